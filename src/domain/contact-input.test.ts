@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkContactSubmission } from './contact-input.ts';
+
+const now = new Date('2026-11-25T12:00:00Z');
+
+describe('checking a submitted contact', () => {
+  it('accepts a contact and puts it in canonical form', () => {
+    const result = checkContactSubmission(
+      { channel: 'sms', direction: 'inbound', customer: { phone: '+44 7700 900123', name: ' Ann ' }, text: ' hello ' },
+      now,
+    );
+    expect(result).toEqual({
+      ok: true,
+      contact: {
+        channel: 'sms',
+        direction: 'inbound',
+        occurredAt: now,
+        externalId: null,
+        identities: [{ kind: 'phone', value: '+447700900123' }],
+        customerName: 'Ann',
+        subject: null,
+        text: 'hello',
+      },
+    });
+  });
+
+  it('lists every problem at once', () => {
+    const result = checkContactSubmission(
+      { channel: 'pigeon', direction: 'sideways', occurredAt: 'soon', customer: { email: 'nope' }, text: '  ' },
+      now,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toHaveLength(5);
+  });
+
+  it('needs some way to recognise the customer', () => {
+    const result = checkContactSubmission({ channel: 'chat', direction: 'inbound', customer: { name: 'Bob' }, text: 'hi' }, now);
+    expect(result).toEqual({ ok: false, problems: ['customer needs an email, a phone or a handle to be recognised'] });
+  });
+
+  it('refuses contacts dated in the future', () => {
+    const result = checkContactSubmission(
+      { channel: 'chat', direction: 'inbound', occurredAt: '2026-12-25T00:00:00Z', customer: { handle: 'x' }, text: 'hi' },
+      now,
+    );
+    expect(result).toEqual({ ok: false, problems: ['occurredAt is in the future'] });
+  });
+});

@@ -1,0 +1,73 @@
+import { identitiesOf, type CustomerClaims, type Identity } from './identity.ts';
+import { isChannel, isDirection, type Channel, type Direction } from './vocabulary.ts';
+
+/** A contact as a channel, an importer or an API client hands it over. */
+export interface ContactSubmission {
+  channel: string;
+  direction: string;
+  occurredAt?: string | Date | undefined;
+  externalId?: string | undefined;
+  customer: CustomerClaims & { name?: string | undefined };
+  subject?: string | undefined;
+  text: string;
+}
+
+/** A submission that passed every rule, in canonical form. */
+export interface AcceptedContact {
+  channel: Channel;
+  direction: Direction;
+  occurredAt: Date;
+  externalId: string | null;
+  identities: Identity[];
+  customerName: string | null;
+  subject: string | null;
+  text: string;
+}
+
+export const MAX_TEXT_LENGTH = 200_000;
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+export type ContactCheck = { ok: true; contact: AcceptedContact } | { ok: false; problems: string[] };
+
+/** Checks a submission against the rules a person would expect; lists every problem at once. */
+export function checkContactSubmission(input: ContactSubmission, now: Date): ContactCheck {
+  const problems: string[] = [];
+  if (!isChannel(input.channel)) problems.push(`channel "${String(input.channel)}" is not one of email, chat, phone, sms, portal, forum, social`);
+  if (!isDirection(input.direction)) problems.push(`direction "${String(input.direction)}" must be inbound or outbound`);
+
+  const text = typeof input.text === 'string' ? input.text.trim() : '';
+  if (text === '') problems.push('text is empty');
+  if (text.length > MAX_TEXT_LENGTH) problems.push(`text is longer than ${MAX_TEXT_LENGTH} characters`);
+
+  let occurredAt = now;
+  if (input.occurredAt !== undefined && input.occurredAt !== '') {
+    occurredAt = input.occurredAt instanceof Date ? input.occurredAt : new Date(input.occurredAt);
+    if (Number.isNaN(occurredAt.getTime())) problems.push(`occurredAt "${String(input.occurredAt)}" is not a date and time`);
+    else if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) problems.push('occurredAt is in the future');
+  }
+
+  const claims = input.customer ?? {};
+  const { identities, problems: identityProblems } = identitiesOf(claims);
+  problems.push(...identityProblems);
+  if (identities.length === 0 && identityProblems.length === 0) {
+    problems.push('customer needs an email, a phone or a handle to be recognised');
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const subject = input.subject?.trim();
+  const name = claims.name?.trim();
+  const externalId = input.externalId?.trim();
+  return {
+    ok: true,
+    contact: {
+      channel: input.channel as Channel,
+      direction: input.direction as Direction,
+      occurredAt,
+      externalId: externalId ? externalId : null,
+      identities,
+      customerName: name ? name : null,
+      subject: subject ? subject : null,
+      text,
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { CredentialResolver } from '../services/auth/sessions.ts';
+import type { Database } from '../store/database.ts';
+import { registerAuthentication, SESSION_COOKIE } from './auth.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { healthRoutes } from './routes/health.ts';
+import { homeRoutes } from './routes/home.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { searchRoutes } from './routes/search.ts';
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+  secureCookies?: boolean;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Hearken API',
+        version: '1',
+        description:
+          'Customer service API: contacts on every channel land on one customer timeline; cases are owned until solved. ' +
+          'Errors are always {"error": {"code", "message", "details?"}}.',
+        license: { name: 'Apache-2.0' },
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from `hearken tenant create` or POST /api/v1/tokens' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/v1/auth/login' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Every API route must say who may call it: forgetting would make it public.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && route.config?.permission === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare a permission`);
+    }
+  });
+
+  const { database } = options;
+  registerAuthentication(app, database.db, new CredentialResolver(database.db));
+
+  await app.register(homeRoutes);
+  await app.register(healthRoutes(database));
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(database.db, { secureCookies: options.secureCookies ?? false }));
+      await api.register(contactRoutes);
+      await api.register(customerRoutes);
+      await api.register(caseRoutes);
+      await api.register(searchRoutes);
+      await api.register(peopleRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

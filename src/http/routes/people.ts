@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createApiToken, createTeam, createUser, teamView, userView } from '../../services/people/manage-people.ts';
+import { listTeams, listUsers } from '../../store/repositories/people.ts';
+import { errors, Nullable, Role, Uuid } from '../schemas.ts';
+
+const User = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  role: Role,
+  teamId: Nullable(Uuid),
+  customerId: Nullable(Uuid),
+  active: Type.Boolean(),
+});
+const Team = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  skills: Type.Array(Type.String()),
+  regions: Type.Array(Type.String()),
+  leadUserId: Nullable(Uuid),
+});
+const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 50 });
+
+/** Administration of the people and integrations of one organisation. */
+export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/users',
+    { config: { permission: 'records:read' }, schema: { tags: ['people'], summary: 'Staff and customer accounts', response: { 200: Type.Object({ items: Type.Array(User) }), ...errors(401, 403) } } },
+    async (request) => ({ items: (await listUsers(request.actor.scope)).map(userView) }),
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { permission: 'people:manage' },
+      schema: {
+        tags: ['people'],
+        summary: 'Add a person',
+        body: Type.Object(
+          {
+            email: Type.String({ format: 'email', maxLength: 320 }),
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            role: Role,
+            password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
+            teamId: Type.Optional(Uuid),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: User, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUser(request.actor.scope, request.body)),
+  );
+
+  app.get(
+    '/teams',
+    { config: { permission: 'records:read' }, schema: { tags: ['people'], summary: 'Teams with their skills and regions', response: { 200: Type.Object({ items: Type.Array(Team) }), ...errors(401, 403) } } },
+    async (request) => ({ items: (await listTeams(request.actor.scope)).map(teamView) }),
+  );
+
+  app.post(
+    '/teams',
+    {
+      config: { permission: 'people:manage' },
+      schema: {
+        tags: ['people'],
+        summary: 'Add a team',
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 100 }), skills: Type.Optional(Tags), regions: Type.Optional(Tags), leadUserId: Type.Optional(Uuid) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Team, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createTeam(request.actor.scope, request.body)),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      config: { permission: 'people:manage' },
+      schema: {
+        tags: ['people'],
+        summary: 'Issue an API token for an integration; the token is shown only in this answer',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), role: Role, userId: Type.Optional(Uuid) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Uuid, name: Type.String(), role: Role, token: Type.String() }), ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createApiToken(request.actor.scope, request.body)),
+  );
+};

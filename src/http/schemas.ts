@@ -1,0 +1,32 @@
+import { Type, type Static } from 'typebox';
+import { CASE_PRIORITIES, CASE_STATUSES, CHANNELS, DIRECTIONS, ROLES } from '../domain/vocabulary.ts';
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. validation_failed, not_found' }),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { description: 'Every error has this shape' },
+);
+
+export const Channel = Type.Enum(CHANNELS);
+export const Direction = Type.Enum(DIRECTIONS);
+export const Role = Type.Enum(ROLES);
+export const CaseStatus = Type.Enum(CASE_STATUSES);
+export const CasePriority = Type.Enum(CASE_PRIORITIES);
+
+export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** Standard error responses a route may give, for the OpenAPI document. */
+export function errors(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorResponse]));
+}
+
+export type IdParamsT = Static<typeof IdParams>;

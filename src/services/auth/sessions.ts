@@ -1,0 +1,61 @@
+import { AppError } from '../../errors.ts';
+import type { Db } from '../../store/database.ts';
+import { deleteSession, findPrincipalBySessionHash, findPrincipalByTokenHash, insertSession, type Principal } from '../../store/repositories/credentials.ts';
+import { findUserByEmail } from '../../store/repositories/people.ts';
+import { findTenantBySlug } from '../../store/repositories/tenants.ts';
+import { scopeTo } from '../../store/tenant-scope.ts';
+import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
+
+export const SESSION_HOURS = 12;
+
+/** Signs a person in with their organisation, email and password; answers one vague error for every failure. */
+export async function login(db: Db, input: { tenant: string; email: string; password: string }, now = new Date()) {
+  const tenant = await findTenantBySlug(db, input.tenant.trim().toLowerCase());
+  const scope = tenant ? scopeTo(db, tenant.id) : undefined;
+  const user = scope ? await findUserByEmail(scope, input.email.trim().toLowerCase()) : undefined;
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
+  if (!scope || !user || !user.active || !passwordOk) {
+    throw new AppError('unauthenticated', 'The organisation, email or password is not right');
+  }
+  const { secret, hash } = newSecret('hks');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  await insertSession(scope, { tokenHash: hash, userId: user.id, expiresAt });
+  return {
+    sessionToken: secret,
+    expiresAt,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, tenant: tenant!.slug },
+  };
+}
+
+export const logout = (db: Db, sessionToken: string) => deleteSession(db, hashSecret(sessionToken));
+
+/**
+ * Resolves a bearer token or session cookie to its principal. Token look-ups are cached
+ * briefly per process because every API call needs one; a revoked token stops working
+ * within the cache lifetime.
+ */
+export class CredentialResolver {
+  private readonly cache = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  async fromApiToken(token: string): Promise<Principal | undefined> {
+    const hash = hashSecret(token);
+    const cached = this.cache.get(hash);
+    const now = Date.now();
+    if (cached && cached.until > now) return cached.principal;
+    const principal = await findPrincipalByTokenHash(this.db, hash);
+    if (principal) {
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(hash, { principal, until: now + this.ttlMs });
+    }
+    return principal;
+  }
+
+  fromSession(sessionToken: string): Promise<Principal | undefined> {
+    return findPrincipalBySessionHash(this.db, hashSecret(sessionToken), new Date());
+  }
+}

@@ -1,0 +1,20 @@
+import type { CaseRow } from '../../store/schema.ts';
+
+/** A case as callers see it. */
+export function caseView(row: CaseRow) {
+  return {
+    id: row.id,
+    number: row.number,
+    reference: `C-${row.number}`,
+    customerId: row.customerId,
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    ownerId: row.ownerId,
+    teamId: row.teamId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type CaseView = ReturnType<typeof caseView>;

@@ -1,0 +1,60 @@
+import { conflict, notFound } from '../../errors.ts';
+import type { CasePriority } from '../../domain/vocabulary.ts';
+import { findContacts, linkContactsToCase } from '../../store/repositories/contacts.ts';
+import { insertCase, insertCaseEvents, type NewCaseEvent } from '../../store/repositories/cases.ts';
+import { findCustomer } from '../../store/repositories/customers.ts';
+import { nextCaseNumber } from '../../store/repositories/tenants.ts';
+import { inTransaction } from '../../store/tenant-scope.ts';
+import type { Actor } from '../actor.ts';
+import { checkOwner, checkTeam } from './case-references.ts';
+import { caseView, type CaseView } from './case-view.ts';
+
+export interface CreateCaseInput {
+  customerId: string;
+  subject: string;
+  priority?: CasePriority | undefined;
+  ownerId?: string | null | undefined;
+  teamId?: string | null | undefined;
+  contactIds?: string[] | undefined;
+}
+
+export async function createCase(actor: Actor, input: CreateCaseInput, now = new Date()): Promise<CaseView> {
+  return inTransaction(actor.scope, async (scope) => {
+    if (!(await findCustomer(scope, input.customerId))) throw notFound('Customer');
+    await checkOwner(scope, input.ownerId);
+    await checkTeam(scope, input.teamId);
+    const contactIds = [...new Set(input.contactIds ?? [])];
+    const contacts = await findContacts(scope, contactIds);
+    if (contacts.length !== contactIds.length) throw notFound('Contact');
+    const foreign = contacts.find((c) => c.customerId !== input.customerId);
+    if (foreign) throw conflict(`Contact ${foreign.id} belongs to another customer`, { contactId: foreign.id });
+    const taken = contacts.find((c) => c.caseId !== null);
+    if (taken) throw conflict(`Contact ${taken.id} already belongs to a case`, { contactId: taken.id, caseId: taken.caseId });
+
+    const row = await insertCase(scope, {
+      number: await nextCaseNumber(scope),
+      customerId: input.customerId,
+      subject: input.subject.trim(),
+      status: 'new',
+      priority: input.priority ?? 'normal',
+      ownerId: input.ownerId ?? null,
+      teamId: input.teamId ?? null,
+    });
+    await linkContactsToCase(scope, contactIds, row.id);
+
+    const event = (kind: string, data: Record<string, unknown>): NewCaseEvent => ({
+      caseId: row.id,
+      customerId: row.customerId,
+      kind,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      occurredAt: now,
+      data,
+    });
+    const events = [event('created', { subject: row.subject, priority: row.priority, reference: `C-${row.number}` })];
+    if (row.ownerId || row.teamId) events.push(event('assigned', { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId }));
+    if (contactIds.length > 0) events.push(event('contacts_linked', { contactIds }));
+    await insertCaseEvents(scope, events);
+    return caseView(row);
+  });
+}

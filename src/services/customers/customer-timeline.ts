@@ -1,0 +1,36 @@
+import { invalid, notFound } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../domain/timeline-cursor.ts';
+import { findCustomer } from '../../store/repositories/customers.ts';
+import { readTimeline, type TimelineRow } from '../../store/repositories/timeline.ts';
+import type { TenantScope } from '../../store/tenant-scope.ts';
+
+/** Everything that happened with one customer, across channels and cases, newest first. */
+export async function customerTimeline(scope: TenantScope, customerId: string, options: { limit: number; cursor?: string | undefined }) {
+  const before = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  if (options.cursor !== undefined && !before) throw invalid('cursor is not one this server gave out', { field: 'cursor' });
+  if (!(await findCustomer(scope, customerId))) throw notFound('Customer');
+  const rows = await readTimeline(scope, customerId, options.limit + 1, before);
+  const page = rows.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return {
+    customerId,
+    items: page.map(timelineItem),
+    nextCursor: rows.length > options.limit && last ? encodeCursor({ occurredAt: last.position, id: last.id }) : null,
+  };
+}
+
+function timelineItem(row: TimelineRow) {
+  const common = { id: row.id, occurredAt: row.occurredAt.toISOString(), caseId: row.caseId, caseNumber: row.caseNumber };
+  if (row.type === 'contact') {
+    return {
+      type: 'contact' as const,
+      ...common,
+      channel: row.channel,
+      direction: row.direction,
+      subject: row.subject,
+      text: row.body,
+      externalId: row.externalId,
+    };
+  }
+  return { type: 'case_event' as const, ...common, kind: row.kind, actorUserId: row.actorUserId, actorLabel: row.actorLabel, data: row.data };
+}

@@ -1,0 +1,36 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The one interface both storage providers (embedded PGlite, PostgreSQL server) implement. */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives, for people: a directory or a redacted connection string. */
+  readonly location: string;
+  readonly db: Db;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded store is used. */
+  databaseUrl?: string;
+  /** Directory of the embedded store. */
+  dataDir: string;
+  /** Connection pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const { openPostgres } = await import('./drivers/postgres.ts');
+    return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+  }
+  const { openPglite } = await import('./drivers/pglite.ts');
+  return openPglite(options.dataDir);
+}
+
+/** Rows of a raw query, whichever driver ran it (both put them in `.rows`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import type { TimelinePosition } from '../../domain/timeline-cursor.ts';
+import { rowsOf } from '../database.ts';
+import type { TenantScope } from '../tenant-scope.ts';
+
+export interface TimelineRow {
+  type: 'contact' | 'case_event';
+  id: string;
+  occurredAt: Date;
+  /** occurred_at in the database's text form, exact to the microsecond, for cursors. */
+  position: string;
+  caseId: string | null;
+  caseNumber: number | null;
+  channel: string | null;
+  direction: string | null;
+  subject: string | null;
+  body: string | null;
+  externalId: string | null;
+  kind: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/**
+ * One customer's contacts and case events, newest first, strictly before `before` when
+ * given. Each half reads at most `limit` rows through its own (customer, time) index.
+ */
+export async function readTimeline(
+  scope: TenantScope,
+  customerId: string,
+  limit: number,
+  before?: TimelinePosition,
+): Promise<TimelineRow[]> {
+  const contactsBefore = before ? sql`AND (k.occurred_at, k.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
+  const eventsBefore = before ? sql`AND (e.occurred_at, e.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
+  const result = await scope.db.execute(sql`
+    SELECT t.*, c.number AS "caseNumber" FROM (
+      (SELECT 'contact' AS type, k.id, k.occurred_at AS "occurredAt", k.occurred_at::text AS position, k.case_id AS "caseId",
+              k.channel, k.direction, k.subject, k.body, k.external_id AS "externalId",
+              NULL::text AS kind, NULL::uuid AS "actorUserId", NULL::text AS "actorLabel", NULL::jsonb AS data
+       FROM contacts k
+       WHERE k.tenant_id = ${scope.tenantId} AND k.customer_id = ${customerId} ${contactsBefore}
+       ORDER BY k.occurred_at DESC, k.id DESC LIMIT ${limit})
+      UNION ALL
+      (SELECT 'case_event', e.id, e.occurred_at, e.occurred_at::text, e.case_id,
+              NULL, NULL, NULL, NULL, NULL, e.kind, e.actor_user_id, e.actor_label, e.data
+       FROM case_events e
+       WHERE e.tenant_id = ${scope.tenantId} AND e.customer_id = ${customerId} ${eventsBefore}
+       ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${limit})
+    ) t
+    LEFT JOIN cases c ON c.tenant_id = ${scope.tenantId} AND c.id = t."caseId"
+    ORDER BY t."occurredAt" DESC, t.id DESC
+    LIMIT ${limit}`);
+  return rowsOf<TimelineRow>(result).map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+}

@@ -1,0 +1,133 @@
+/**
+ * Drizzle table definitions mirroring the SQL migrations in ./migrations (the migrations are
+ * the source of truth; generated search columns are queried with raw SQL and left out here).
+ */
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CasePriority, CaseStatus, Channel, Direction, IdentityKind, Role } from '../domain/vocabulary.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull(),
+  name: text('name').notNull(),
+  caseSeq: integer('case_seq').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const teams = pgTable('teams', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  name: text('name').notNull(),
+  skills: text('skills').array().notNull().default([]),
+  regions: text('regions').array().notNull().default([]),
+  leadUserId: uuid('lead_user_id'),
+  createdAt: createdAt(),
+});
+
+export interface PostalAddress {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  postcode?: string;
+  country?: string;
+}
+
+export const customers = pgTable('customers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  name: text('name'),
+  address: jsonb('address').$type<PostalAddress>(),
+  region: text('region'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  passwordHash: text('password_hash'),
+  teamId: uuid('team_id'),
+  customerId: uuid('customer_id'),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  name: text('name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  tokenHash: text('token_hash').notNull(),
+  userId: uuid('user_id'),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const customerIdentities = pgTable('customer_identities', {
+  tenantId: uuid('tenant_id').notNull(),
+  kind: text('kind').$type<IdentityKind>().notNull(),
+  value: text('value').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  verified: boolean('verified').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  number: integer('number').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  subject: text('subject').notNull(),
+  status: text('status').$type<CaseStatus>().notNull().default('new'),
+  priority: text('priority').$type<CasePriority>().notNull().default('normal'),
+  ownerId: uuid('owner_id'),
+  teamId: uuid('team_id'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const contacts = pgTable('contacts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  caseId: uuid('case_id'),
+  channel: text('channel').$type<Channel>().notNull(),
+  direction: text('direction').$type<Direction>().notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  externalId: text('external_id'),
+  createdAt: createdAt(),
+});
+
+export const caseEvents = pgTable('case_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  kind: text('kind').notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorLabel: text('actor_label'),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export type TenantRow = typeof tenants.$inferSelect;
+export type TeamRow = typeof teams.$inferSelect;
+export type CustomerRow = typeof customers.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type CaseRow = typeof cases.$inferSelect;
+export type ContactRow = typeof contacts.$inferSelect;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
