@@ -1,0 +1,3 @@
+export async function demoCommand(): Promise<void> {
+  throw new Error('demo: not yet');
+}
