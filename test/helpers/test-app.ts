@@ -54,3 +54,20 @@ export async function startTestApp(options: { bodyLimit?: number } = {}): Promis
     },
   };
 }
+
+export interface ContactBody {
+  channel: string;
+  direction?: string;
+  occurredAt?: string;
+  externalId?: string;
+  customer: { email?: string; phone?: string; handle?: string; name?: string };
+  subject?: string;
+  text: string;
+}
+
+/** Records a contact through the API and returns the parsed answer. */
+export async function postContact(t: TestApp, token: string, body: ContactBody) {
+  const res = await t.call(token, { method: 'POST', url: '/api/v1/contacts', payload: { direction: 'inbound', ...body } });
+  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`POST /contacts answered ${res.statusCode}: ${res.body}`);
+  return res.json() as { id: string; customerId: string; duplicate: boolean; customerCreated: boolean; occurredAt: string };
+}

@@ -20,7 +20,7 @@ export function canChangeStatus(from: CaseStatus, to: CaseStatus): TransitionChe
     return { ok: false, code: 'case_closed', message: 'This case is closed and cannot change; open a new case instead' };
   }
   if (!NEXT[from].includes(to)) {
-    return { ok: false, code: 'case_status_transition', message: `A ${from} case cannot become ${to}` };
+    return { ok: false, code: 'case_status_transition', message: `A case that is ${from} cannot become ${to}` };
   }
   return { ok: true };
 }
