@@ -45,4 +45,9 @@ describe('checking a submitted contact', () => {
     );
     expect(result).toEqual({ ok: false, problems: ['occurredAt is in the future'] });
   });
+
+  it('drops NUL characters, which the store cannot hold', () => {
+    const result = checkContactSubmission({ channel: 'email', direction: 'inbound', customer: { email: 'a@b.co' }, subject: 'a\u0000b', text: 'x\u0000y' }, now);
+    expect(result.ok && [result.contact.subject, result.contact.text]).toEqual(['ab', 'xy']);
+  });
 });

@@ -35,7 +35,7 @@ export function checkContactSubmission(input: ContactSubmission, now: Date): Con
   if (!isChannel(input.channel)) problems.push(`channel "${String(input.channel)}" is not one of email, chat, phone, sms, portal, forum, social`);
   if (!isDirection(input.direction)) problems.push(`direction "${String(input.direction)}" must be inbound or outbound`);
 
-  const text = typeof input.text === 'string' ? input.text.trim() : '';
+  const text = typeof input.text === 'string' ? withoutNul(input.text).trim() : '';
   if (text === '') problems.push('text is empty');
   if (text.length > MAX_TEXT_LENGTH) problems.push(`text is longer than ${MAX_TEXT_LENGTH} characters`);
 
@@ -54,8 +54,8 @@ export function checkContactSubmission(input: ContactSubmission, now: Date): Con
   }
 
   if (problems.length > 0) return { ok: false, problems };
-  const subject = input.subject?.trim();
-  const name = claims.name?.trim();
+  const subject = input.subject === undefined ? undefined : withoutNul(input.subject).trim();
+  const name = claims.name === undefined ? undefined : withoutNul(claims.name).trim();
   const externalId = input.externalId?.trim();
   return {
     ok: true,
@@ -70,4 +70,9 @@ export function checkContactSubmission(input: ContactSubmission, now: Date): Con
       text,
     },
   };
+}
+
+/** PostgreSQL text cannot hold NUL characters; mail and transcripts sometimes carry them. */
+function withoutNul(value: string): string {
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
 }
