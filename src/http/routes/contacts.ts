@@ -78,10 +78,26 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const check = checkContactSubmission(request.body, new Date());
       if (!check.ok) throw invalid(check.problems.join('; '), { problems: check.problems });
       const [outcome] = await ingestContacts(request.actor.scope, [check.contact]);
+      if (outcome!.status === 'created') {
+        const { contact } = check;
+        return reply.status(201).send({
+          id: outcome!.id,
+          customerId: outcome!.customerId,
+          caseId: null,
+          channel: contact.channel,
+          direction: contact.direction,
+          occurredAt: contact.occurredAt.toISOString(),
+          subject: contact.subject,
+          text: contact.text,
+          externalId: contact.externalId,
+          duplicate: false,
+          customerCreated: outcome!.customerCreated,
+        });
+      }
+      // A repeat: answer with the contact as it was first stored.
       const stored = await findContact(request.actor.scope, outcome!.id);
       if (!stored) throw notFound('Contact');
-      const duplicate = outcome!.status === 'duplicate';
-      return reply.status(duplicate ? 200 : 201).send(contactView(stored, { duplicate, customerCreated: outcome!.customerCreated }));
+      return reply.status(200).send(contactView(stored, { duplicate: true, customerCreated: false }));
     },
   );
 
