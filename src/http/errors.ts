@@ -43,10 +43,18 @@ export function toErrorResponse(error: FastifyError | AppError | Error): { statu
       return { status: 400, body: { error: { code: 'bad_request', message: 'The request body is empty but should be JSON' } } };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, body: { error: { code: 'bad_request', message: 'The request body is not valid JSON' } } };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, body: { error: { code: 'bad_request', message: 'The URL is not validly encoded' } } };
+  }
+  switch (databaseErrorCode(error)) {
     case '23505':
       return { status: 409, body: { error: { code: 'conflict', message: 'That already exists' } } };
     case '23503':
       return { status: 409, body: { error: { code: 'conflict', message: 'That refers to something that does not exist (any more)' } } };
+  }
+  // PostgreSQL class 22 "data exception": a value the store cannot hold is bad input, not our failure.
+  if (/^22[0-9A-Z]{3}$/.test(databaseErrorCode(error) ?? '')) {
+    return { status: 400, body: { error: { code: 'bad_request', message: 'A value in the request cannot be stored (for example a NUL character or an out-of-range number)' } } };
   }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -54,6 +62,14 @@ export function toErrorResponse(error: FastifyError | AppError | Error): { statu
     return { status, body: { error: { code: BY_STATUS[status] ?? 'bad_request', message } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } } };
+}
+
+/** The SQLSTATE of a database error, whether thrown directly or wrapped by the query builder. */
+function databaseErrorCode(error: Error): string | undefined {
+  const own = (error as { code?: unknown }).code;
+  if (typeof own === 'string' && /^[0-9A-Z]{5}$/.test(own)) return own;
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
 function withDetails(code: string, message: string, details: unknown) {

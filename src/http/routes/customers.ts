@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../../errors.ts';
+import { createCustomer } from '../../services/customers/create-customer.ts';
 import { customerProfile } from '../../services/customers/customer-profile.ts';
 import { customerTimeline } from '../../services/customers/customer-timeline.ts';
 import { updateCustomerProfile } from '../../store/repositories/customers.ts';
@@ -49,7 +50,34 @@ const TimelineItem = Type.Object(
   { description: 'A contact (an email, call, chat, …) or a case event' },
 );
 
+const Identities = (item: string) => Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 320 }), { maxItems: 20, description: item }));
+
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/customers',
+    {
+      config: { permission: 'customers:write' },
+      schema: {
+        tags: ['customers'],
+        summary: 'Register a customer with every way they can be reached',
+        description: 'An email, phone or handle that already belongs to another customer answers 409 with that customer in details.customerId.',
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+            emails: Identities('Email addresses'),
+            phones: Identities('Phone numbers, any common spelling'),
+            handles: Identities('Social or forum handles'),
+            address: Type.Optional(Address),
+            region: Type.Optional(Type.String({ maxLength: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CustomerResponse, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createCustomer(request.actor.scope, request.body)),
+  );
+
   app.get(
     '/customers/:id',
     {
