@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database.ts';
+import { rowsOf } from '../database.ts';
+
+export interface JobRow {
+  id: number;
+  tenantId: string | null;
+  kind: string;
+  key: string | null;
+  payload: Record<string, unknown>;
+  runAt: Date;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface NewJob {
+  tenantId?: string | null;
+  kind: string;
+  /** Scheduling an existing pending key moves that job rather than adding another. */
+  key?: string | null;
+  payload?: Record<string, unknown>;
+  runAt: Date;
+  maxAttempts?: number;
+}
+
+export async function scheduleJob(db: Db, job: NewJob): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO jobs (tenant_id, kind, key, payload, run_at, max_attempts)
+    VALUES (${job.tenantId ?? null}, ${job.kind}, ${job.key ?? null}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt}, ${job.maxAttempts ?? 5})
+    ON CONFLICT (key) WHERE status = 'pending' AND key IS NOT NULL
+    DO UPDATE SET run_at = EXCLUDED.run_at, payload = EXCLUDED.payload, kind = EXCLUDED.kind, attempts = 0`);
+}
+
+export async function cancelJob(db: Db, key: string): Promise<void> {
+  await db.execute(sql`UPDATE jobs SET status = 'cancelled', finished_at = now() WHERE key = ${key} AND status = 'pending'`);
+}
+
+/** Locks the oldest due job for the calling transaction; other pollers skip it. */
+export async function claimDueJob(tx: Db, now: Date, kinds: string[]): Promise<JobRow | undefined> {
+  const result = await tx.execute(sql`
+    SELECT id::int AS id, tenant_id AS "tenantId", kind, key, payload, run_at AS "runAt", attempts, max_attempts AS "maxAttempts"
+    FROM jobs
+    WHERE status = 'pending' AND run_at <= ${now} AND kind = ANY(${sql.param(kinds)}::text[])
+    ORDER BY run_at, id
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED`);
+  return rowsOf<JobRow>(result)[0];
+}
+
+export async function finishJob(tx: Db, id: number): Promise<void> {
+  await tx.execute(sql`UPDATE jobs SET status = 'done', attempts = attempts + 1, finished_at = now() WHERE id = ${id}`);
+}
+
+/** Records a failed attempt: retried later, or given up after the last attempt. */
+export async function failJob(db: Db, id: number, error: string, retryAt: Date): Promise<void> {
+  await db.execute(sql`
+    UPDATE jobs SET attempts = attempts + 1, last_error = ${error.slice(0, 2000)},
+      status = CASE WHEN attempts + 1 >= max_attempts THEN 'failed' ELSE 'pending' END,
+      run_at = ${retryAt},
+      finished_at = CASE WHEN attempts + 1 >= max_attempts THEN now() ELSE NULL END
+    WHERE id = ${id} AND status = 'pending'`);
+}
+
+export async function countJobs(db: Db, filter: { kind?: string; status?: string; key?: string }): Promise<number> {
+  const result = await db.execute(sql`
+    SELECT count(*)::int AS n FROM jobs
+    WHERE (${filter.kind ?? null}::text IS NULL OR kind = ${filter.kind ?? null})
+      AND (${filter.status ?? null}::text IS NULL OR status = ${filter.status ?? null})
+      AND (${filter.key ?? null}::text IS NULL OR key = ${filter.key ?? null})`);
+  return rowsOf<{ n: number }>(result)[0]!.n;
+}
