@@ -8,6 +8,8 @@ export interface ServerSettings extends StoreSettings {
   host: string;
   port: number;
   logLevel: string;
+  /** How often each process looks for due background work. */
+  jobPollMs: number;
 }
 
 export function storeSettings(flags: { dataDir?: string | undefined }, env: NodeJS.ProcessEnv = process.env): StoreSettings {
@@ -28,5 +30,6 @@ export function serverSettings(
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     port,
     logLevel: env.HEARKEN_LOG_LEVEL ?? 'info',
+    jobPollMs: Number(env.HEARKEN_JOB_POLL_MS ?? 1000),
   };
 }

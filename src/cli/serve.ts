@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { serverSettings, type ServerSettings } from '../config.ts';
 import { buildApp } from '../http/app.ts';
+import { createJobWorker } from '../jobs/registry.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 
 export interface RunningServer {
@@ -21,6 +22,9 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
     await database.close();
     throw error;
   }
+  // Every process polls for due work; claiming with SKIP LOCKED keeps that safe.
+  const worker = createJobWorker(database.db, { logger: app.log, pollMs: settings.jobPollMs });
+  worker.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const shownHost = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
@@ -31,6 +35,7 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
     url: `http://${shownHost}:${port}`,
     stop: () =>
       (stopping ??= (async () => {
+        await worker.stop();
         await app.close();
         await database.close();
       })()),
