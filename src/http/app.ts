@@ -8,6 +8,9 @@ import type { Database } from '../store/database.ts';
 import { registerAuthentication, SESSION_COOKIE } from './auth.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
+import { callbackRoutes } from './routes/callbacks.ts';
+import { caseHandoffRoutes } from './routes/case-handoffs.ts';
+import { casePolicyRoutes } from './routes/case-policy.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -79,6 +82,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(contactRoutes);
       await api.register(customerRoutes);
       await api.register(caseRoutes);
+      await api.register(caseHandoffRoutes);
+      await api.register(callbackRoutes);
+      await api.register(casePolicyRoutes);
       await api.register(searchRoutes);
       await api.register(peopleRoutes);
     },

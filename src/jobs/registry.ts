@@ -1,11 +1,14 @@
 import type { Db } from '../store/database.ts';
+import { caseJobHandlers } from './case-jobs.ts';
 import { JobWorker, type JobHandler, type WorkerOptions } from './worker.ts';
 
 /**
  * Every kind of background job Hearken knows, by name. Each area keeps its handlers in its
  * own `src/jobs/<area>-jobs.ts` and adds its map here.
  */
-export const JOB_HANDLERS: Record<string, JobHandler> = {};
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  ...caseJobHandlers,
+};
 
 export function createJobWorker(db: Db, options: WorkerOptions = {}): JobWorker {
   const worker = new JobWorker(db, options);

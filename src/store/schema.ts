@@ -3,6 +3,7 @@
  * the source of truth; generated search columns are queried with raw SQL and left out here).
  */
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CasePolicyOverrides } from '../domain/cases/case-policy.ts';
 import type { CasePriority, CaseStatus, Channel, Direction, IdentityKind, Role } from '../domain/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -12,6 +13,7 @@ export const tenants = pgTable('tenants', {
   slug: text('slug').notNull(),
   name: text('name').notNull(),
   caseSeq: integer('case_seq').notNull().default(0),
+  casePolicy: jsonb('case_policy').$type<CasePolicyOverrides>().notNull().default({}),
   createdAt: createdAt(),
 });
 
@@ -53,6 +55,8 @@ export const users = pgTable('users', {
   teamId: uuid('team_id'),
   customerId: uuid('customer_id'),
   active: boolean('active').notNull().default(true),
+  supervisorId: uuid('supervisor_id'),
+  skills: text('skills').array().notNull().default([]),
   createdAt: createdAt(),
 });
 
@@ -94,6 +98,9 @@ export const cases = pgTable('cases', {
   priority: text('priority').$type<CasePriority>().notNull().default('normal'),
   ownerId: uuid('owner_id'),
   teamId: uuid('team_id'),
+  escalationLevel: integer('escalation_level').notNull().default(0),
+  solvedAt: timestamp('solved_at', { withTimezone: true, mode: 'date' }),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
@@ -124,6 +131,63 @@ export const caseEvents = pgTable('case_events', {
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
 });
 
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const caseTransfers = pgTable('case_transfers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  fromUserId: uuid('from_user_id'),
+  fromTeamId: uuid('from_team_id'),
+  toUserId: uuid('to_user_id'),
+  toTeamId: uuid('to_team_id'),
+  note: text('note').notNull(),
+  status: text('status').$type<'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn'>().notNull().default('offered'),
+  offeredBy: uuid('offered_by'),
+  offeredAt: at('offered_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  decidedAt: at('decided_at'),
+  decidedBy: uuid('decided_by'),
+  declineReason: text('decline_reason'),
+});
+
+export const caseEscalations = pgTable('case_escalations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  kind: text('kind').$type<'hierarchical' | 'functional'>().notNull(),
+  level: integer('level').notNull(),
+  reason: text('reason').notNull(),
+  targetUserId: uuid('target_user_id'),
+  targetTeamId: uuid('target_team_id'),
+  status: text('status').$type<'pending' | 'accepted' | 'handed_back' | 'climbed' | 'withdrawn'>().notNull().default('pending'),
+  raisedBy: uuid('raised_by'),
+  raisedAt: at('raised_at').notNull(),
+  deadline: at('deadline').notNull(),
+  decidedAt: at('decided_at'),
+  decidedBy: uuid('decided_by'),
+  handBackReason: text('hand_back_reason'),
+});
+
+export const callbacks = pgTable('callbacks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  windowStart: at('window_start').notNull(),
+  windowEnd: at('window_end').notNull(),
+  phone: text('phone'),
+  status: text('status').$type<'booked' | 'completed' | 'missed' | 'cancelled'>().notNull().default('booked'),
+  bookedBy: uuid('booked_by'),
+  bookedAt: at('booked_at').notNull(),
+  completedAt: at('completed_at'),
+  completedBy: uuid('completed_by'),
+  outcome: text('outcome'),
+});
+
+export type TransferRow = typeof caseTransfers.$inferSelect;
+export type EscalationRow = typeof caseEscalations.$inferSelect;
+export type CallbackRow = typeof callbacks.$inferSelect;
 export type TenantRow = typeof tenants.$inferSelect;
 export type TeamRow = typeof teams.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;

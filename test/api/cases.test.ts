@@ -6,11 +6,13 @@ let token: string;
 let agentId: string;
 let teamId: string;
 let customerId: string;
+let adminId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
   token = (await t.newTenant()).token;
-  const team = await t.call(token, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Billing', skills: ['billing'], regions: ['north'] } });
+  adminId = (await t.call(token, { method: 'GET', url: '/api/v1/auth/me' })).json().id;
+  const team = await t.call(token, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Billing', skills: ['billing'], regions: ['north'], leadUserId: adminId } });
   teamId = team.json().id;
   const agent = await t.call(token, {
     method: 'POST',
@@ -31,11 +33,16 @@ const patch = (id: string, payload: Record<string, unknown>) => t.call(token, { 
 const list = async (query: string) => (await t.call(token, { method: 'GET', url: `/api/v1/cases?${query}` })).json() as { items: { id: string }[]; nextCursor: string | null };
 
 describe('cases', () => {
-  it('numbers cases per organisation and starts them as new', async () => {
+  it('numbers cases per organisation and starts them as new, owned by whoever opened them', async () => {
     const a = await newCase();
     const b = await newCase();
     expect(b.number).toBe(a.number + 1);
-    expect(a).toMatchObject({ status: 'new', reference: `C-${a.number}`, ownerId: null });
+    expect(a).toMatchObject({ status: 'new', reference: `C-${a.number}`, ownerId: adminId });
+  });
+
+  it('puts a case given only a team into that team’s queue, its lead accountable', async () => {
+    const queued = await newCase({ teamId });
+    expect(queued).toMatchObject({ ownerId: null, teamId });
   });
 
   it('records every change as an event with who and what', async () => {
@@ -45,24 +52,27 @@ describe('cases', () => {
     const note = await t.call(token, { method: 'POST', url: `/api/v1/cases/${c.id}/notes`, payload: { text: 'Checked the mast: maintenance until Friday.' } });
     expect(note.statusCode).toBe(201);
     const full = (await t.call(token, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json();
-    expect(full.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'assigned', 'status_changed', 'priority_changed', 'note']);
-    expect(full.events[1].data).toMatchObject({ from: null, to: agentId, teamTo: teamId });
-    expect(full.events[2].data).toEqual({ from: 'new', to: 'open' });
-    expect(full.events[4].data.text).toBe('Checked the mast: maintenance until Friday.');
-    expect(full.events[4].actorLabel).toMatch(/^user:/);
+    expect(full.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'assigned', 'assigned', 'status_changed', 'priority_changed', 'note']);
+    expect(full.events[1].data).toMatchObject({ from: null, to: adminId });
+    expect(full.events[2].data).toMatchObject({ from: adminId, to: agentId, teamTo: teamId });
+    expect(full.events[3].data).toEqual({ from: 'new', to: 'open' });
+    expect(full.events[5].data.text).toBe('Checked the mast: maintenance until Friday.');
+    expect(full.events[5].actorLabel).toMatch(/^user:/);
   });
 
   it('changes nothing and records nothing when nothing differs', async () => {
     const c = await newCase({ priority: 'low' });
-    await patch(c.id, { priority: 'low' });
-    const full = (await t.call(token, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json();
-    expect(full.events).toHaveLength(1);
+    const before = (await t.call(token, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json();
+    await patch(c.id, { priority: 'low', ownerId: adminId });
+    const after = (await t.call(token, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json();
+    expect(after.events).toEqual(before.events);
+    expect(after.updatedAt).toBe(before.updatedAt);
   });
 
   it('filters by status, owner and team, and pages', async () => {
     const mine = await newCase({ ownerId: agentId, teamId });
     await patch(mine.id, { status: 'pending' });
-    const unowned = await newCase();
+    const unowned = await newCase({ teamId });
     expect((await list(`owner=${agentId}&status=pending`)).items.map((i) => i.id)).toEqual([mine.id]);
     expect((await list(`team=${teamId}`)).items.map((i) => i.id)).toContain(mine.id);
     const none = (await list('owner=none&limit=200')).items.map((i) => i.id);

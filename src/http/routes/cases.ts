@@ -8,7 +8,7 @@ import { findCases, getCase } from '../../services/cases/find-cases.ts';
 import { changeCase } from '../../services/cases/update-case.ts';
 import { CasePriority, CaseStatus, errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
 
-const CaseResponse = Type.Object({
+export const CaseResponse = Type.Object({
   id: Uuid,
   number: Type.Integer(),
   reference: Type.String({ description: 'What people quote: C-<number>' }),
@@ -18,6 +18,7 @@ const CaseResponse = Type.Object({
   priority: CasePriority,
   ownerId: Nullable(Uuid),
   teamId: Nullable(Uuid),
+  escalationLevel: Type.Integer({ description: '0 when not escalated; the level of the escalation in force otherwise' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

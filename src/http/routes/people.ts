@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createApiToken, createTeam, createUser, teamView, userView } from '../../services/people/manage-people.ts';
+import { updateTeam, updateUser } from '../../services/people/update-people.ts';
 import { listTeams, listUsers } from '../../store/repositories/people.ts';
-import { errors, Nullable, Role, Uuid } from '../schemas.ts';
+import { errors, IdParams, Nullable, Role, Uuid } from '../schemas.ts';
 
 const User = Type.Object({
   id: Uuid,
@@ -10,6 +11,8 @@ const User = Type.Object({
   name: Type.String(),
   role: Role,
   teamId: Nullable(Uuid),
+  supervisorId: Nullable(Uuid),
+  skills: Type.Array(Type.String()),
   customerId: Nullable(Uuid),
   active: Type.Boolean(),
 });
@@ -44,6 +47,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
             role: Role,
             password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
             teamId: Type.Optional(Uuid),
+            supervisorId: Type.Optional(Uuid),
+            skills: Type.Optional(Tags),
           },
           { additionalProperties: false },
         ),
@@ -51,6 +56,31 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await createUser(request.actor.scope, request.body)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { permission: 'people:manage' },
+      schema: {
+        tags: ['people'],
+        summary: 'Change a person: team, supervisor, skills, role; deactivating moves their open cases to the next accountable person',
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            role: Type.Optional(Role),
+            teamId: Type.Optional(Nullable(Uuid)),
+            supervisorId: Type.Optional(Nullable(Uuid)),
+            skills: Type.Optional(Tags),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: User, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => updateUser(request.actor, request.params.id, request.body),
   );
 
   app.get(
@@ -74,6 +104,24 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await createTeam(request.actor.scope, request.body)),
+  );
+
+  app.patch(
+    '/teams/:id',
+    {
+      config: { permission: 'people:manage' },
+      schema: {
+        tags: ['people'],
+        summary: 'Rename a team, change its skills and regions, or appoint its lead',
+        params: IdParams,
+        body: Type.Object(
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), skills: Type.Optional(Tags), regions: Type.Optional(Tags), leadUserId: Type.Optional(Uuid) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Team, ...errors(400, 401, 403, 404) },
+      },
+    },
+    (request) => updateTeam(request.actor, request.params.id, request.body),
   );
 
   app.post(

@@ -12,6 +12,7 @@ export function caseView(row: CaseRow) {
     priority: row.priority,
     ownerId: row.ownerId,
     teamId: row.teamId,
+    escalationLevel: row.escalationLevel,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

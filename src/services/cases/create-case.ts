@@ -1,4 +1,8 @@
-import { conflict, notFound } from '../../errors.ts';
+import { conflict, invalid, notFound } from '../../errors.ts';
+import { checkOwned } from '../../domain/cases/ownership.ts';
+import { loadCasePolicy, loadOrganisation } from '../../store/repositories/organisation.ts';
+import type { CaseChange } from './case-change.ts';
+import { checkCaseEffort, scheduleEffortCheck } from './case-effort.ts';
 import type { CasePriority } from '../../domain/vocabulary.ts';
 import { findContacts, linkContactsToCase } from '../../store/repositories/contacts.ts';
 import { insertCase, insertCaseEvents, type NewCaseEvent } from '../../store/repositories/cases.ts';
@@ -31,13 +35,22 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     const taken = contacts.find((c) => c.caseId !== null);
     if (taken) throw conflict(`Contact ${taken.id} already belongs to a case`, { contactId: taken.id, caseId: taken.caseId });
 
+    const [org, policy] = await Promise.all([loadOrganisation(scope), loadCasePolicy(scope)]);
+    // Nobody creates an orphan: without an owner or a team queue, whoever opens the case owns it.
+    const actorCanOwn = actor.userId !== null && org.users.get(actor.userId)?.staff === true;
+    const ownerId = input.ownerId ?? (input.teamId || !actorCanOwn ? null : actor.userId);
+    const owned = checkOwned({ status: 'new', ownerId, teamId: input.teamId ?? null }, org);
+    if (!owned.ok) {
+      throw invalid('A case needs an owner: give ownerId, or the teamId of a team whose lead is accountable for its queue', { reason: owned.code });
+    }
+
     const row = await insertCase(scope, {
       number: await nextCaseNumber(scope),
       customerId: input.customerId,
       subject: input.subject.trim(),
       status: 'new',
       priority: input.priority ?? 'normal',
-      ownerId: input.ownerId ?? null,
+      ownerId,
       teamId: input.teamId ?? null,
     });
     await linkContactsToCase(scope, contactIds, row.id);
@@ -55,6 +68,9 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     if (row.ownerId || row.teamId) events.push(event('assigned', { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId }));
     if (contactIds.length > 0) events.push(event('contacts_linked', { contactIds }));
     await insertCaseEvents(scope, events);
-    return caseView(row);
+    const change: CaseChange = { scope, actor, now, row, org, policy };
+    await scheduleEffortCheck(change);
+    if (contactIds.length > 0) await checkCaseEffort(change);
+    return caseView(change.row);
   });
 }

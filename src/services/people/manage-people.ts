@@ -14,6 +14,8 @@ export function userView(user: UserRow) {
     name: user.name,
     role: user.role,
     teamId: user.teamId,
+    supervisorId: user.supervisorId,
+    skills: user.skills,
     customerId: user.customerId,
     active: user.active,
   };
@@ -25,22 +27,33 @@ export function teamView(team: TeamRow) {
 
 export async function createUser(
   scope: TenantScope,
-  input: { email: string; name: string; role: Role; password?: string | undefined; teamId?: string | undefined },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    password?: string | undefined;
+    teamId?: string | undefined;
+    supervisorId?: string | undefined;
+    skills?: string[] | undefined;
+  },
 ) {
   await checkTeam(scope, input.teamId);
+  await checkOwner(scope, input.supervisorId, 'supervisorId');
   const user = await insertUser(scope, {
     email: input.email.trim().toLowerCase(),
     name: input.name.trim(),
     role: input.role,
     passwordHash: input.password ? await hashPassword(input.password) : null,
     teamId: input.teamId ?? null,
+    supervisorId: input.supervisorId ?? null,
+    skills: input.skills ?? [],
   });
   if (!user) throw conflict(`A user with email ${input.email} already exists`, { field: 'email' });
   return userView(user);
 }
 
 export async function createTeam(scope: TenantScope, input: NewTeam) {
-  await checkOwner(scope, input.leadUserId);
+  await checkOwner(scope, input.leadUserId, 'leadUserId');
   const team = await insertTeam(scope, input);
   if (!team) throw conflict(`A team named ${input.name} already exists`, { field: 'name' });
   return teamView(team);

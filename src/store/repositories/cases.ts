@@ -31,7 +31,9 @@ export async function findCase(scope: TenantScope, id: string, options: { forUpd
   return rows[0];
 }
 
-export type CaseChanges = Partial<Pick<CaseRow, 'subject' | 'status' | 'priority' | 'ownerId' | 'teamId'>>;
+export type CaseChanges = Partial<
+  Pick<CaseRow, 'subject' | 'status' | 'priority' | 'ownerId' | 'teamId' | 'escalationLevel' | 'solvedAt' | 'closedAt'>
+>;
 
 export async function updateCase(scope: TenantScope, id: string, changes: CaseChanges, at: Date): Promise<CaseRow> {
   const rows = await scope.db
@@ -85,9 +87,10 @@ export interface NewCaseEvent {
 
 export async function insertCaseEvents(scope: TenantScope, events: NewCaseEvent[]): Promise<CaseEventRow[]> {
   if (events.length === 0) return [];
+  // Events recorded together keep their order on every timeline: each is a millisecond after the one before.
   return scope.db
     .insert(caseEvents)
-    .values(events.map((e) => ({ ...e, tenantId: scope.tenantId })))
+    .values(events.map((e, index) => ({ ...e, occurredAt: new Date(e.occurredAt.getTime() + index), tenantId: scope.tenantId })))
     .returning();
 }
 

@@ -10,6 +10,8 @@ export interface NewUser {
   passwordHash?: string | null;
   teamId?: string | null;
   customerId?: string | null;
+  supervisorId?: string | null;
+  skills?: string[];
 }
 
 export async function insertUser(scope: TenantScope, user: NewUser): Promise<UserRow | undefined> {

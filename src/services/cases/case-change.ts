@@ -1,0 +1,66 @@
+import { AppError, notFound } from '../../errors.ts';
+import type { CasePolicy } from '../../domain/cases/case-policy.ts';
+import { accountableFor, type Organisation, type Ownership, type Refusal } from '../../domain/cases/ownership.ts';
+import { findCase, insertCaseEvents, updateCase, type CaseChanges } from '../../store/repositories/cases.ts';
+import { loadCasePolicy, loadOrganisation } from '../../store/repositories/organisation.ts';
+import type { CaseRow } from '../../store/schema.ts';
+import type { TenantScope } from '../../store/tenant-scope.ts';
+import type { Actor } from '../actor.ts';
+
+/** Everything a use case needs to change one case under the ownership rules, with the row locked. */
+export interface CaseChange {
+  scope: TenantScope;
+  actor: Actor;
+  now: Date;
+  row: CaseRow;
+  org: Organisation;
+  policy: CasePolicy;
+}
+
+export async function openCaseForChange(scope: TenantScope, actor: Actor, caseId: string, now: Date): Promise<CaseChange> {
+  const row = await findCase(scope, caseId, { forUpdate: true });
+  if (!row) throw notFound('Case');
+  const [org, policy] = await Promise.all([loadOrganisation(scope), loadCasePolicy(scope)]);
+  return { scope, actor, now, row, org, policy };
+}
+
+export const ownershipOf = (row: CaseRow): Ownership => ({ status: row.status, ownerId: row.ownerId, teamId: row.teamId });
+
+/** Background work acts as the system: it is accountable to the rules, not to a role. */
+export const systemActor = (scope: TenantScope): Actor => ({ scope, role: 'admin', userId: null, label: 'system' });
+
+export async function recordCaseEvents(change: CaseChange, events: { kind: string; data: Record<string, unknown> }[]): Promise<void> {
+  await insertCaseEvents(
+    change.scope,
+    events.map((e) => ({
+      ...e,
+      caseId: change.row.id,
+      customerId: change.row.customerId,
+      actorUserId: change.actor.userId,
+      actorLabel: change.actor.label,
+      occurredAt: change.now,
+    })),
+  );
+}
+
+export async function saveCase(change: CaseChange, changes: CaseChanges): Promise<CaseRow> {
+  change.row = await updateCase(change.scope, change.row.id, changes, change.now);
+  return change.row;
+}
+
+/** Only whoever answers for the case — or a supervisor or administrator — may act for it. */
+export function checkMayManage(change: CaseChange, what: string): void {
+  const { actor } = change;
+  if (actor.role === 'admin' || actor.role === 'supervisor') return;
+  if (actor.userId !== null && actor.userId === accountableFor(ownershipOf(change.row), change.org)) return;
+  throw new AppError('conflict', `Only the owner of this case, a supervisor or an administrator can ${what}`, { reason: 'not_case_owner' });
+}
+
+const INPUT_PROBLEMS = /_required$|_invalid$|^owner_not_staff$/;
+
+/** A domain refusal as the error a caller sees: missing or invalid input is 400, a state conflict 409. */
+export function refusalError(refusal: Refusal): AppError {
+  return INPUT_PROBLEMS.test(refusal.code)
+    ? new AppError('validation_failed', refusal.message, { reason: refusal.code })
+    : new AppError('conflict', refusal.message, { reason: refusal.code });
+}
