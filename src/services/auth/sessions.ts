@@ -29,6 +29,13 @@ export async function login(db: Db, input: { tenant: string; email: string; pass
 
 export const logout = (db: Db, sessionToken: string) => deleteSession(db, hashSecret(sessionToken));
 
+let credentialEpoch = 0;
+
+/** Someone lost access (deactivated, token revoked): forget cached credentials in this process at once. */
+export function credentialsChanged(): void {
+  credentialEpoch++;
+}
+
 /**
  * Resolves a bearer token or session cookie to its principal. Token look-ups are cached
  * briefly per process because every API call needs one; a revoked token stops working
@@ -36,6 +43,7 @@ export const logout = (db: Db, sessionToken: string) => deleteSession(db, hashSe
  */
 export class CredentialResolver {
   private readonly cache = new Map<string, { principal: Principal; until: number }>();
+  private epoch = credentialEpoch;
 
   constructor(
     private readonly db: Db,
@@ -43,6 +51,10 @@ export class CredentialResolver {
   ) {}
 
   async fromApiToken(token: string): Promise<Principal | undefined> {
+    if (this.epoch !== credentialEpoch) {
+      this.cache.clear();
+      this.epoch = credentialEpoch;
+    }
     const hash = hashSecret(token);
     const cached = this.cache.get(hash);
     const now = Date.now();

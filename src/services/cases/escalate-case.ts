@@ -113,7 +113,18 @@ export async function climbCaseEscalation(scope: TenantScope, payload: { escalat
     return;
   }
   await updateEscalation(scope, pending.id, { status: 'climbed', decidedAt: now });
-  const row = await insertEscalation(scope, { caseId: pending.caseId, ...escalation, reason: pending.reason, raisedBy: null, status: 'pending' });
+  const row = await insertEscalation(scope, {
+    caseId: pending.caseId,
+    kind: escalation.kind,
+    level: escalation.level,
+    reason: pending.reason,
+    targetUserId: escalation.targetUserId,
+    targetTeamId: escalation.targetTeamId,
+    raisedAt: escalation.raisedAt,
+    deadline: escalation.deadline,
+    raisedBy: null,
+    status: 'pending',
+  });
   await scheduleJob(scope.db, { tenantId: scope.tenantId, kind: ESCALATION_CLIMB_JOB, key: escalationClimbKey(row.id), runAt: row.deadline, payload: { escalationId: row.id, caseId: row.caseId } });
   await saveCase(change, { escalationLevel: row.level });
   await recordCaseEvents(change, [
@@ -121,4 +132,12 @@ export async function climbCaseEscalation(scope: TenantScope, payload: { escalat
   ]);
 }
 
-const asEscalation = (row: EscalationRow): Escalation => row;
+const asEscalation = (row: EscalationRow): Escalation => ({
+  kind: row.kind,
+  level: row.level,
+  reason: row.reason,
+  targetUserId: row.targetUserId,
+  targetTeamId: row.targetTeamId,
+  raisedAt: row.raisedAt,
+  deadline: row.deadline,
+});

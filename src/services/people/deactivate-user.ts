@@ -10,6 +10,7 @@ import { climbCaseEscalation } from '../cases/escalate-case.ts';
 import { decideTransfer } from '../../store/repositories/case-handoffs.ts';
 import { cancelJob } from '../../store/repositories/jobs.ts';
 import { transferExpiryKey } from '../cases/transfer-case.ts';
+import { credentialsChanged } from '../auth/sessions.ts';
 
 /**
  * Someone leaves: every open case they own moves to their team's lead (or the next
@@ -57,6 +58,7 @@ export function deactivateUser(actor: Actor, userId: string, now = new Date()) {
       await recordCaseEvents(change, [{ kind: 'owner_reassigned', data: { from: userId, to: successor, reason: 'owner deactivated' } }]);
     }
     await returnOffersTo(scope, actor, userId, now);
+    credentialsChanged();
     return { moved: plan.length };
   });
 }

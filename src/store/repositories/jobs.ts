@@ -44,7 +44,9 @@ export async function claimDueJob(tx: Db, now: Date, kinds: string[]): Promise<J
     ORDER BY run_at, id
     LIMIT 1
     FOR UPDATE SKIP LOCKED`);
-  return rowsOf<JobRow>(result)[0];
+  const row = rowsOf<JobRow>(result)[0];
+  // Raw queries hand timestamps back as text with some drivers.
+  return row && { ...row, runAt: new Date(row.runAt) };
 }
 
 export async function finishJob(tx: Db, id: number): Promise<void> {
