@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { invalid, notFound } from '../../errors.ts';
 import { checkContactSubmission } from '../../domain/contact-input.ts';
-import { ingestContacts } from '../../services/contacts/ingest-contacts.ts';
+import { recordContact } from '../../services/contacts/record-contact.ts';
 import { findContact } from '../../store/repositories/contacts.ts';
 import type { ContactRow } from '../../store/schema.ts';
 import { Channel, Direction, errors, IdParams, Nullable, Uuid } from '../schemas.ts';
@@ -26,6 +26,7 @@ const ContactBody = Type.Object(
     ),
     subject: Type.Optional(Type.String({ maxLength: 1000 })),
     text: Type.String({ minLength: 1, description: 'The message, or the transcript of a call' }),
+    caseId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 );
@@ -77,13 +78,13 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const check = checkContactSubmission(request.body, new Date());
       if (!check.ok) throw invalid(check.problems.join('; '), { problems: check.problems });
-      const [outcome] = await ingestContacts(request.actor.scope, [check.contact]);
-      if (outcome!.status === 'created') {
+      const outcome = await recordContact(request.actor, check.contact, request.body.caseId);
+      if (outcome.status === 'created') {
         const { contact } = check;
         return reply.status(201).send({
-          id: outcome!.id,
-          customerId: outcome!.customerId,
-          caseId: null,
+          id: outcome.id,
+          customerId: outcome.customerId,
+          caseId: request.body.caseId ?? null,
           channel: contact.channel,
           direction: contact.direction,
           occurredAt: contact.occurredAt.toISOString(),
@@ -91,11 +92,11 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
           text: contact.text,
           externalId: contact.externalId,
           duplicate: false,
-          customerCreated: outcome!.customerCreated,
+          customerCreated: outcome.customerCreated,
         });
       }
       // A repeat: answer with the contact as it was first stored.
-      const stored = await findContact(request.actor.scope, outcome!.id);
+      const stored = await findContact(request.actor.scope, outcome.id);
       if (!stored) throw notFound('Contact');
       return reply.status(200).send(contactView(stored, { duplicate: true, customerCreated: false }));
     },

@@ -15,6 +15,8 @@ export interface CaseChange {
   row: CaseRow;
   org: Organisation;
   policy: CasePolicy;
+  /** Events recorded so far in this change: later ones are stamped after earlier ones. */
+  eventsRecorded?: number;
 }
 
 export async function openCaseForChange(scope: TenantScope, actor: Actor, caseId: string, now: Date): Promise<CaseChange> {
@@ -30,6 +32,9 @@ export const ownershipOf = (row: CaseRow): Ownership => ({ status: row.status, o
 export const systemActor = (scope: TenantScope): Actor => ({ scope, role: 'admin', userId: null, label: 'system' });
 
 export async function recordCaseEvents(change: CaseChange, events: { kind: string; data: Record<string, unknown> }[]): Promise<void> {
+  if (events.length === 0) return;
+  const offset = change.eventsRecorded ?? 0;
+  change.eventsRecorded = offset + events.length;
   await insertCaseEvents(
     change.scope,
     events.map((e) => ({
@@ -38,7 +43,7 @@ export async function recordCaseEvents(change: CaseChange, events: { kind: strin
       customerId: change.row.customerId,
       actorUserId: change.actor.userId,
       actorLabel: change.actor.label,
-      occurredAt: change.now,
+      occurredAt: new Date(change.now.getTime() + offset),
     })),
   );
 }

@@ -1,11 +1,11 @@
-import { conflict, invalid, notFound } from '../../errors.ts';
+import { invalid, notFound } from '../../errors.ts';
 import { checkOwned } from '../../domain/cases/ownership.ts';
 import { loadCasePolicy, loadOrganisation } from '../../store/repositories/organisation.ts';
-import type { CaseChange } from './case-change.ts';
-import { checkCaseEffort, scheduleEffortCheck } from './case-effort.ts';
+import { recordCaseEvents, type CaseChange } from './case-change.ts';
+import { scheduleEffortCheck } from './case-effort.ts';
+import { linkContacts } from './link-contacts.ts';
 import type { CasePriority } from '../../domain/vocabulary.ts';
-import { findContacts, linkContactsToCase } from '../../store/repositories/contacts.ts';
-import { insertCase, insertCaseEvents, type NewCaseEvent } from '../../store/repositories/cases.ts';
+import { insertCase } from '../../store/repositories/cases.ts';
 import { findCustomer } from '../../store/repositories/customers.ts';
 import { nextCaseNumber } from '../../store/repositories/tenants.ts';
 import { inTransaction } from '../../store/tenant-scope.ts';
@@ -28,13 +28,6 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     await checkOwner(scope, input.ownerId);
     await checkTeam(scope, input.teamId);
     const contactIds = [...new Set(input.contactIds ?? [])];
-    const contacts = await findContacts(scope, contactIds);
-    if (contacts.length !== contactIds.length) throw notFound('Contact');
-    const foreign = contacts.find((c) => c.customerId !== input.customerId);
-    if (foreign) throw conflict(`Contact ${foreign.id} belongs to another customer`, { contactId: foreign.id });
-    const taken = contacts.find((c) => c.caseId !== null);
-    if (taken) throw conflict(`Contact ${taken.id} already belongs to a case`, { contactId: taken.id, caseId: taken.caseId });
-
     const [org, policy] = await Promise.all([loadOrganisation(scope), loadCasePolicy(scope)]);
     // Nobody creates an orphan: without an owner or a team queue, whoever opens the case owns it.
     const actorCanOwn = actor.userId !== null && org.users.get(actor.userId)?.staff === true;
@@ -53,24 +46,14 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
       ownerId,
       teamId: input.teamId ?? null,
     });
-    await linkContactsToCase(scope, contactIds, row.id);
 
-    const event = (kind: string, data: Record<string, unknown>): NewCaseEvent => ({
-      caseId: row.id,
-      customerId: row.customerId,
-      kind,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      occurredAt: now,
-      data,
-    });
-    const events = [event('created', { subject: row.subject, priority: row.priority, reference: `C-${row.number}` })];
-    if (row.ownerId || row.teamId) events.push(event('assigned', { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId }));
-    if (contactIds.length > 0) events.push(event('contacts_linked', { contactIds }));
-    await insertCaseEvents(scope, events);
     const change: CaseChange = { scope, actor, now, row, org, policy };
+    await recordCaseEvents(change, [
+      { kind: 'created', data: { subject: row.subject, priority: row.priority, reference: `C-${row.number}` } },
+      { kind: 'assigned', data: { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId } },
+    ]);
     await scheduleEffortCheck(change);
-    if (contactIds.length > 0) await checkCaseEffort(change);
+    if (contactIds.length > 0) await linkContacts(change, contactIds);
     return caseView(change.row);
   });
 }
