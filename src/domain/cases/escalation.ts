@@ -1,5 +1,5 @@
 import { minutesLater, type CasePolicy } from './case-policy.ts';
-import { accountableFor, refuse, type Organisation, type Outcome, type Ownership } from './ownership.ts';
+import { accountableFor, isPersonOrTeamMember, refuse, type Organisation, type Outcome, type Ownership } from './ownership.ts';
 
 export type EscalationKind = 'hierarchical' | 'functional';
 
@@ -87,12 +87,8 @@ export function climb(escalation: Escalation, now: Date, policy: CasePolicy, org
   };
 }
 
-export function isEscalationTarget(escalation: Escalation, actorId: string | null, org: Organisation): boolean {
-  if (actorId === null) return false;
-  if (escalation.targetUserId !== null) return escalation.targetUserId === actorId;
-  const team = org.teams.get(escalation.targetTeamId ?? '');
-  return team?.leadUserId === actorId || org.users.get(actorId)?.teamId === escalation.targetTeamId;
-}
+export const isEscalationTarget = (escalation: Escalation, actorId: string | null, org: Organisation): boolean =>
+  isPersonOrTeamMember({ userId: escalation.targetUserId, teamId: escalation.targetTeamId }, actorId, org);
 
 /** Accepting takes ownership: the one who accepted now answers for the case. */
 export function acceptEscalation(input: {

@@ -1,5 +1,5 @@
 import { minutesLater, type CasePolicy } from './case-policy.ts';
-import { accountableFor, checkCanOwn, refuse, type Organisation, type Outcome, type Ownership } from './ownership.ts';
+import { accountableFor, checkCanOwn, isPersonOrTeamMember, refuse, type Organisation, type Outcome, type Ownership } from './ownership.ts';
 
 export interface TransferOffer {
   fromUserId: string | null;
@@ -71,12 +71,8 @@ export function offerTransfer(input: {
   };
 }
 
-export function isReceiver(offer: TransferOffer, actorId: string | null, org: Organisation): boolean {
-  if (actorId === null) return false;
-  if (offer.toUserId !== null) return offer.toUserId === actorId;
-  const team = org.teams.get(offer.toTeamId ?? '');
-  return team?.leadUserId === actorId || org.users.get(actorId)?.teamId === offer.toTeamId;
-}
+export const isReceiver = (offer: TransferOffer, actorId: string | null, org: Organisation): boolean =>
+  isPersonOrTeamMember({ userId: offer.toUserId, teamId: offer.toTeamId }, actorId, org);
 
 /** The receiver takes the case: a person receiver owns it; in a team, whoever accepts owns it. */
 export function acceptTransfer(input: {
