@@ -14,7 +14,14 @@ export interface RunningServer {
 /** Opens the store (applying migrations), starts the HTTP server, and stops both cleanly on a signal. */
 export async function startServer(settings: ServerSettings, onReady?: (server: RunningServer) => Promise<void>): Promise<RunningServer> {
   const database = await openDatabase(settings);
-  const app = await buildApp({ database, logger: { level: settings.logLevel } });
+  const app = await buildApp({
+    database,
+    logger: {
+      level: settings.logLevel,
+      // A partner link's token is its credential: it must never reach the logs.
+      serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: redactSecrets(request.url) }) },
+    },
+  });
   try {
     await app.listen({ port: settings.port, host: settings.host });
   } catch (error) {
@@ -55,3 +62,5 @@ export async function serveCommand(flags: { port?: string; host?: string; dataDi
   process.stdout.write(`Hearken listening on ${server.url}\n`);
   process.stdout.write(`Store: ${server.database.kind} (${server.database.location})\n`);
 }
+
+export const redactSecrets = (url: string): string => url.replace(/(\/partner-links\/)[^/?#]+/, '$1[redacted]');

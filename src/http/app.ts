@@ -10,14 +10,18 @@ import { errorHandler, notFoundHandler } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { callbackRoutes } from './routes/callbacks.ts';
 import { caseHandoffRoutes } from './routes/case-handoffs.ts';
+import { caseMergeRoutes } from './routes/case-merges.ts';
 import { casePolicyRoutes } from './routes/case-policy.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homeRoutes } from './routes/home.ts';
+import { partnerCaseRoutes } from './routes/partner-cases.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { problemRoutes } from './routes/problems.ts';
 import { searchRoutes } from './routes/search.ts';
+import { slaRoutes } from './routes/sla.ts';
 
 export interface AppOptions {
   database: Database;
@@ -83,10 +87,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(customerRoutes);
       await api.register(caseRoutes);
       await api.register(caseHandoffRoutes);
+      await api.register(partnerCaseRoutes(database.db));
+      await api.register(caseMergeRoutes);
+      await api.register(problemRoutes);
       await api.register(callbackRoutes);
       await api.register(casePolicyRoutes);
       await api.register(searchRoutes);
       await api.register(peopleRoutes);
+      await api.register(slaRoutes);
     },
     { prefix: '/api/v1' },
   );

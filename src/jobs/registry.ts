@@ -1,5 +1,8 @@
 import type { Db } from '../store/database.ts';
 import { caseJobHandlers } from './case-jobs.ts';
+import { slaJobHandlers } from './sla-jobs.ts';
+import { partnerJobHandlers } from './partner-jobs.ts';
+import { problemJobHandlers } from './problem-jobs.ts';
 import { JobWorker, type JobHandler, type WorkerOptions } from './worker.ts';
 
 /**
@@ -8,6 +11,9 @@ import { JobWorker, type JobHandler, type WorkerOptions } from './worker.ts';
  */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   ...caseJobHandlers,
+  ...slaJobHandlers,
+  ...partnerJobHandlers,
+  ...problemJobHandlers,
 };
 
 export function createJobWorker(db: Db, options: WorkerOptions = {}): JobWorker {

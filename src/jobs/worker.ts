@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../store/database.ts';
-import { claimDueJob, failJob, finishJob, type JobRow } from '../store/repositories/jobs.ts';
+import { claimDueJob, failJob, finishJob, releaseJobKey, type JobRow } from '../store/repositories/jobs.ts';
 
 /** Runs one job inside the transaction that claimed it; throwing rolls its effects back. */
 export type JobHandler = (job: JobRow, tx: Db) => Promise<void>;
@@ -69,7 +69,12 @@ export class JobWorker {
           if (!job) return false;
           try {
             // A savepoint: a failing handler's writes are undone, the claim and the failure record stay.
-            await outer.transaction((inner) => this.handlers.get(job.kind)!(job, inner as unknown as Db));
+            await outer.transaction(async (inner) => {
+              // The running job gives up its key, so its handler may set the same timer again
+              // (otherwise that would move this very row, which is then marked done).
+              await releaseJobKey(inner as unknown as Db, job.id);
+              await this.handlers.get(job.kind)!(job, inner as unknown as Db);
+            });
             await finishJob(tx, job.id);
           } catch (error) {
             await this.recordFailure(tx, job, error, now);

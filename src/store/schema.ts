@@ -99,6 +99,8 @@ export const cases = pgTable('cases', {
   ownerId: uuid('owner_id'),
   teamId: uuid('team_id'),
   escalationLevel: integer('escalation_level').notNull().default(0),
+  problemId: uuid('problem_id'),
+  mergedIntoId: uuid('merged_into_id'),
   solvedAt: timestamp('solved_at', { withTimezone: true, mode: 'date' }),
   closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),

@@ -10,6 +10,8 @@ export interface CasePolicy {
   callbackOfferWaitMinutes: number;
   /** Average handling time per case, for wait estimates until enough history exists. */
   averageHandlingMinutes: number;
+  /** How long a partner organisation may hold a shared case without answering ("waiting on partner"). */
+  partnerResponseMinutes?: number;
 }
 
 export const DEFAULT_CASE_POLICY: CasePolicy = {
@@ -18,6 +20,7 @@ export const DEFAULT_CASE_POLICY: CasePolicy = {
   effortThresholds: { contacts: 3, transfers: 2, daysOpen: 3 },
   callbackOfferWaitMinutes: 10,
   averageHandlingMinutes: 12,
+  partnerResponseMinutes: 24 * 60,
 };
 
 export type CasePolicyOverrides = Partial<Omit<CasePolicy, 'effortThresholds'>> & {

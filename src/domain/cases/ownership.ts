@@ -90,7 +90,8 @@ export function reassign(
 
 /** Is the actor the person named, or — when a team is named instead — a member or the lead of that team? */
 export function isPersonOrTeamMember(target: { userId: string | null; teamId: string | null }, actorId: string | null, org: Organisation): boolean {
-  if (actorId === null) return false;
+  // Only people who can own cases can take one: a deactivated member is nobody's receiver.
+  if (actorId === null || !checkCanOwn(actorId, org).ok) return false;
   if (target.userId !== null) return target.userId === actorId;
   if (target.teamId === null) return false;
   return org.teams.get(target.teamId)?.leadUserId === actorId || org.users.get(actorId)?.teamId === target.teamId;

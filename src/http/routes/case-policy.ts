@@ -14,6 +14,7 @@ const Policy = Type.Object({
   }),
   callbackOfferWaitMinutes: Minutes('Offer a callback when the estimated wait is longer'),
   averageHandlingMinutes: Minutes('For wait estimates'),
+  partnerResponseMinutes: Type.Optional(Minutes('How long a partner organisation may hold a shared case without answering')),
 });
 
 export const casePolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -19,6 +19,8 @@ export const CaseResponse = Type.Object({
   ownerId: Nullable(Uuid),
   teamId: Nullable(Uuid),
   escalationLevel: Type.Integer({ description: '0 when not escalated; the level of the escalation in force otherwise' }),
+  problemId: Nullable(Uuid),
+  mergedIntoId: Nullable(Uuid),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

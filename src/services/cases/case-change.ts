@@ -6,6 +6,7 @@ import { loadCasePolicy, loadOrganisation } from '../../store/repositories/organ
 import type { CaseRow } from '../../store/schema.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
+import { trackCaseSla } from '../sla/track-case-sla.ts';
 
 /** Everything a use case needs to change one case under the ownership rules, with the row locked. */
 export interface CaseChange {
@@ -31,6 +32,13 @@ export const ownershipOf = (row: CaseRow): Ownership => ({ status: row.status, o
 /** Background work acts as the system: it is accountable to the rules, not to a role. */
 export const systemActor = (scope: TenantScope): Actor => ({ scope, role: 'admin', userId: null, label: 'system' });
 
+/** Events after which the case's SLA clocks must be worked out again. */
+const SLA_RELEVANT = new Set(['created', 'status_changed', 'priority_changed', 'contacts_linked', 'merged_into', 'merged_from', 'unmerged', 'split_from', 'split_into']);
+
+/**
+ * Records what happened, with who and when. Every path that changes a case comes through here,
+ * so this is also where the SLA clocks follow the change, in the same transaction.
+ */
 export async function recordCaseEvents(change: CaseChange, events: { kind: string; data: Record<string, unknown> }[]): Promise<void> {
   if (events.length === 0) return;
   const offset = change.eventsRecorded ?? 0;
@@ -46,6 +54,7 @@ export async function recordCaseEvents(change: CaseChange, events: { kind: strin
       occurredAt: new Date(change.now.getTime() + offset),
     })),
   );
+  if (events.some((e) => SLA_RELEVANT.has(e.kind))) await trackCaseSla(change.scope, change.row.id, change.now);
 }
 
 export async function saveCase(change: CaseChange, changes: CaseChanges): Promise<CaseRow> {

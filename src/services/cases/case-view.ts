@@ -13,6 +13,8 @@ export function caseView(row: CaseRow) {
     ownerId: row.ownerId,
     teamId: row.teamId,
     escalationLevel: row.escalationLevel,
+    problemId: row.problemId,
+    mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

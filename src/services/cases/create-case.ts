@@ -45,6 +45,7 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
       priority: input.priority ?? 'normal',
       ownerId,
       teamId: input.teamId ?? null,
+      createdAt: now,
     });
 
     const change: CaseChange = { scope, actor, now, row, org, policy };

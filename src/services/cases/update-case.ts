@@ -12,6 +12,7 @@ import { checkOwner, checkTeam } from './case-references.ts';
 import { checkMayManage, openCaseForChange, ownershipOf, recordCaseEvents, refusalError, saveCase, type CaseChange } from './case-change.ts';
 import { callbackMissedKey } from './book-callback.ts';
 import { caseView, type CaseView } from './case-view.ts';
+import { endSharesOfCase } from '../partners/share-thread.ts';
 import { escalationClimbKey } from './escalate-case.ts';
 import { transferExpiryKey } from './transfer-case.ts';
 
@@ -101,4 +102,5 @@ async function releaseOpenPromises(change: CaseChange): Promise<void> {
     events.push({ kind: 'callback_cancelled', data: { callbackId: callback.id, reason: 'case closed' } });
   }
   await recordCaseEvents(change, events);
+  await endSharesOfCase(change, 'the case was closed');
 }

@@ -11,12 +11,14 @@ export interface NewCase {
   priority: CasePriority;
   ownerId: string | null;
   teamId: string | null;
+  /** When the case was opened (SLA clocks start here); the database's clock when absent. */
+  createdAt?: Date;
 }
 
 export async function insertCase(scope: TenantScope, row: NewCase): Promise<CaseRow> {
   const rows = await scope.db
     .insert(cases)
-    .values({ ...row, tenantId: scope.tenantId })
+    .values({ ...row, ...(row.createdAt ? { updatedAt: row.createdAt } : {}), tenantId: scope.tenantId })
     .returning();
   return rows[0]!;
 }

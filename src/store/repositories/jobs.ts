@@ -31,8 +31,19 @@ export async function scheduleJob(db: Db, job: NewJob): Promise<void> {
     DO UPDATE SET run_at = EXCLUDED.run_at, payload = EXCLUDED.payload, kind = EXCLUDED.kind, attempts = 0`);
 }
 
+/**
+ * Cancels the pending job with this key, unless a worker is running it right now: a caller
+ * usually holds a case lock that the running job waits for, and waiting back would deadlock.
+ * Every handler re-checks the state it acts on, so a job that runs anyway does nothing.
+ */
 export async function cancelJob(db: Db, key: string): Promise<void> {
-  await db.execute(sql`UPDATE jobs SET status = 'cancelled', finished_at = now() WHERE key = ${key} AND status = 'pending'`);
+  await db.execute(sql`
+    UPDATE jobs SET status = 'cancelled', finished_at = now()
+    WHERE id IN (SELECT id FROM jobs WHERE key = ${key} AND status = 'pending' FOR UPDATE SKIP LOCKED)`);
+}
+
+export async function releaseJobKey(db: Db, jobId: number): Promise<void> {
+  await db.execute(sql`UPDATE jobs SET key = NULL WHERE id = ${jobId}`);
 }
 
 /** Locks the oldest due job for the calling transaction; other pollers skip it. */

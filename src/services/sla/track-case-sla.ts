@@ -1,0 +1,116 @@
+import { alertsDue, currentCycle, slaClocks, type SlaAlert } from '../../domain/sla/sla-clock.ts';
+import { SLA_METRICS, type SlaMetric } from '../../domain/sla/sla-policy.ts';
+import { findCase, insertCaseEvents, type NewCaseEvent } from '../../store/repositories/cases.ts';
+import type { JobRow } from '../../store/repositories/jobs.ts';
+import { cancelJob } from '../../store/repositories/jobs.ts';
+import {
+  deleteSlaClocks,
+  listSlaClocks,
+  loadCaseSlaFacts,
+  saveSlaClocks,
+  setTimer,
+  type SlaClockFields,
+} from '../../store/repositories/sla.ts';
+import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
+import { caseSlaView, countBreaches, SLA_BREACHED_EVENT, SLA_WARNING_EVENT, type CaseSlaView } from './case-sla.ts';
+import { loadSlaRules } from './sla-rules.ts';
+
+export const SLA_WARNING_JOB = 'sla.warning';
+export const SLA_BREACH_JOB = 'sla.breach';
+export const slaWarningKey = (caseId: string, metric: SlaMetric) => `sla-warning:${caseId}:${metric}`;
+export const slaBreachKey = (caseId: string, metric: SlaMetric) => `sla-breach:${caseId}:${metric}`;
+
+/**
+ * Brings a case's SLA clocks up to date at `now`: recomputes them from the case, its status
+ * changes and its outbound contacts; records the warnings and breaches that have become due
+ * (each once: the case row is locked, and the stored clocks say what was already recorded);
+ * stores the clocks; and sets the durable timers for the next warning and breach of each
+ * promise, or cancels them when the promise is kept, paused, or the case is solved.
+ * Returns null when there is no such case.
+ */
+export function trackCaseSla(scope: TenantScope, caseId: string, now: Date): Promise<CaseSlaView | null> {
+  return inTransaction(scope, async (tx) => {
+    const row = await findCase(tx, caseId, { forUpdate: true });
+    if (!row) return null;
+    const [rules, facts, stored] = await Promise.all([loadSlaRules(tx, row.priority), loadCaseSlaFacts(tx, row), listSlaClocks(tx, caseId)]);
+    const clocks = slaClocks(facts, rules.policy, rules.calendar, now);
+    const tracked = new Map(stored.map((s) => [s.metric, s]));
+    const alerts: SlaAlert[] = [];
+    const saved: SlaClockFields[] = [];
+
+    for (const metric of SLA_METRICS) {
+      const previous = tracked.get(metric);
+      const due = alertsDue(
+        clocks[metric],
+        previous && { startedAt: previous.cycleStartedAt, satisfiedAt: previous.satisfiedAt, warnedAt: previous.warnedAt, breachedAt: previous.breachedAt },
+        now,
+      );
+      alerts.push(...due);
+      const cycle = currentCycle(clocks, metric);
+      const sameCycle = previous !== undefined && previous.cycleStartedAt.getTime() === cycle.startedAt.getTime();
+      const ofThisCycle = (kind: SlaAlert['kind']) => due.find((a) => a.kind === kind && a.cycleStartedAt.getTime() === cycle.startedAt.getTime())?.at;
+      const warnedAt = ofThisCycle('warning') ?? (sameCycle ? previous.warnedAt : null);
+      const breachedAt = ofThisCycle('breach') ?? (sameCycle ? previous.breachedAt : null);
+      saved.push({
+        metric,
+        targetMinutes: cycle.targetMinutes,
+        cycleStartedAt: cycle.startedAt,
+        dueAt: cycle.dueAt,
+        warnAt: cycle.warnAt,
+        warnedAt,
+        breachedAt,
+        satisfiedAt: cycle.satisfiedAt,
+        paused: cycle.paused,
+      });
+
+      const job = { tenantId: tx.tenantId, payload: { caseId, metric } };
+      const { dueAt, warnAt, satisfiedAt } = cycle;
+      // A kept promise may still have been kept late: the breach timer stays for a deadline before the keeping.
+      const breachAhead = dueAt !== null && breachedAt === null && (satisfiedAt === null || dueAt < satisfiedAt);
+      if (breachAhead) await setTimer(tx.db, { ...job, kind: SLA_BREACH_JOB, key: slaBreachKey(caseId, metric), runAt: dueAt });
+      else await cancelJob(tx.db, slaBreachKey(caseId, metric));
+      const warningAhead = satisfiedAt === null && dueAt !== null && warnAt !== null && warnAt < dueAt && warnedAt === null && breachedAt === null;
+      if (warningAhead) await setTimer(tx.db, { ...job, kind: SLA_WARNING_JOB, key: slaWarningKey(caseId, metric), runAt: warnAt });
+      else await cancelJob(tx.db, slaWarningKey(caseId, metric));
+    }
+
+    await insertCaseEvents(tx, alerts.sort((a, b) => a.at.getTime() - b.at.getTime()).map((alert) => alertEvent(row.id, row.customerId, row.priority, alert)));
+    await saveSlaClocks(tx, caseId, saved, now);
+    return caseSlaView(row, rules, clocks, await countBreaches(tx, caseId));
+  });
+}
+
+function alertEvent(caseId: string, customerId: string, priority: string, alert: SlaAlert): NewCaseEvent {
+  return {
+    caseId,
+    customerId,
+    kind: alert.kind === 'breach' ? SLA_BREACHED_EVENT : SLA_WARNING_EVENT,
+    actorUserId: null,
+    actorLabel: 'system',
+    occurredAt: alert.at,
+    data: { metric: alert.metric, dueAt: alert.dueAt.toISOString(), cycleStartedAt: alert.cycleStartedAt.toISOString(), priority },
+  };
+}
+
+/**
+ * A warning or breach timer went off. The case may have changed since it was set, so nothing is
+ * assumed: the case is tracked again at the timer's time, which records what is really due.
+ */
+export async function runSlaTimer(scope: TenantScope, job: Pick<JobRow, 'id' | 'runAt' | 'payload'>): Promise<void> {
+  const { caseId } = job.payload as { caseId: string };
+  await inTransaction(scope, async (tx) => {
+    if (!(await findCase(tx, caseId, { forUpdate: true }))) return;
+    await trackCaseSla(tx, caseId, job.runAt);
+  });
+}
+
+/** For a case merged into another: its clocks stop, its timers are cancelled (its events move with the merge). */
+export function stopCaseSla(scope: TenantScope, caseId: string): Promise<void> {
+  return inTransaction(scope, async (tx) => {
+    for (const metric of SLA_METRICS) {
+      await cancelJob(tx.db, slaBreachKey(caseId, metric));
+      await cancelJob(tx.db, slaWarningKey(caseId, metric));
+    }
+    await deleteSlaClocks(tx, caseId);
+  });
+}

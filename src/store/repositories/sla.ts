@@ -1,0 +1,240 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { BusinessCalendar } from '../../domain/sla/calendar.ts';
+import type { CaseSlaFacts } from '../../domain/sla/sla-clock.ts';
+import type { SlaMetric, SlaPolicy } from '../../domain/sla/sla-policy.ts';
+import type { CasePriority, CaseStatus } from '../../domain/vocabulary.ts';
+import type { Db } from '../database.ts';
+import { rowsOf } from '../database.ts';
+import { caseEvents, cases, contacts, type CaseRow } from '../schema.ts';
+import type { TenantScope } from '../tenant-scope.ts';
+
+// Drizzle definitions of the tables in migrations/0004_sla.sql (holidays are read and written as text).
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const businessCalendars = pgTable('business_calendars', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  weeklyHours: jsonb('weekly_hours').$type<BusinessCalendar['weeklyHours']>().notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export const slaPolicies = pgTable('sla_policies', {
+  tenantId: uuid('tenant_id').notNull(),
+  priority: text('priority').$type<CasePriority>().notNull(),
+  firstResponseMinutes: integer('first_response_minutes').notNull(),
+  nextUpdateMinutes: integer('next_update_minutes').notNull(),
+  resolutionMinutes: integer('resolution_minutes').notNull(),
+  calendarId: uuid('calendar_id'),
+  warnBeforeMinutes: integer('warn_before_minutes'),
+  warnAtPercent: integer('warn_at_percent'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export const caseSlaClocks = pgTable('case_sla_clocks', {
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  metric: text('metric').$type<SlaMetric>().notNull(),
+  targetMinutes: integer('target_minutes').notNull(),
+  cycleStartedAt: at('cycle_started_at').notNull(),
+  dueAt: at('due_at'),
+  warnAt: at('warn_at'),
+  warnedAt: at('warned_at'),
+  breachedAt: at('breached_at'),
+  satisfiedAt: at('satisfied_at'),
+  paused: boolean('paused').notNull().default(false),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export type SlaClockRow = typeof caseSlaClocks.$inferSelect;
+
+export interface CalendarRow extends BusinessCalendar {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const calendarColumns = {
+  id: businessCalendars.id,
+  name: businessCalendars.name,
+  timezone: businessCalendars.timezone,
+  weeklyHours: businessCalendars.weeklyHours,
+  holidays: sql<string[]>`array(SELECT to_char(h, 'YYYY-MM-DD') FROM unnest(${sql.raw('business_calendars.holidays')}) AS h ORDER BY h)`,
+  createdAt: businessCalendars.createdAt,
+  updatedAt: businessCalendars.updatedAt,
+};
+
+export function listCalendars(scope: TenantScope): Promise<CalendarRow[]> {
+  return scope.db.select(calendarColumns).from(businessCalendars).where(eq(businessCalendars.tenantId, scope.tenantId)).orderBy(asc(businessCalendars.name));
+}
+
+export async function findCalendar(scope: TenantScope, id: string): Promise<CalendarRow | undefined> {
+  const rows = await scope.db
+    .select(calendarColumns)
+    .from(businessCalendars)
+    .where(and(eq(businessCalendars.tenantId, scope.tenantId), eq(businessCalendars.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export interface CalendarFields extends BusinessCalendar {
+  name: string;
+}
+
+const holidaysParam = (holidays: string[]) => sql`${sql.param(holidays)}::date[]`;
+
+/** Inserts a calendar; undefined when the tenant already has one of that name. */
+export async function insertCalendar(scope: TenantScope, fields: CalendarFields, now: Date): Promise<string | undefined> {
+  const result = await scope.db.execute(sql`
+    INSERT INTO business_calendars (tenant_id, name, timezone, weekly_hours, holidays, created_at, updated_at)
+    VALUES (${scope.tenantId}, ${fields.name}, ${fields.timezone}, ${JSON.stringify(fields.weeklyHours)}::jsonb, ${holidaysParam(fields.holidays)}, ${now}, ${now})
+    ON CONFLICT (tenant_id, name) DO NOTHING
+    RETURNING id`);
+  return rowsOf<{ id: string }>(result)[0]?.id;
+}
+
+/** Replaces a calendar; false when there is no such calendar. */
+export async function updateCalendar(scope: TenantScope, id: string, fields: CalendarFields, now: Date): Promise<boolean> {
+  const result = await scope.db.execute(sql`
+    UPDATE business_calendars
+    SET name = ${fields.name}, timezone = ${fields.timezone}, weekly_hours = ${JSON.stringify(fields.weeklyHours)}::jsonb,
+        holidays = ${holidaysParam(fields.holidays)}, updated_at = ${now}
+    WHERE tenant_id = ${scope.tenantId} AND id = ${id}
+    RETURNING id`);
+  return rowsOf(result).length > 0;
+}
+
+export async function findCalendarByName(scope: TenantScope, name: string): Promise<{ id: string } | undefined> {
+  const rows = await scope.db
+    .select({ id: businessCalendars.id })
+    .from(businessCalendars)
+    .where(and(eq(businessCalendars.tenantId, scope.tenantId), eq(businessCalendars.name, name)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function deleteCalendar(scope: TenantScope, id: string): Promise<boolean> {
+  const rows = await scope.db
+    .delete(businessCalendars)
+    .where(and(eq(businessCalendars.tenantId, scope.tenantId), eq(businessCalendars.id, id)))
+    .returning({ id: businessCalendars.id });
+  return rows.length > 0;
+}
+
+type PolicyRow = typeof slaPolicies.$inferSelect;
+
+const policyOf = (row: PolicyRow): SlaPolicy => ({
+  priority: row.priority,
+  targets: { firstResponseMinutes: row.firstResponseMinutes, nextUpdateMinutes: row.nextUpdateMinutes, resolutionMinutes: row.resolutionMinutes },
+  calendarId: row.calendarId,
+  warnBeforeMinutes: row.warnBeforeMinutes,
+  warnAtPercent: row.warnAtPercent,
+});
+
+/** The policies a tenant has set (priorities left out use the defaults). */
+export async function listSlaPolicies(scope: TenantScope, filter: { priority?: CasePriority; calendarId?: string } = {}): Promise<SlaPolicy[]> {
+  const conditions = [eq(slaPolicies.tenantId, scope.tenantId)];
+  if (filter.priority) conditions.push(eq(slaPolicies.priority, filter.priority));
+  if (filter.calendarId) conditions.push(eq(slaPolicies.calendarId, filter.calendarId));
+  const rows = await scope.db.select().from(slaPolicies).where(and(...conditions));
+  return rows.map(policyOf);
+}
+
+export async function saveSlaPolicy(scope: TenantScope, policy: SlaPolicy, now: Date): Promise<void> {
+  const values = {
+    firstResponseMinutes: policy.targets.firstResponseMinutes,
+    nextUpdateMinutes: policy.targets.nextUpdateMinutes,
+    resolutionMinutes: policy.targets.resolutionMinutes,
+    calendarId: policy.calendarId,
+    warnBeforeMinutes: policy.warnBeforeMinutes,
+    warnAtPercent: policy.warnAtPercent,
+    updatedAt: now,
+  };
+  await scope.db
+    .insert(slaPolicies)
+    .values({ tenantId: scope.tenantId, priority: policy.priority, ...values })
+    .onConflictDoUpdate({ target: [slaPolicies.tenantId, slaPolicies.priority], set: values });
+}
+
+export async function deleteSlaPolicy(scope: TenantScope, priority: CasePriority): Promise<void> {
+  await scope.db.delete(slaPolicies).where(and(eq(slaPolicies.tenantId, scope.tenantId), eq(slaPolicies.priority, priority)));
+}
+
+/** What a case's SLA clocks run on: its status changes and the replies its agents sent. */
+export async function loadCaseSlaFacts(scope: TenantScope, row: CaseRow): Promise<CaseSlaFacts> {
+  const [changes, replies] = await Promise.all([
+    scope.db
+      .select({ at: caseEvents.occurredAt, data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.tenantId, scope.tenantId), eq(caseEvents.caseId, row.id), eq(caseEvents.kind, 'status_changed')))
+      .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.id)),
+    scope.db
+      .select({ at: contacts.occurredAt })
+      .from(contacts)
+      .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, row.id), eq(contacts.direction, 'outbound'))),
+  ]);
+  const statusChanges = changes
+    .filter((c): c is { at: Date; data: { to: CaseStatus } } => typeof c.data.to === 'string')
+    .map((c) => ({ at: c.at, to: c.data.to }));
+  // A status set without an event (none should be) still counts, from the last change of the row.
+  const lastKnown = statusChanges[statusChanges.length - 1]?.to ?? 'new';
+  if (lastKnown !== row.status) statusChanges.push({ at: row.updatedAt, to: row.status });
+  return { createdAt: row.createdAt, statusChanges, agentUpdates: replies.map((r) => r.at) };
+}
+
+export function listSlaClocks(scope: TenantScope, caseId: string): Promise<SlaClockRow[]> {
+  return scope.db
+    .select()
+    .from(caseSlaClocks)
+    .where(and(eq(caseSlaClocks.tenantId, scope.tenantId), eq(caseSlaClocks.caseId, caseId)));
+}
+
+export type SlaClockFields = Omit<SlaClockRow, 'tenantId' | 'caseId' | 'updatedAt'>;
+
+export async function saveSlaClocks(scope: TenantScope, caseId: string, clocks: SlaClockFields[], now: Date): Promise<void> {
+  for (const clock of clocks) {
+    const { metric, ...fields } = clock;
+    await scope.db
+      .insert(caseSlaClocks)
+      .values({ tenantId: scope.tenantId, caseId, metric, ...fields, updatedAt: now })
+      .onConflictDoUpdate({ target: [caseSlaClocks.tenantId, caseSlaClocks.caseId, caseSlaClocks.metric], set: { ...fields, updatedAt: now } });
+  }
+}
+
+export async function deleteSlaClocks(scope: TenantScope, caseId: string): Promise<void> {
+  await scope.db.delete(caseSlaClocks).where(and(eq(caseSlaClocks.tenantId, scope.tenantId), eq(caseSlaClocks.caseId, caseId)));
+}
+
+/** Cases whose clocks may still run (not solved or closed), in id order, after `afterId`. */
+export async function listUnsolvedCaseIds(scope: TenantScope, afterId: string | null, limit: number): Promise<string[]> {
+  const conditions = [eq(cases.tenantId, scope.tenantId), inArray(cases.status, ['new', 'open', 'pending'])];
+  if (afterId) conditions.push(gt(cases.id, afterId));
+  const rows = await scope.db.select({ id: cases.id }).from(cases).where(and(...conditions)).orderBy(asc(cases.id)).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/*
+ * Timers that never wait for a job row another process holds. A worker running an SLA timer
+ * holds its job row and then waits for the case; whoever holds the case (a request, or another
+ * timer) must therefore not wait for that job row, or the two deadlock. Skipping it is safe:
+ * the worker that holds it tracks the case again as soon as it gets the case, and sets it right.
+ */
+
+/** Moves the pending timer with this key to `runAt`, or adds one; does nothing if a worker is running it. */
+export async function setTimer(db: Db, job: { tenantId: string; kind: string; key: string; runAt: Date; payload: Record<string, unknown> }): Promise<void> {
+  const pending = rowsOf<{ id: number }>(await db.execute(sql`SELECT id::int AS id FROM jobs WHERE key = ${job.key} AND status = 'pending'`));
+  if (pending.length === 0) {
+    await db.execute(sql`
+      INSERT INTO jobs (tenant_id, kind, key, payload, run_at)
+      VALUES (${job.tenantId}, ${job.kind}, ${job.key}, ${JSON.stringify(job.payload)}::jsonb, ${job.runAt})
+      ON CONFLICT (key) WHERE status = 'pending' AND key IS NOT NULL DO NOTHING`);
+    return;
+  }
+  await db.execute(sql`
+    UPDATE jobs SET run_at = ${job.runAt}, payload = ${JSON.stringify(job.payload)}::jsonb, kind = ${job.kind}, attempts = 0
+    WHERE id IN (SELECT id FROM jobs WHERE id = ${pending[0]!.id} AND status = 'pending' FOR UPDATE SKIP LOCKED)`);
+}
