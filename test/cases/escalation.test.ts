@@ -18,6 +18,8 @@ afterAll(() => t.close());
 
 const post = (token: string, url: string, payload?: Record<string, unknown>) => t.call(token, { method: 'POST', url, ...(payload ? { payload } : {}) });
 const actorFor = (person: Person): Actor => ({ scope: scopeTo(t.database.db, centre.tenant.tenant.id), role: 'agent', userId: person.id, label: `user:${person.id}` });
+/** A worker with its own clock that runs only this file's tenants' jobs (others share the database). */
+const workerAt = (now: () => Date) => createJobWorker(t.database.db, { now, tenantIds: [centre.tenant.tenant.id] });
 const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
 
 describe('escalation', () => {
@@ -67,7 +69,7 @@ describe('timers', () => {
     const escalation = await escalateCase(actorFor(alice), c.id, { reason: 'manager please' }, start);
     expect(escalation.targetUserId).toBe(frontLead.id);
     let clock = minutes(start, 29);
-    const workers = [createJobWorker(t.database.db, { now: () => clock }), createJobWorker(t.database.db, { now: () => clock })];
+    const workers = [workerAt(() => clock), workerAt(() => clock)];
     const runAll = () => Promise.all(workers.map((w) => w.runDue()));
     await runAll();
     expect((await centre.events(c.id)).filter((e) => e.kind === 'escalation_climbed')).toHaveLength(0);
@@ -93,7 +95,7 @@ describe('timers', () => {
     const start = new Date();
     await offerCaseTransfer(actorFor(alice), c.id, { toUserId: dev.id, note: 'please take' }, start);
     await expect(acceptCaseTransfer(actorFor(dev), c.id, minutes(start, 16))).rejects.toMatchObject({ status: 409, details: { reason: 'transfer_offer_expired' } });
-    const worker = createJobWorker(t.database.db, { now: () => minutes(start, 16) });
+    const worker = workerAt(() => minutes(start, 16));
     await worker.runDue();
     await worker.runDue();
     const expired = (await centre.events(c.id)).filter((e) => e.kind === 'transfer_expired');
@@ -112,7 +114,7 @@ describe('timers', () => {
     expect(callback.phone).toMatch(/^\+4477009/);
     const due = (await t.call(alice.token, { method: 'GET', url: '/api/v1/callbacks?owner=me' })).json().items;
     expect(due.map((d: { id: string }) => d.id)).toContain(callback.id);
-    await createJobWorker(t.database.db, { now: () => minutes(start, 91) }).runDue();
+    await workerAt(() => minutes(start, 91)).runDue();
     const events = await centre.events(c.id);
     expect(events.filter((e) => e.kind === 'callback_missed')).toHaveLength(1);
     expect(events.find((e) => e.kind === 'escalated')?.data).toMatchObject({ targetUserId: frontLead.id });

@@ -19,6 +19,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const hours = (at: Date, n: number) => new Date(at.getTime() + n * 3_600_000);
+/** A worker with its own clock that runs only this file's tenants' jobs (others share the database). */
+const workerAt = (now: () => Date) => createJobWorker(t.database.db, { now, tenantIds: [orgs.operator.tenant.tenant.id, orgs.laptopMaker.tenant.tenant.id] });
 const actorOf = (centre: Centre, person: Person): Actor => ({ scope: scopeTo(t.database.db, centre.tenant.tenant.id), role: 'agent', userId: person.id, label: `user:${person.id}` });
 
 describe('waiting on partner', () => {
@@ -37,7 +39,7 @@ describe('waiting on partner', () => {
     const start = new Date();
     const { caseId, shareId, partnerCaseId } = await sharedAt(start);
     let clock = hours(start, 23.9);
-    const workers = [createJobWorker(t.database.db, { now: () => clock }), createJobWorker(t.database.db, { now: () => clock })];
+    const workers = [workerAt(() => clock), workerAt(() => clock)];
     const runBoth = () => Promise.all(workers.map((w) => w.runDue()));
     await runBoth();
     expect(await overdue(operator, caseId)).toHaveLength(0);
@@ -68,7 +70,7 @@ describe('waiting on partner', () => {
     expect(answered.share.partnerResponseDueAt).toBe(hours(start, 44).toISOString());
 
     let clock = hours(start, 30);
-    const worker = createJobWorker(t.database.db, { now: () => clock });
+    const worker = workerAt(() => clock);
     await worker.runDue();
     expect(await overdue(operator, caseId)).toHaveLength(0);
 
@@ -90,7 +92,7 @@ describe('waiting on partner', () => {
     for (const [centre, id] of [[operator, caseId], [laptopMaker, partnerCaseId]] as const) {
       expect((await centre.events(id)).find((e) => e.kind === 'partner_share_ended')?.data).toMatchObject({ shareId, side: 'sharer', reason: 'Case closed: solved with the carrier' });
     }
-    await createJobWorker(t.database.db, { now: () => hours(start, 30) }).runDue();
+    await workerAt(() => hours(start, 30)).runDue();
     expect(await overdue(operator, caseId)).toHaveLength(0);
     const late = await orgs.post(laptopMaker.dev, shareId, 'Any update?');
     expect(late.body.error.details.reason).toBe('share_ended');
