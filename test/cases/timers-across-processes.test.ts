@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/actor.ts';
 import { createCase } from '../../src/services/cases/create-case.ts';
@@ -17,12 +18,35 @@ import { startCli } from '../helpers/cli.ts';
  * Durable timers must survive a restart and, on PostgreSQL, fire once with two server
  * processes polling the same database.
  */
-const databaseUrl = process.env.DATABASE_URL;
+const serverUrl = process.env.DATABASE_URL;
+let databaseUrl: string | undefined;
 let dir: string;
+const ownDatabase = `hearken_timers_${Date.now().toString(36)}_${process.pid}`;
+
+/** A database of its own: the servers here run every due job, and other files leave plenty behind. */
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hearken-timers-'));
+  if (serverUrl) {
+    await adminQuery(`CREATE DATABASE ${ownDatabase}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${ownDatabase}`;
+    databaseUrl = url.toString();
+  }
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  if (serverUrl) await adminQuery(`DROP DATABASE IF EXISTS ${ownDatabase} WITH (FORCE)`);
+});
 
 const CASES = 8;
 
@@ -57,10 +81,12 @@ async function expiredCounts(url: string, token: string, caseIds: string[]): Pro
 }
 
 const serve = (dataDir: string) =>
-  startCli(['serve', '--port', '0', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/, { env: { HEARKEN_JOB_POLL_MS: '100', HEARKEN_LOG_LEVEL: 'warn' } });
+  startCli(['serve', '--port', '0', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/, {
+    env: { HEARKEN_JOB_POLL_MS: '100', HEARKEN_LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+  });
 
 it(
-  databaseUrl ? 'fires each timer once with two server processes, and not again after a restart' : 'fires each timer once after a restart of the embedded store',
+  serverUrl ? 'fires each timer once with two server processes, and not again after a restart' : 'fires each timer once after a restart of the embedded store',
   async () => {
     const dataDir = join(dir, 'data');
     const database = await openDatabase({ databaseUrl, dataDir });
