@@ -23,7 +23,7 @@ export interface CaseChange {
 export async function openCaseForChange(scope: TenantScope, actor: Actor, caseId: string, now: Date): Promise<CaseChange> {
   const row = await findCase(scope, caseId, { forUpdate: true });
   if (!row) throw notFound('Case');
-  const [org, policy] = await Promise.all([loadOrganisation(scope), loadCasePolicy(scope)]);
+  const [org, policy] = [await loadOrganisation(scope), await loadCasePolicy(scope)];
   return { scope, actor, now, row, org, policy };
 }
 

@@ -14,19 +14,18 @@ export const EFFORT_CHECK_JOB = 'case.effort-check';
 /** What the customer has had to spend on this case, from its contacts and its history. */
 export async function measureEffort(change: CaseChange): Promise<EffortLedger> {
   const { scope, row } = change;
-  const [caseContacts, ownership, missedCallbacks] = await Promise.all([
-    scope.db
+  const [caseContacts, ownership, missedCallbacks] = [
+    await scope.db
       .select({ channel: contacts.channel, direction: contacts.direction, occurredAt: contacts.occurredAt })
       .from(contacts)
       .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, row.id)))
       .orderBy(asc(contacts.occurredAt)),
-    scope.db
+    await scope.db
       .select({ kind: caseEvents.kind, data: caseEvents.data })
       .from(caseEvents)
       .where(and(eq(caseEvents.tenantId, scope.tenantId), eq(caseEvents.caseId, row.id), inArray(caseEvents.kind, ['created', 'assigned', 'transfer_accepted', 'escalation_accepted', 'owner_reassigned'])))
       .orderBy(asc(caseEvents.occurredAt)),
-    countMissedCallbacks(scope, row.id),
-  ]);
+    await countMissedCallbacks(scope, row.id)];
   const owners = [row.ownerId, ...ownership.map((e) => e.data.to)].filter((v): v is string => typeof v === 'string');
   const teams = [row.teamId, ...ownership.map((e) => e.data.teamTo)].filter((v): v is string => typeof v === 'string');
   return effortLedger(

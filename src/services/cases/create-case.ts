@@ -28,7 +28,7 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     await checkOwner(scope, input.ownerId);
     await checkTeam(scope, input.teamId);
     const contactIds = [...new Set(input.contactIds ?? [])];
-    const [org, policy] = await Promise.all([loadOrganisation(scope), loadCasePolicy(scope)]);
+    const [org, policy] = [await loadOrganisation(scope), await loadCasePolicy(scope)];
     // Nobody creates an orphan: without an owner or a team queue, whoever opens the case owns it.
     const actorCanOwn = actor.userId !== null && org.users.get(actor.userId)?.staff === true;
     const ownerId = input.ownerId ?? (input.teamId || !actorCanOwn ? null : actor.userId);

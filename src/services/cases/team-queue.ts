@@ -10,17 +10,16 @@ import type { TenantScope } from '../../store/tenant-scope.ts';
 export async function teamQueue(scope: TenantScope, teamId: string) {
   const team = await findTeam(scope, teamId);
   if (!team) throw notFound('Team');
-  const [waiting, agents, policy] = await Promise.all([
-    scope.db
+  const [waiting, agents, policy] = [
+    await scope.db
       .select({ n: sql<number>`count(*)::int` })
       .from(cases)
       .where(and(eq(cases.tenantId, scope.tenantId), eq(cases.teamId, teamId), isNull(cases.ownerId), ne(cases.status, 'closed'), ne(cases.status, 'solved'))),
-    scope.db
+    await scope.db
       .select({ n: sql<number>`count(*)::int` })
       .from(users)
       .where(and(eq(users.tenantId, scope.tenantId), eq(users.teamId, teamId), eq(users.active, true))),
-    loadCasePolicy(scope),
-  ]);
+    await loadCasePolicy(scope)];
   return {
     teamId,
     agents: agents[0]?.n ?? 0,

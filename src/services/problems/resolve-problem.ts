@@ -33,7 +33,7 @@ export function resolveProblem(actor: Actor, problemId: string, input: ResolvePr
     const plan = planResolution(linked, { solveCases });
     const problem = await updateProblem(scope, problemId, { status: 'resolved', resolution, resolvedAt: now, resolvedBy: actor.userId }, now);
 
-    const [org, policy] = await Promise.all([loadOrganisation(scope), loadCasePolicy(scope)]);
+    const [org, policy] = [await loadOrganisation(scope), await loadCasePolicy(scope)];
     const said = { ...aboutProblem(problem), resolution };
     for (const caseId of [...plan.solve, ...plan.update]) {
       const change: CaseChange = { scope, actor, now, row: (await findCase(scope, caseId))!, org, policy };

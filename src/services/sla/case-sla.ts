@@ -54,6 +54,6 @@ export async function countBreaches(scope: TenantScope, caseId: string): Promise
 export async function getCaseSla(scope: TenantScope, caseId: string, now = new Date()): Promise<CaseSlaView> {
   const row = await findCase(scope, caseId);
   if (!row) throw notFound('Case');
-  const [rules, facts, breaches] = await Promise.all([loadSlaRules(scope, row.priority), loadCaseSlaFacts(scope, row), countBreaches(scope, caseId)]);
+  const [rules, facts, breaches] = [await loadSlaRules(scope, row.priority), await loadCaseSlaFacts(scope, row), await countBreaches(scope, caseId)];
   return caseSlaView(row, rules, slaClocks(facts, rules.policy, rules.calendar, now), breaches);
 }

@@ -32,7 +32,7 @@ export function trackCaseSla(scope: TenantScope, caseId: string, now: Date): Pro
   return inTransaction(scope, async (tx) => {
     const row = await findCase(tx, caseId, { forUpdate: true });
     if (!row) return null;
-    const [rules, facts, stored] = await Promise.all([loadSlaRules(tx, row.priority), loadCaseSlaFacts(tx, row), listSlaClocks(tx, caseId)]);
+    const [rules, facts, stored] = [await loadSlaRules(tx, row.priority), await loadCaseSlaFacts(tx, row), await listSlaClocks(tx, caseId)];
     const clocks = slaClocks(facts, rules.policy, rules.calendar, now);
     const tracked = new Map(stored.map((s) => [s.metric, s]));
     const alerts: SlaAlert[] = [];

@@ -28,6 +28,7 @@ export async function insertContacts(scope: TenantScope, rows: NewContact[]): Pr
     FROM unnest(${col('id')}::uuid[], ${col('customerId')}::uuid[], ${col('channel')}::text[], ${col('direction')}::text[],
                 ${col('occurredAt')}::timestamptz[], ${col('subject')}::text[], ${col('body')}::text[], ${col('externalId')}::text[])
       AS c(id, customer_id, channel, direction, occurred_at, subject, body, external_id)
+    ORDER BY external_id
     ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
     RETURNING id`);
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));

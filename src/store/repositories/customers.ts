@@ -42,6 +42,8 @@ export async function insertIdentities(scope: TenantScope, rows: IdentityOwner[]
     SELECT ${scope.tenantId}, kind, value, customer_id
     FROM unnest(${sql.param(rows.map((r) => r.kind))}::text[], ${sql.param(rows.map((r) => r.value))}::text[],
                 ${sql.param(rows.map((r) => r.customerId))}::uuid[]) AS i(kind, value, customer_id)
+    -- One order for every writer, so that concurrent batches queue instead of deadlocking.
+    ORDER BY kind, value
     ON CONFLICT DO NOTHING
     RETURNING kind, value, customer_id AS "customerId"`);
   return rowsOf<IdentityOwner>(result);

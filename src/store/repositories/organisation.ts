@@ -6,13 +6,12 @@ import type { TenantScope } from '../tenant-scope.ts';
 
 /** Everyone and every team of the tenant, as the ownership rules see them. */
 export async function loadOrganisation(scope: TenantScope): Promise<Organisation> {
-  const [people, teamRows] = await Promise.all([
-    scope.db
+  const [people, teamRows] = [
+    await scope.db
       .select({ id: users.id, active: users.active, teamId: users.teamId, supervisorId: users.supervisorId, role: users.role })
       .from(users)
       .where(eq(users.tenantId, scope.tenantId)),
-    scope.db.select({ id: teams.id, leadUserId: teams.leadUserId }).from(teams).where(eq(teams.tenantId, scope.tenantId)),
-  ]);
+    await scope.db.select({ id: teams.id, leadUserId: teams.leadUserId }).from(teams).where(eq(teams.tenantId, scope.tenantId))];
   return {
     users: new Map(people.map((u) => [u.id, { active: u.active, teamId: u.teamId, supervisorId: u.supervisorId, staff: u.role !== 'customer' }])),
     teams: new Map(teamRows.map((t) => [t.id, { leadUserId: t.leadUserId }])),

@@ -166,17 +166,16 @@ export async function deleteSlaPolicy(scope: TenantScope, priority: CasePriority
 
 /** What a case's SLA clocks run on: its status changes and the replies its agents sent. */
 export async function loadCaseSlaFacts(scope: TenantScope, row: CaseRow): Promise<CaseSlaFacts> {
-  const [changes, replies] = await Promise.all([
-    scope.db
+  const [changes, replies] = [
+    await scope.db
       .select({ at: caseEvents.occurredAt, data: caseEvents.data })
       .from(caseEvents)
       .where(and(eq(caseEvents.tenantId, scope.tenantId), eq(caseEvents.caseId, row.id), eq(caseEvents.kind, 'status_changed')))
       .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.id)),
-    scope.db
+    await scope.db
       .select({ at: contacts.occurredAt })
       .from(contacts)
-      .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, row.id), eq(contacts.direction, 'outbound'))),
-  ]);
+      .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, row.id), eq(contacts.direction, 'outbound')))];
   const statusChanges = changes
     .filter((c): c is { at: Date; data: { to: CaseStatus } } => typeof c.data.to === 'string')
     .map((c) => ({ at: c.at, to: c.data.to }));
