@@ -31,6 +31,9 @@ describe("one organisation never sees another's data", () => {
     ['timeline', () => `/api/v1/customers/${contactA.customerId}/timeline`],
     ['contact', () => `/api/v1/contacts/${contactA.id}`],
     ['case', () => `/api/v1/cases/${caseA}`],
+    ['case transfers', () => `/api/v1/cases/${caseA}/transfers`],
+    ['case escalations', () => `/api/v1/cases/${caseA}/escalations`],
+    ['case effort', () => `/api/v1/cases/${caseA}/effort`],
   ])('answers 404 for the other tenant’s %s', async (_what, url) => {
     const res = await t.call(b.token, { method: 'GET', url: url() });
     expect(res.statusCode).toBe(404);

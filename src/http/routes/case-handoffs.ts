@@ -4,8 +4,16 @@ import { escalationView, acceptCaseEscalation, escalateCase, handBackCaseEscalat
 import { acceptCaseTransfer, declineCaseTransfer, offerCaseTransfer, transferView } from '../../services/cases/transfer-case.ts';
 import { listEscalations, listTransfers } from '../../store/repositories/case-handoffs.ts';
 import { findUser } from '../../store/repositories/people.ts';
+import { findCase } from '../../store/repositories/cases.ts';
+import type { TenantScope } from '../../store/tenant-scope.ts';
+import { notFound } from '../../errors.ts';
 import { CaseResponse } from './cases.ts';
 import { errors, IdParams, Nullable, Uuid } from '../schemas.ts';
+
+/** A case of another organisation is as unknown as one that does not exist. */
+async function requireCase(scope: TenantScope, caseId: string): Promise<void> {
+  if (!(await findCase(scope, caseId))) throw notFound('Case');
+}
 
 const Reason = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' });
 
@@ -85,7 +93,10 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/transfers',
     { config: { permission: 'records:read' }, schema: { tags: ['ownership'], summary: 'Every transfer of this case', params: IdParams, response: { 200: Type.Object({ items: Type.Array(Transfer) }), ...errors(401, 403, 404) } } },
-    async (request) => ({ items: (await listTransfers(request.actor.scope, { caseId: request.params.id })).map(transferView) }),
+    async (request) => {
+      await requireCase(request.actor.scope, request.params.id);
+      return { items: (await listTransfers(request.actor.scope, { caseId: request.params.id })).map(transferView) };
+    },
   );
 
   app.get(
@@ -154,6 +165,9 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/escalations',
     { config: { permission: 'records:read' }, schema: { tags: ['ownership'], summary: 'Every escalation of this case', params: IdParams, response: { 200: Type.Object({ items: Type.Array(Escalation) }), ...errors(401, 403, 404) } } },
-    async (request) => ({ items: (await listEscalations(request.actor.scope, { caseId: request.params.id })).map(escalationView) }),
+    async (request) => {
+      await requireCase(request.actor.scope, request.params.id);
+      return { items: (await listEscalations(request.actor.scope, { caseId: request.params.id })).map(escalationView) };
+    },
   );
 };
