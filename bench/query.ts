@@ -42,17 +42,21 @@ export async function benchQuery(store: BenchStore, options: QueryBenchOptions):
       path: `/api/v1/customers/${options.heavyCustomerIds[i % options.heavyCustomerIds.length]}/timeline?limit=200`,
       label: 'timeline',
     }));
+    /** One measured phase: GET each path over real HTTP, with the CPU it cost. */
+    const measure = async (paths: { path: string; label: string }[], warmup: number) => {
+      const before = cpuSnapshot();
+      const run = await runHttpLoad({
+        baseUrl: server.baseUrl,
+        token: options.token,
+        concurrency: options.concurrency,
+        warmup,
+        maxSeconds: options.maxSeconds,
+        requests: { kind: 'get', paths },
+      });
+      return { run, cpu: cpuShare(before, cpuSnapshot(), run.cpuMs) };
+    };
     const timelineWarmup = Math.min(50, options.heavyCustomerIds.length);
-    const timelineCpuBefore = cpuSnapshot();
-    const timeline = await runHttpLoad({
-      baseUrl: server.baseUrl,
-      token: options.token,
-      concurrency: options.concurrency,
-      warmup: timelineWarmup,
-      maxSeconds: options.maxSeconds,
-      requests: { kind: 'get', paths: timelinePaths },
-    });
-    const timelineCpu = cpuShare(timelineCpuBefore, cpuSnapshot(), timeline.cpuMs);
+    const { run: timeline, cpu: timelineCpu } = await measure(timelinePaths, timelineWarmup);
     const t = summarize(timeline.latenciesMs);
 
     const queries = searchQueries(options.plan, options.caseNumbers);
@@ -61,16 +65,7 @@ export async function benchQuery(store: BenchStore, options: QueryBenchOptions):
       for (const q of queries) searchPaths.push({ path: `/api/v1/search?q=${encodeURIComponent(q.q)}`, label: `${q.kind}\t${q.q}` });
     }
     const searchWarmup = 10;
-    const searchCpuBefore = cpuSnapshot();
-    const search = await runHttpLoad({
-      baseUrl: server.baseUrl,
-      token: options.token,
-      concurrency: options.concurrency,
-      warmup: searchWarmup,
-      maxSeconds: options.maxSeconds,
-      requests: { kind: 'get', paths: searchPaths },
-    });
-    const searchCpu = cpuShare(searchCpuBefore, cpuSnapshot(), search.cpuMs);
+    const { run: search, cpu: searchCpu } = await measure(searchPaths, searchWarmup);
     const s = summarize(search.latenciesMs);
     const byKind = groupSummaries(search.labels.map((l) => l.split('\t')[0]!), search.latenciesMs);
     const byQuery = groupSummaries(search.labels, search.latenciesMs);
