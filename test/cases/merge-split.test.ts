@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/services/actor.ts';
+import { createCase } from '../../src/services/cases/create-case.ts';
+import { mergeCases } from '../../src/services/cases/merge-cases.ts';
+import { changeCase } from '../../src/services/cases/update-case.ts';
+import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { contactCentre, type Person } from '../helpers/contact-centre.ts';
 import { postContact, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -196,5 +201,23 @@ describe('splitting a case', () => {
     expect((await split(a.id, [])).statusCode).toBe(400);
     await post(centre.alice.token, `/api/v1/cases/${b.id}/merge`, { intoCaseId: a.id });
     expect((await split(b.id, [b.contactId])).json().error.details.reason).toBe('case_merged');
+  });
+});
+
+describe('SLA after a merge', () => {
+  it('does not let the duplicate’s status history pause the surviving case’s clocks', async () => {
+    const scope = scopeTo(t.database.db, centre.tenant.tenant.id);
+    const alice: Actor = { scope, role: 'agent', userId: centre.alice.id, label: `user:${centre.alice.id}` };
+    const { customerId } = await postContact(t, centre.admin, { channel: 'email', customer: { email: `sla-merge-${Date.now()}@customer.example` }, text: 'roaming' });
+    const opened = new Date(Date.now() - 4 * 3600_000);
+    const surviving = await createCase(alice, { customerId, subject: 'Roaming broken' }, opened);
+    const duplicate = await createCase(alice, { customerId, subject: 'Roaming broken again' }, opened);
+    // The duplicate waited on the customer for three hours; the surviving case never did.
+    await changeCase(alice, duplicate.id, { status: 'pending' }, new Date(opened.getTime() + 3600_000));
+    await mergeCases(alice, duplicate.id, { intoCaseId: surviving.id });
+    const sla = await get(`/api/v1/cases/${surviving.id}/sla`);
+    const resolution = (sla.metrics as { metric: string; status: string; targetMinutes: number; dueAt: string }[]).find((m) => m.metric === 'resolution')!;
+    expect(resolution.status).not.toBe('paused');
+    expect(Date.parse(resolution.dueAt)).toBe(opened.getTime() + resolution.targetMinutes * 60_000);
   });
 });

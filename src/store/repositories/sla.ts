@@ -170,7 +170,18 @@ export async function loadCaseSlaFacts(scope: TenantScope, row: CaseRow): Promis
     await scope.db
       .select({ at: caseEvents.occurredAt, data: caseEvents.data })
       .from(caseEvents)
-      .where(and(eq(caseEvents.tenantId, scope.tenantId), eq(caseEvents.caseId, row.id), eq(caseEvents.kind, 'status_changed')))
+      .where(
+        and(
+          eq(caseEvents.tenantId, scope.tenantId),
+          eq(caseEvents.caseId, row.id),
+          eq(caseEvents.kind, 'status_changed'),
+          // A merged duplicate's status history moved here with its other events, but it was
+          // that case's status, not this one's: it must not pause or resume these clocks.
+          sql`NOT EXISTS (
+            SELECT 1 FROM case_merge_moves m JOIN case_merges cm ON cm.tenant_id = m.tenant_id AND cm.id = m.merge_id
+            WHERE m.tenant_id = ${scope.tenantId} AND m.record_table = 'case_events' AND m.record_id = ${caseEvents.id} AND cm.undone_at IS NULL)`,
+        ),
+      )
       .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.id)),
     await scope.db
       .select({ at: contacts.occurredAt })
