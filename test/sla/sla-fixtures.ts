@@ -20,8 +20,9 @@ export const LONDON_OFFICE = {
 };
 
 /** A worker that runs only SLA timers, on a clock the test moves. */
-export function slaWorker(db: Db, clock: { now: Date }): JobWorker {
-  const worker = new JobWorker(db, { now: () => clock.now });
+/** Runs only this tenant's SLA jobs: other test files share the database and their timers are theirs. */
+export function slaWorker(db: Db, clock: { now: Date }, tenantId: string): JobWorker {
+  const worker = new JobWorker(db, { now: () => clock.now, tenantIds: [tenantId] });
   for (const [kind, handler] of Object.entries(slaJobHandlers)) worker.register(kind, handler);
   return worker;
 }

@@ -49,7 +49,7 @@ describe('SLA timers on office hours', () => {
   it('follow a case through a week: no breach over the weekend, a late reply, a pause while waiting on the customer', async () => {
     const desk = await officeDesk();
     const clock = { now: at('2035-01-05T16:45:00Z') };
-    const worker = slaWorker(t.database.db, clock);
+    const worker = slaWorker(t.database.db, clock, desk.tenant.tenant.id);
     const c = await desk.openCase(clock.now);
 
     clock.now = at('2035-01-05T23:00:00Z');
@@ -101,7 +101,7 @@ describe('SLA timers on office hours', () => {
       expect(await countJobs(t.database.db, { key: slaWarningKey(c.id, metric), status: 'pending' })).toBe(0);
     }
     clock.now = at('2035-01-12T12:00:00Z');
-    await slaWorker(t.database.db, clock).runDue();
+    await slaWorker(t.database.db, clock, desk.tenant.tenant.id).runDue();
     expect(await desk.slaEvents(c.id)).toEqual([]);
   });
 
@@ -112,7 +112,7 @@ describe('SLA timers on office hours', () => {
     await changeCase(desk.actor, c.id, { priority: 'urgent' }, at('2035-01-09T10:05:00Z'));
     await trackCaseSla(desk.scope, c.id, at('2035-01-09T10:05:00Z'));
     clock.now = at('2035-01-09T10:16:00Z');
-    await slaWorker(t.database.db, clock).runDue();
+    await slaWorker(t.database.db, clock, desk.tenant.tenant.id).runDue();
     expect((await desk.slaEvents(c.id)).filter((e) => e.kind === 'sla_breached')).toMatchObject([
       { occurredAt: '2035-01-09T10:15:00.000Z', data: { metric: 'first_response', dueAt: '2035-01-09T10:15:00.000Z' } },
     ]);
@@ -126,7 +126,7 @@ describe('SLA timers on office hours', () => {
     await desk.api('PUT', '/api/v1/sla/policies/normal', { ...OFFICE_TARGETS, calendarId: calendar.id, warnBeforeMinutes: 0 });
     const clock = { now: at('2035-01-11T10:00:00Z') };
     const c = await desk.openCase(clock.now, 'urgent');
-    const worker = slaWorker(t.database.db, clock);
+    const worker = slaWorker(t.database.db, clock, desk.tenant.tenant.id);
     await worker.runDue(); // the sweep after the policy changes
     // Changed behind the timers' back (not tracked): the urgent case is normal after all, 60 minutes instead of 15.
     await t.database.db.execute(sql`UPDATE cases SET priority = 'normal' WHERE id = ${c.id}`);
@@ -149,7 +149,7 @@ describe('SLA timers on office hours', () => {
     const calendar = await createBusinessCalendar(desk.scope, { ...LONDON_OFFICE, name: 'Office' }, at('2035-01-15T09:10:00Z'));
     await setSlaPolicy(desk.scope, 'normal', { ...OFFICE_TARGETS, firstResponseMinutes: 30, calendarId: calendar.id }, at('2035-01-15T09:10:00Z'));
     clock.now = at('2035-01-15T09:11:00Z');
-    const worker = slaWorker(t.database.db, clock);
+    const worker = slaWorker(t.database.db, clock, desk.tenant.tenant.id);
     await worker.runDue();
     clock.now = at('2035-01-15T09:31:00Z');
     await worker.runDue();
@@ -166,7 +166,7 @@ describe('SLA timers with two workers and across a restart', () => {
     const second = process.env.DATABASE_URL ? await openTestDatabase() : undefined;
     try {
       const clock = { now: at('2035-01-22T09:50:00Z') };
-      const workers = [slaWorker(t.database.db, clock), slaWorker(second?.database.db ?? t.database.db, clock)];
+      const workers = [slaWorker(t.database.db, clock, desk.tenant.tenant.id), slaWorker(second?.database.db ?? t.database.db, clock, desk.tenant.tenant.id)];
       const runBoth = () => Promise.all(workers.map((w) => w.runDue()));
       await runBoth();
       clock.now = at('2035-01-22T18:00:00Z');
@@ -220,11 +220,11 @@ describe('SLA timers with two workers and across a restart', () => {
         );
       database = await open();
       const clock = { now: at('2035-02-01T12:00:00Z') };
-      await slaWorker(database.db, clock).runDue();
+      await slaWorker(database.db, clock, tenant.tenant.id).runDue();
       expect(await breachesPerCase(database)).toEqual(caseIds.map(() => ['first_response', 'next_update', 'resolution']));
       await database.close();
       database = await open();
-      await slaWorker(database.db, clock).runDue();
+      await slaWorker(database.db, clock, tenant.tenant.id).runDue();
       expect(await breachesPerCase(database)).toEqual(caseIds.map(() => ['first_response', 'next_update', 'resolution']));
     } finally {
       await database?.close();
