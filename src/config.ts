@@ -10,6 +10,14 @@ export interface ServerSettings extends StoreSettings {
   logLevel: string;
   /** How often each process looks for due background work. */
   jobPollMs: number;
+  /** The inbound SMTP listener's port; null: no listener. */
+  smtpPort: number | null;
+  /** The relay agents' email replies go out through (`smtp://user:pass@host:587`); null: replies wait, retried. */
+  smtpRelayUrl: string | null;
+  /** The domain of the organisations' own addresses (`<slug>@<domain>`) and of outgoing Message-IDs. */
+  mailDomain: string;
+  /** Where this server is reached from outside, for links in messages. */
+  publicUrl: string | null;
 }
 
 export function storeSettings(flags: { dataDir?: string | undefined }, env: NodeJS.ProcessEnv = process.env): StoreSettings {
@@ -20,16 +28,23 @@ export function storeSettings(flags: { dataDir?: string | undefined }, env: Node
 }
 
 export function serverSettings(
-  flags: { dataDir?: string | undefined; port?: string | undefined; host?: string | undefined },
+  flags: { dataDir?: string | undefined; port?: string | undefined; host?: string | undefined; smtpPort?: string | undefined },
   env: NodeJS.ProcessEnv = process.env,
 ): ServerSettings {
   const port = Number(flags.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port "${flags.port ?? env.PORT}" is not a port number`);
+  const smtpPortText = flags.smtpPort ?? (env.HEARKEN_SMTP_PORT || undefined);
+  const smtpPort = smtpPortText === undefined ? null : Number(smtpPortText);
+  if (smtpPort !== null && (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535)) throw new Error(`SMTP port "${smtpPortText}" is not a port number`);
   return {
     ...storeSettings(flags, env),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     port,
     logLevel: env.HEARKEN_LOG_LEVEL ?? 'info',
     jobPollMs: Number(env.HEARKEN_JOB_POLL_MS ?? 1000),
+    smtpPort,
+    smtpRelayUrl: env.HEARKEN_SMTP_RELAY || null,
+    mailDomain: (env.HEARKEN_MAIL_DOMAIN || 'hearken.localhost').trim().toLowerCase(),
+    publicUrl: env.HEARKEN_PUBLIC_URL || null,
   };
 }

@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { serverSettings, type ServerSettings } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { createJobWorker } from '../jobs/registry.ts';
+import { startMailListener, type MailListener } from '../services/channels/email/mail-listener.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** The inbound SMTP listener, when --smtp-port is given. */
+  mail: MailListener | null;
   stop(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
       // A partner link's token is its credential: it must never reach the logs.
       serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: redactSecrets(request.url) }) },
     },
+    channels: { smtpRelayUrl: settings.smtpRelayUrl, mailDomain: settings.mailDomain, ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}) },
   });
   try {
     await app.listen({ port: settings.port, host: settings.host });
@@ -29,19 +33,32 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
     await database.close();
     throw error;
   }
-  // Every process polls for due work; claiming with SKIP LOCKED keeps that safe.
-  const worker = createJobWorker(database.db, { logger: app.log, pollMs: settings.jobPollMs });
-  worker.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const shownHost = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+  if (!settings.publicUrl) app.channels.publicUrl = `http://${shownHost}:${port}`;
+  let mail: MailListener | null = null;
+  if (settings.smtpPort !== null) {
+    try {
+      mail = await startMailListener({ db: database.db, port: settings.smtpPort, host: settings.host, runtime: app.channels, logger: app.log });
+    } catch (error) {
+      await app.close();
+      await database.close();
+      throw error;
+    }
+  }
+  // Every process polls for due work; claiming with SKIP LOCKED keeps that safe.
+  const worker = createJobWorker(database.db, { logger: app.log, pollMs: settings.jobPollMs, channels: app.channels });
+  worker.start();
   let stopping: Promise<void> | undefined;
   const server: RunningServer = {
     app,
     database,
     url: `http://${shownHost}:${port}`,
+    mail,
     stop: () =>
       (stopping ??= (async () => {
+        await mail?.close();
         await worker.stop();
         await app.close();
         await database.close();
@@ -56,10 +73,11 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
   return server;
 }
 
-export async function serveCommand(flags: { port?: string; host?: string; dataDir?: string }): Promise<void> {
+export async function serveCommand(flags: { port?: string; host?: string; dataDir?: string; smtpPort?: string }): Promise<void> {
   const settings = serverSettings(flags);
   const server = await startServer(settings);
   process.stdout.write(`Hearken listening on ${server.url}\n`);
+  if (server.mail) process.stdout.write(`Mail: listening for SMTP on port ${server.mail.port}\n`);
   process.stdout.write(`Store: ${server.database.kind} (${server.database.location})\n`);
 }
 

@@ -6,7 +6,9 @@ export type Permission =
   | 'cases:write'
   | 'customers:write'
   | 'records:read'
-  | 'people:manage';
+  | 'people:manage'
+  /** A signed-in customer acting on their own cases through the portal. */
+  | 'portal';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'people:manage'],
@@ -15,7 +17,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Analysts read everything and change nothing.
   analyst: ['records:read'],
   // Customers act through the portal, never through the staff API.
-  customer: [],
+  customer: ['portal'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

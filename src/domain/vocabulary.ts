@@ -3,6 +3,10 @@
 export const CHANNELS = ['email', 'chat', 'phone', 'sms', 'portal', 'forum', 'social'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Mail no person wrote: recorded, but it never opens a case and is never answered. */
+export const AUTOMATED_KINDS = ['auto_reply', 'bounce', 'bulk'] as const;
+export type AutomatedKind = (typeof AUTOMATED_KINDS)[number];
+
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 

@@ -1,24 +1,36 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredentialResolver } from '../services/auth/sessions.ts';
 import type { Database } from '../store/database.ts';
+import { channelRuntime, type ChannelRuntime } from '../services/channels/outbound/channel-runtime.ts';
 import { registerAuthentication, SESSION_COOKIE } from './auth.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
+import { WEBHOOK_SECURITY } from './signed-webhooks.ts';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_SIGNATURE_SCHEME } from '../services/channels/webhook-signature.ts';
 import { authRoutes } from './routes/auth.ts';
 import { callbackRoutes } from './routes/callbacks.ts';
 import { caseHandoffRoutes } from './routes/case-handoffs.ts';
 import { caseMergeRoutes } from './routes/case-merges.ts';
 import { casePolicyRoutes } from './routes/case-policy.ts';
+import { caseReplyRoutes } from './routes/case-replies.ts';
+import { channelMailboxRoutes } from './routes/channel-mailboxes.ts';
+import { contactAttachmentRoutes } from './routes/contact-attachments.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { chatRoutes, chatWidgetRoutes } from './routes/chat.ts';
+import { channelSettingsRoutes } from './routes/channel-settings.ts';
+import { channelWebhookRoutes } from './routes/channel-webhooks.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { customerMergeRoutes } from './routes/customer-merges.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homeRoutes } from './routes/home.ts';
 import { partnerCaseRoutes } from './routes/partner-cases.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { searchRoutes } from './routes/search.ts';
 import { slaRoutes } from './routes/sla.ts';
@@ -29,6 +41,15 @@ export interface AppOptions {
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
   secureCookies?: boolean;
+  /** How channels reach the outside world (mail relay, own mail domain); defaults suit a laptop. */
+  channels?: Partial<ChannelRuntime>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The channel runtime every route and adapter of this server shares. */
+    channels: ChannelRuntime;
+  }
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -45,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -60,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from `hearken tenant create` or POST /api/v1/tokens' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/v1/auth/login' },
+          [WEBHOOK_SECURITY]: { type: 'apiKey', in: 'header', name: WEBHOOK_SIGNATURE_HEADER, description: WEBHOOK_SIGNATURE_SCHEME },
         },
       },
       security: [{ bearerAuth: [] }, { sessionCookie: [] }],
@@ -75,9 +98,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const { database } = options;
+  app.decorate('channels', channelRuntime(options.channels));
   registerAuthentication(app, database.db, new CredentialResolver(database.db));
 
   await app.register(homeRoutes);
+  await app.register(chatWidgetRoutes);
   await app.register(healthRoutes(database));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(
@@ -85,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(database.db, { secureCookies: options.secureCookies ?? false }));
       await api.register(contactRoutes);
       await api.register(customerRoutes);
+      await api.register(customerMergeRoutes);
       await api.register(caseRoutes);
       await api.register(caseHandoffRoutes);
       await api.register(partnerCaseRoutes(database.db));
@@ -95,6 +121,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(searchRoutes);
       await api.register(peopleRoutes);
       await api.register(slaRoutes);
+      await api.register(caseReplyRoutes);
+      await api.register(channelMailboxRoutes);
+      await api.register(contactAttachmentRoutes);
+      await api.register(channelSettingsRoutes);
+      await api.register(channelWebhookRoutes(database.db));
+      await api.register(portalRoutes);
+      await api.register(chatRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

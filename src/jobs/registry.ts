@@ -1,5 +1,7 @@
 import type { Db } from '../store/database.ts';
 import { caseJobHandlers } from './case-jobs.ts';
+import { channelJobHandlers } from './channel-jobs.ts';
+import { feedJobHandlers } from './feed-jobs.ts';
 import { slaJobHandlers } from './sla-jobs.ts';
 import { partnerJobHandlers } from './partner-jobs.ts';
 import { problemJobHandlers } from './problem-jobs.ts';
@@ -14,6 +16,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   ...slaJobHandlers,
   ...partnerJobHandlers,
   ...problemJobHandlers,
+  ...channelJobHandlers,
+  ...feedJobHandlers,
 };
 
 export function createJobWorker(db: Db, options: WorkerOptions = {}): JobWorker {

@@ -1,9 +1,15 @@
 import type { Logger } from 'pino';
+import { channelRuntime, type ChannelRuntime } from '../services/channels/outbound/channel-runtime.ts';
 import type { Db } from '../store/database.ts';
 import { claimDueJob, failJob, finishJob, releaseJobKey, type JobRow } from '../store/repositories/jobs.ts';
 
+/** What a job may need beyond the database: how channels reach the outside world. */
+export interface JobContext {
+  channels: ChannelRuntime;
+}
+
 /** Runs one job inside the transaction that claimed it; throwing rolls its effects back. */
-export type JobHandler = (job: JobRow, tx: Db) => Promise<void>;
+export type JobHandler = (job: JobRow, tx: Db, context: JobContext) => Promise<void>;
 
 export interface WorkerOptions {
   pollMs?: number;
@@ -12,6 +18,8 @@ export interface WorkerOptions {
   logger?: Pick<Logger, 'error' | 'warn' | 'info'>;
   /** Run only these tenants' jobs (a dedicated worker; tests that move the clock). Default: all. */
   tenantIds?: string[];
+  /** The channel runtime of the server this worker runs in (the same one its routes use). */
+  channels?: ChannelRuntime;
 }
 
 const backoffMs = (attempt: number) => Math.min(60_000 * 2 ** attempt, 3_600_000);
@@ -26,11 +34,14 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  private readonly context: JobContext;
 
   constructor(
     private readonly db: Db,
     private readonly options: WorkerOptions = {},
-  ) {}
+  ) {
+    this.context = { channels: options.channels ?? channelRuntime() };
+  }
 
   register(kind: string, handler: JobHandler): this {
     this.handlers.set(kind, handler);
@@ -75,7 +86,7 @@ export class JobWorker {
               // The running job gives up its key, so its handler may set the same timer again
               // (otherwise that would move this very row, which is then marked done).
               await releaseJobKey(inner as unknown as Db, job.id);
-              await this.handlers.get(job.kind)!(job, inner as unknown as Db);
+              await this.handlers.get(job.kind)!(job, inner as unknown as Db, this.context);
             });
             await finishJob(tx, job.id);
           } catch (error) {

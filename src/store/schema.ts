@@ -4,7 +4,7 @@
  */
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CasePolicyOverrides } from '../domain/cases/case-policy.ts';
-import type { CasePriority, CaseStatus, Channel, Direction, IdentityKind, Role } from '../domain/vocabulary.ts';
+import type { AutomatedKind, CasePriority, CaseStatus, Channel, Direction, IdentityKind, Role } from '../domain/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -101,6 +101,8 @@ export const cases = pgTable('cases', {
   escalationLevel: integer('escalation_level').notNull().default(0),
   problemId: uuid('problem_id'),
   mergedIntoId: uuid('merged_into_id'),
+  topicWords: text('topic_words').array().notNull().default([]),
+  repeatContacts: integer('repeat_contacts').notNull().default(0),
   solvedAt: timestamp('solved_at', { withTimezone: true, mode: 'date' }),
   closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
@@ -118,6 +120,10 @@ export const contacts = pgTable('contacts', {
   subject: text('subject'),
   body: text('body').notNull(),
   externalId: text('external_id'),
+  public: boolean('public').notNull().default(false),
+  automated: text('automated').$type<AutomatedKind>(),
+  repeat: boolean('repeat').notNull().default(false),
+  facts: jsonb('facts').$type<Record<string, unknown>>(),
   createdAt: createdAt(),
 });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp, type AppOptions } from '../../src/http/app.ts';
 import { createTenant, type CreatedTenant } from '../../src/services/tenants/create-tenant.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 
@@ -39,7 +39,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
+export async function startTestApp(options: { bodyLimit?: number; channels?: AppOptions['channels'] } = {}): Promise<TestApp> {
   const { database, cleanup } = await openTestDatabase();
   const app = await buildApp({ database, ...options });
   return {

@@ -110,8 +110,8 @@ describe('resolving a problem', () => {
     await resolveAhead(problem.id, { resolution: 'Cookies fixed' }, clock);
 
     let crashes = 1;
-    const flaky = new JobWorker(t.database.db, { now: () => clock }).register(PROBLEM_NOTIFY_JOB, async (job, tx) => {
-      await JOB_HANDLERS[PROBLEM_NOTIFY_JOB]!(job, tx);
+    const flaky = new JobWorker(t.database.db, { now: () => clock }).register(PROBLEM_NOTIFY_JOB, async (job, tx, context) => {
+      await JOB_HANDLERS[PROBLEM_NOTIFY_JOB]!(job, tx, context);
       if (job.payload.problemId === problem.id && crashes-- > 0) throw new Error('process died after recording the notice');
     });
     await flaky.runDue();

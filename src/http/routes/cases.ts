@@ -19,6 +19,7 @@ export const CaseResponse = Type.Object({
   ownerId: Nullable(Uuid),
   teamId: Nullable(Uuid),
   escalationLevel: Type.Integer({ description: '0 when not escalated; the level of the escalation in force otherwise' }),
+  repeatContacts: Type.Optional(Type.Integer({ description: 'Times the customer came back about this case on any channel before it was solved' })),
   problemId: Nullable(Uuid),
   mergedIntoId: Nullable(Uuid),
   createdAt: Type.String({ format: 'date-time' }),

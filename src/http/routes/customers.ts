@@ -4,6 +4,7 @@ import { notFound } from '../../errors.ts';
 import { createCustomer } from '../../services/customers/create-customer.ts';
 import { customerProfile } from '../../services/customers/customer-profile.ts';
 import { customerTimeline } from '../../services/customers/customer-timeline.ts';
+import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
 import { updateCustomerProfile } from '../../store/repositories/customers.ts';
 import { errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
 
@@ -18,7 +19,7 @@ const Address = Type.Object(
   { additionalProperties: false },
 );
 
-const CustomerResponse = Type.Object({
+export const CustomerResponse = Type.Object({
   id: Uuid,
   name: Nullable(Type.String()),
   emails: Type.Array(Type.String()),
@@ -28,11 +29,17 @@ const CustomerResponse = Type.Object({
   region: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
+  mergedFrom: Nullable(
+    Type.Object(
+      { customerId: Uuid, mergeId: Uuid, mergedAt: Type.String({ format: 'date-time' }) },
+      { description: 'Set when the id asked for belongs to a customer merged into this one (customerId is that id); null when it is this customer\'s own id' },
+    ),
+  ),
 });
 
 const TimelineItem = Type.Object(
   {
-    type: Type.Enum(['contact', 'case_event']),
+    type: Type.Enum(['contact', 'case_event', 'customer_event']),
     id: Uuid,
     occurredAt: Type.String({ format: 'date-time' }),
     caseId: Nullable(Uuid),
@@ -42,12 +49,16 @@ const TimelineItem = Type.Object(
     subject: Type.Optional(Nullable(Type.String())),
     text: Type.Optional(Nullable(Type.String())),
     externalId: Type.Optional(Nullable(Type.String())),
-    kind: Type.Optional(Nullable(Type.String({ description: 'For case events: created, assigned, status_changed, note, …' }))),
+    public: Type.Optional(Type.Boolean({ description: 'A public forum or social post' })),
+    automated: Type.Optional(Nullable(Type.Enum(['auto_reply', 'bounce', 'bulk'], { description: 'Mail no person wrote; it never opens a case' }))),
+    repeat: Type.Optional(Type.Boolean({ description: 'The customer came back about an open case on the same topic' })),
+    facts: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true, description: "The channel's facts: mail headers, call queue and transfer facts, chat session" }))),
+    kind: Type.Optional(Nullable(Type.String({ description: 'For case events: created, assigned, status_changed, note, …; for customer events: merged_from, merged_into, unmerged' }))),
     actorUserId: Type.Optional(Nullable(Uuid)),
     actorLabel: Type.Optional(Nullable(Type.String())),
     data: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true }))),
   },
-  { description: 'A contact (an email, call, chat, …) or a case event' },
+  { description: 'A contact (an email, call, chat, …), a case event, or a customer event (a merge or its undoing)' },
 );
 
 const Identities = (item: string) => Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 320 }), { maxItems: 20, description: item }));
@@ -82,7 +93,15 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/customers/:id',
     {
       config: { permission: 'records:read' },
-      schema: { tags: ['customers'], summary: 'A customer and every way they can be reached', params: IdParams, response: { 200: CustomerResponse, ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags: ['customers'],
+        summary: 'A customer and every way they can be reached; the id of a merged customer answers with the customer it was merged into',
+        description:
+          'A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, ' +
+          'and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current.',
+        params: IdParams,
+        response: { 200: CustomerResponse, ...errors(400, 401, 403, 404) },
+      },
     },
     (request) => customerProfile(request.actor.scope, request.params.id),
   );
@@ -93,7 +112,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'customers:write' },
       schema: {
         tags: ['customers'],
-        summary: "Correct a customer's name, postal address or region",
+        summary: "Correct a customer's name, postal address or region (the id of a merged customer changes the customer it was merged into)",
         params: IdParams,
         body: Type.Object(
           {
@@ -107,7 +126,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const updated = await updateCustomerProfile(request.actor.scope, request.params.id, request.body);
+      const customerId = await resolveCustomerId(request.actor.scope, request.params.id);
+      const updated = customerId && (await updateCustomerProfile(request.actor.scope, customerId, request.body));
       if (!updated) throw notFound('Customer');
       return customerProfile(request.actor.scope, request.params.id);
     },
@@ -120,6 +140,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['customers'],
         summary: "The customer's timeline: every contact and case event across channels, newest first",
+        description: 'The id of a merged customer answers with the timeline of the customer it was merged into (customerId says whose).',
         params: IdParams,
         querystring: Type.Object({
           limit: Limit,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { PORTAL_PAGE } from '../portal/portal-page.ts';
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -21,5 +22,9 @@ const PAGE = `<!doctype html>
 export const homeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(PAGE),
+  );
+  // The customer portal of one organisation: /portal/<organisation-slug>.
+  app.get('/portal/:organisation', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(PORTAL_PAGE),
   );
 };

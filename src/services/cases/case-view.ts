@@ -13,6 +13,7 @@ export function caseView(row: CaseRow) {
     ownerId: row.ownerId,
     teamId: row.teamId,
     escalationLevel: row.escalationLevel,
+    repeatContacts: row.repeatContacts,
     problemId: row.problemId,
     mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt.toISOString(),

@@ -6,7 +6,7 @@ import { scheduleEffortCheck } from './case-effort.ts';
 import { linkContacts } from './link-contacts.ts';
 import type { CasePriority } from '../../domain/vocabulary.ts';
 import { insertCase } from '../../store/repositories/cases.ts';
-import { findCustomer } from '../../store/repositories/customers.ts';
+import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
 import { nextCaseNumber } from '../../store/repositories/tenants.ts';
 import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
@@ -24,7 +24,9 @@ export interface CreateCaseInput {
 
 export async function createCase(actor: Actor, input: CreateCaseInput, now = new Date()): Promise<CaseView> {
   return inTransaction(actor.scope, async (scope) => {
-    if (!(await findCustomer(scope, input.customerId))) throw notFound('Customer');
+    // A customer merged into another stands for the one it was merged into.
+    const customerId = await resolveCustomerId(scope, input.customerId);
+    if (!customerId) throw notFound('Customer');
     await checkOwner(scope, input.ownerId);
     await checkTeam(scope, input.teamId);
     const contactIds = [...new Set(input.contactIds ?? [])];
@@ -39,7 +41,7 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
 
     const row = await insertCase(scope, {
       number: await nextCaseNumber(scope),
-      customerId: input.customerId,
+      customerId,
       subject: input.subject.trim(),
       status: 'new',
       priority: input.priority ?? 'normal',

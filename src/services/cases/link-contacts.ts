@@ -5,9 +5,10 @@ import { recordCaseEvents, saveCase, type CaseChange } from './case-change.ts';
 
 /**
  * Puts contacts on a case. The customer writing in again about a solved case reopens it:
- * they are telling us it is not solved.
+ * they are telling us it is not solved. An auto-reply is not the customer telling us anything,
+ * so channels link those with `reopen: false`.
  */
-export async function linkContacts(change: CaseChange, contactIds: string[]): Promise<void> {
+export async function linkContacts(change: CaseChange, contactIds: string[], options: { reopen?: boolean } = {}): Promise<void> {
   const { row } = change;
   if (row.status === 'closed') throw new AppError('conflict', 'This case is closed; open a new case for a new contact', { reason: 'case_closed' });
   const contacts = await findContacts(change.scope, contactIds);
@@ -19,7 +20,7 @@ export async function linkContacts(change: CaseChange, contactIds: string[]): Pr
 
   await linkContactsToCase(change.scope, contactIds, row.id);
   const events: { kind: string; data: Record<string, unknown> }[] = [{ kind: 'contacts_linked', data: { contactIds } }];
-  if (row.status === 'solved' && contacts.some((c) => c.direction === 'inbound')) {
+  if (options.reopen !== false && row.status === 'solved' && contacts.some((c) => c.direction === 'inbound')) {
     await saveCase(change, { status: 'open', solvedAt: null });
     events.push({ kind: 'status_changed', data: { from: 'solved', to: 'open', reason: 'the customer wrote in again' } });
   } else {

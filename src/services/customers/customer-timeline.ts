@@ -1,14 +1,20 @@
+import type { AutomatedKind } from '../../domain/vocabulary.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../domain/timeline-cursor.ts';
-import { findCustomer } from '../../store/repositories/customers.ts';
+import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
 import { readTimeline, type TimelineRow } from '../../store/repositories/timeline.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 
-/** Everything that happened with one customer, across channels and cases, newest first. */
-export async function customerTimeline(scope: TenantScope, customerId: string, options: { limit: number; cursor?: string | undefined }) {
+/**
+ * Everything that happened with one customer, across channels and cases, newest first. A
+ * customer merged into another answers with the timeline of the one it was merged into
+ * (customerId in the answer says whose).
+ */
+export async function customerTimeline(scope: TenantScope, requestedId: string, options: { limit: number; cursor?: string | undefined }) {
   const before = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   if (options.cursor !== undefined && !before) throw invalid('cursor is not one this server gave out', { field: 'cursor' });
-  if (!(await findCustomer(scope, customerId))) throw notFound('Customer');
+  const customerId = await resolveCustomerId(scope, requestedId);
+  if (!customerId) throw notFound('Customer');
   const rows = await readTimeline(scope, customerId, options.limit + 1, before);
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
@@ -30,7 +36,11 @@ function timelineItem(row: TimelineRow) {
       subject: row.subject,
       text: row.body,
       externalId: row.externalId,
+      public: row.data?.public === true,
+      automated: (row.data?.automated as AutomatedKind | null | undefined) ?? null,
+      repeat: row.data?.repeat === true,
+      facts: (row.data?.facts as Record<string, unknown> | null | undefined) ?? null,
     };
   }
-  return { type: 'case_event' as const, ...common, kind: row.kind, actorUserId: row.actorUserId, actorLabel: row.actorLabel, data: row.data };
+  return { type: row.type, ...common, kind: row.kind, actorUserId: row.actorUserId, actorLabel: row.actorLabel, data: row.data };
 }

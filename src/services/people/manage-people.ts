@@ -1,4 +1,5 @@
-import { conflict, notFound } from '../../errors.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
+import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
 import type { Role } from '../../domain/vocabulary.ts';
 import { insertApiToken } from '../../store/repositories/credentials.ts';
 import { findUser, insertTeam, insertUser, type NewTeam } from '../../store/repositories/people.ts';
@@ -35,8 +36,16 @@ export async function createUser(
     teamId?: string | undefined;
     supervisorId?: string | undefined;
     skills?: string[] | undefined;
+    customerId?: string | undefined;
   },
 ) {
+  // A portal login is a customer's own: it belongs to exactly one customer record, staff to none.
+  if ((input.role === 'customer') !== Boolean(input.customerId)) {
+    throw new AppError('validation_failed', input.role === 'customer' ? 'A customer login needs the customerId it belongs to' : 'Only a customer login belongs to a customer', { field: 'customerId' });
+  }
+  // A merged customer's old id still names the person: the login belongs to the survivor.
+  const customerId = input.customerId ? await resolveCustomerId(scope, input.customerId) : undefined;
+  if (input.customerId && !customerId) throw notFound('Customer');
   await checkTeam(scope, input.teamId);
   await checkOwner(scope, input.supervisorId, 'supervisorId');
   const user = await insertUser(scope, {
@@ -47,6 +56,7 @@ export async function createUser(
     teamId: input.teamId ?? null,
     supervisorId: input.supervisorId ?? null,
     skills: input.skills ?? [],
+    customerId: customerId ?? null,
   });
   if (!user) throw conflict(`A user with email ${input.email} already exists`, { field: 'email' });
   return userView(user);

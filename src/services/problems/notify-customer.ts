@@ -8,6 +8,8 @@ import { findCaseLinks, findProblem } from '../../store/repositories/problems.ts
 import { contacts } from '../../store/schema.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import { openCaseForChange, recordCaseEvents, systemActor } from '../cases/case-change.ts';
+import type { ChannelRuntime } from '../channels/outbound/channel-runtime.ts';
+import { sendNotice } from '../channels/outbound/send-notice.ts';
 import { problemReference } from './problem-view.ts';
 
 export const PROBLEM_NOTIFY_JOB = 'problem.notify-customer';
@@ -26,33 +28,35 @@ export interface ProblemNotice {
  * last wrote from. The notice is recorded as an outbound contact on their timeline, on the
  * case (or the case it has since been merged into).
  *
- * CHANNEL HOOK: sending through the channel adapters arrives with the channels issue; the
- * adapter should be called here, keyed by the same external id, inside this job.
+ * It is then sent on that channel like a reply (email threads onto their last mail; SMS goes to
+ * their number); where the channel cannot carry it, the portal and the case still show it.
  */
-export async function notifyCustomerOfResolution(scope: TenantScope, notice: ProblemNotice, now: Date): Promise<void> {
+export async function notifyCustomerOfResolution(scope: TenantScope, notice: ProblemNotice, now: Date, runtime: ChannelRuntime): Promise<void> {
   const problem = await findProblem(scope, notice.problemId);
   if (!problem || problem.status !== 'resolved') return;
   const externalId = problemNoticeExternalId(notice.problemId, notice.caseId);
   if ((await findContactsByExternalIds(scope, [externalId])).length > 0) return;
 
   const caseId = await survivingCaseOf(scope, notice.caseId);
+  const kase = await findCase(scope, caseId);
+  // The case's customer now: the one in the job may have been merged into another since.
+  const customerId = kase?.customerId ?? notice.customerId;
   const [lastInbound] = await scope.db
     .select({ channel: contacts.channel })
     .from(contacts)
-    .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.customerId, notice.customerId), eq(contacts.direction, 'inbound')))
+    .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.customerId, customerId), eq(contacts.direction, 'inbound')))
     .orderBy(desc(contacts.occurredAt), desc(contacts.id))
     .limit(1);
-  const identities = await listIdentities(scope, notice.customerId);
+  const identities = await listIdentities(scope, customerId);
   const channel = notificationChannel(lastInbound?.channel ?? null, {
     email: identities.some((i) => i.kind === 'email'),
     phone: identities.some((i) => i.kind === 'phone'),
   });
-  const kase = await findCase(scope, caseId);
   const id = randomUUID();
   const inserted = await insertContacts(scope, [
     {
       id,
-      customerId: notice.customerId,
+      customerId,
       channel,
       direction: 'outbound',
       occurredAt: now,
@@ -64,8 +68,9 @@ export async function notifyCustomerOfResolution(scope: TenantScope, notice: Pro
   if (!inserted.has(id)) return;
   await linkContactsToCase(scope, [id], caseId);
   const change = await openCaseForChange(scope, systemActor(scope), caseId, now);
+  const sent = await sendNotice(scope, { kase: change.row, contactId: id, channel, text: problem.resolution!, now }, runtime);
   await recordCaseEvents(change, [
-    { kind: 'customer_notified', data: { problemId: problem.id, problem: problemReference(problem), contactId: id, channel, reason: 'problem resolved' } },
+    { kind: 'customer_notified', data: { problemId: problem.id, problem: problemReference(problem), contactId: id, channel, sent, reason: 'problem resolved' } },
   ]);
 }
 

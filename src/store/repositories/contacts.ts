@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Channel, Direction } from '../../domain/vocabulary.ts';
 import { rowsOf } from '../database.ts';
 import { contacts, type ContactRow } from '../schema.ts';
@@ -69,4 +69,38 @@ export async function linkContactsToCase(scope: TenantScope, contactIds: string[
     .update(contacts)
     .set({ caseId })
     .where(and(eq(contacts.tenantId, scope.tenantId), inArray(contacts.id, contactIds)));
+}
+
+/** The customer's latest message on a case that a person wrote (auto-replies are not answered). */
+export async function findLatestCustomerMessage(scope: TenantScope, caseId: string): Promise<ContactRow | undefined> {
+  const rows = await scope.db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, caseId), eq(contacts.direction, 'inbound'), isNull(contacts.automated)))
+    .orderBy(desc(contacts.occurredAt), desc(contacts.id))
+    .limit(1);
+  return rows[0];
+}
+
+/** A case's conversation with the customer, oldest first (what both sides said; no internal notes). */
+export function listCaseConversation(scope: TenantScope, caseId: string, limit = 500): Promise<ContactRow[]> {
+  return scope.db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, caseId)))
+    .orderBy(asc(contacts.occurredAt), asc(contacts.id))
+    .limit(limit);
+}
+
+/** The customer's latest message on a channel, on any case: where a notice to them is addressed. */
+export async function findLatestCustomerMessageOn(scope: TenantScope, customerId: string, channel: Channel): Promise<ContactRow | undefined> {
+  const rows = await scope.db
+    .select()
+    .from(contacts)
+    .where(
+      and(eq(contacts.tenantId, scope.tenantId), eq(contacts.customerId, customerId), eq(contacts.channel, channel), eq(contacts.direction, 'inbound'), isNull(contacts.automated)),
+    )
+    .orderBy(desc(contacts.occurredAt), desc(contacts.id))
+    .limit(1);
+  return rows[0];
 }

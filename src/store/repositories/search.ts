@@ -77,6 +77,8 @@ export async function searchCustomers(scope: TenantScope, query: string, limit: 
       SELECT c.id, similarity(c.name, ${needle})::float8 AS score
       FROM customers c
       WHERE c.tenant_id = ${scope.tenantId} AND (c.name % ${needle} OR c.name ILIKE ${'%' + escapeLike(needle) + '%'})
+        -- A customer merged into another is found as the one it was merged into.
+        AND c.merged_into_id IS NULL
       UNION ALL
       SELECT ci.customer_id, CASE WHEN ci.value = ${needle} THEN 1.0 ELSE 0.6 END::float8
       FROM customer_identities ci

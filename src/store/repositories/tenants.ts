@@ -14,6 +14,11 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<TenantRow 
   return rows[0];
 }
 
+export async function findTenantOf(scope: TenantScope): Promise<TenantRow> {
+  const rows = await scope.db.select().from(tenants).where(eq(tenants.id, scope.tenantId)).limit(1);
+  return rows[0]!;
+}
+
 /** Case numbers are per tenant and never reused; the row lock serialises concurrent creators. */
 export async function nextCaseNumber(scope: TenantScope): Promise<number> {
   const result = await scope.db.execute(

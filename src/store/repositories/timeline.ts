@@ -4,7 +4,7 @@ import { rowsOf } from '../database.ts';
 import type { TenantScope } from '../tenant-scope.ts';
 
 export interface TimelineRow {
-  type: 'contact' | 'case_event';
+  type: 'contact' | 'case_event' | 'customer_event';
   id: string;
   occurredAt: Date;
   /** occurred_at in the database's text form, exact to the microsecond, for cursors. */
@@ -23,8 +23,9 @@ export interface TimelineRow {
 }
 
 /**
- * One customer's contacts and case events, newest first, strictly before `before` when
- * given. Each half reads at most `limit` rows through its own (customer, time) index.
+ * One customer's contacts, case events and customer events (merges), newest first, strictly
+ * before `before` when given. Each part reads at most `limit` rows through its own (customer,
+ * time) index.
  */
 export async function readTimeline(
   scope: TenantScope,
@@ -34,11 +35,14 @@ export async function readTimeline(
 ): Promise<TimelineRow[]> {
   const contactsBefore = before ? sql`AND (k.occurred_at, k.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
   const eventsBefore = before ? sql`AND (e.occurred_at, e.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
+  const customerEventsBefore = before ? sql`AND (ce.occurred_at, ce.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
   const result = await scope.db.execute(sql`
     SELECT t.*, c.number AS "caseNumber" FROM (
       (SELECT 'contact' AS type, k.id, k.occurred_at AS "occurredAt", k.occurred_at::text AS position, k.case_id AS "caseId",
               k.channel, k.direction, k.subject, k.body, k.external_id AS "externalId",
-              NULL::text AS kind, NULL::uuid AS "actorUserId", NULL::text AS "actorLabel", NULL::jsonb AS data
+              NULL::text AS kind, NULL::uuid AS "actorUserId", NULL::text AS "actorLabel",
+              -- A contact's channel flags and facts travel in data, as events' details do.
+              jsonb_build_object('public', k.public, 'automated', k.automated, 'repeat', k.repeat, 'facts', k.facts) AS data
        FROM contacts k
        WHERE k.tenant_id = ${scope.tenantId} AND k.customer_id = ${customerId} ${contactsBefore}
        ORDER BY k.occurred_at DESC, k.id DESC LIMIT ${limit})
@@ -48,6 +52,12 @@ export async function readTimeline(
        FROM case_events e
        WHERE e.tenant_id = ${scope.tenantId} AND e.customer_id = ${customerId} ${eventsBefore}
        ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${limit})
+      UNION ALL
+      (SELECT 'customer_event', ce.id, ce.occurred_at, ce.occurred_at::text, NULL::uuid,
+              NULL, NULL, NULL, NULL, NULL, ce.kind, ce.actor_user_id, ce.actor_label, ce.data
+       FROM customer_events ce
+       WHERE ce.tenant_id = ${scope.tenantId} AND ce.customer_id = ${customerId} ${customerEventsBefore}
+       ORDER BY ce.occurred_at DESC, ce.id DESC LIMIT ${limit})
     ) t
     LEFT JOIN cases c ON c.tenant_id = ${scope.tenantId} AND c.id = t."caseId"
     ORDER BY t."occurredAt" DESC, t.id DESC

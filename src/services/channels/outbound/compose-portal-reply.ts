@@ -1,0 +1,7 @@
+import type { ReplyComposer } from './channel-runtime.ts';
+
+/** A portal reply needs no sending: the customer reads it on their case in the portal. */
+export const composePortalReply: ReplyComposer = async ({ kase }) => ({
+  recipient: 'portal',
+  payload: { caseReference: `C-${kase.number}` },
+});
