@@ -127,7 +127,12 @@ describe('web chat', () => {
     const reply = await t.call(centre.alice.token, { method: 'POST', url: `/api/v1/cases/${session.caseId}/replies`, payload: { text: 'Please scan the new QR code.' } });
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json().outbound).toMatchObject({ channel: 'chat', recipient: `chat:${sessionId}`, status: 'sent' });
-    expect(await client.ofType('message')).toMatchObject({ seq: 2, from: 'agent', text: 'Please scan the new QR code.' });
+    expect(await client.ofType('message')).toMatchObject({ seq: 2, from: 'agent', name: 'Alice', text: 'Please scan the new QR code.' });
+    // The answer is a message of the chat, not a second contact beside it.
+    const timeline = (await t.call(centre.admin, { method: 'GET', url: `/api/v1/customers/${session.customerId}/timeline` })).json();
+    const contacts = timeline.items.filter((i: { type: string }) => i.type === 'contact');
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0].text).toContain('Please scan the new QR code.');
     await client.close();
   });
 

@@ -21,12 +21,14 @@ export interface NewJob {
   payload?: Record<string, unknown>;
   runAt: Date;
   maxAttempts?: number;
+  /** Higher runs first among due jobs; for work a customer is waiting on. Default 0. */
+  priority?: number;
 }
 
 export async function scheduleJob(db: Db, job: NewJob): Promise<void> {
   await db.execute(sql`
-    INSERT INTO jobs (tenant_id, kind, key, payload, run_at, max_attempts)
-    VALUES (${job.tenantId ?? null}, ${job.kind}, ${job.key ?? null}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt}, ${job.maxAttempts ?? 5})
+    INSERT INTO jobs (tenant_id, kind, key, payload, run_at, max_attempts, priority)
+    VALUES (${job.tenantId ?? null}, ${job.kind}, ${job.key ?? null}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt}, ${job.maxAttempts ?? 5}, ${job.priority ?? 0})
     ON CONFLICT (key) WHERE status = 'pending' AND key IS NOT NULL
     DO UPDATE SET run_at = EXCLUDED.run_at, payload = EXCLUDED.payload, kind = EXCLUDED.kind, attempts = 0`);
 }
@@ -53,7 +55,7 @@ export async function claimDueJob(tx: Db, now: Date, kinds: string[], tenantIds?
     SELECT id::int AS id, tenant_id AS "tenantId", kind, key, payload, run_at AS "runAt", attempts, max_attempts AS "maxAttempts"
     FROM jobs
     WHERE status = 'pending' AND run_at <= ${now} AND kind = ANY(${sql.param(kinds)}::text[]) ${onlyTenants}
-    ORDER BY run_at, id
+    ORDER BY priority DESC, run_at, id
     LIMIT 1
     FOR UPDATE SKIP LOCKED`);
   const row = rowsOf<JobRow>(result)[0];

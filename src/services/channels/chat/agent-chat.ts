@@ -76,7 +76,12 @@ export async function composeChatReply(request: ReplyRequest): Promise<ComposedR
       reason: 'no_chat_session',
     });
   }
-  const { stored } = await appendChatMessage(request.scope, sessionId, { role: 'agent', speaker: null, text: checkedText(request.text), at: request.now });
-  request.runtime.feed.publish(stored.event);
-  return { recipient: `chat:${sessionId}`, payload: { chatSessionId: sessionId, seq: stored.view.seq } };
+  const { stored } = await appendChatMessage(request.scope, sessionId, { role: 'agent', speaker: request.senderName, text: checkedText(request.text), at: request.now });
+  // The reply is a message of the chat itself, not a contact of its own; the visitor sees it once it is committed.
+  return {
+    recipient: `chat:${sessionId}`,
+    payload: { chatSessionId: sessionId, seq: stored.view.seq },
+    inlineContactId: request.answering.id,
+    afterCommit: () => request.runtime.feed.publish(stored.event),
+  };
 }

@@ -29,6 +29,8 @@ export interface ReplyRequest {
   text: string;
   now: Date;
   runtime: ChannelRuntime;
+  /** The name of the person answering, as the customer should see it; null for Hearken itself. */
+  senderName: string | null;
 }
 
 export interface ComposedReply {
@@ -39,6 +41,13 @@ export interface ComposedReply {
   /** The channel id the customer's answer will refer to (an outgoing Message-ID). */
   threadRef?: string;
   subject?: string | null;
+  /**
+   * The reply became part of a contact already on the case (a message in a live chat) instead
+   * of a contact of its own.
+   */
+  inlineContactId?: string;
+  /** Runs once the reply is committed: telling a live screen before that could show a reply that never was. */
+  afterCommit?: () => void;
 }
 
 /** Builds the reply for one channel; throws an AppError when that channel cannot be answered. */

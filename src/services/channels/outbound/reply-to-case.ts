@@ -6,11 +6,12 @@ import { setContactChannelFacts } from '../../../store/repositories/contact-part
 import { findContact, findLatestCustomerMessage, insertContacts } from '../../../store/repositories/contacts.ts';
 import { scheduleJob } from '../../../store/repositories/jobs.ts';
 import { insertOutbound, markOutbound, type OutboundMessage } from '../../../store/repositories/outbound-messages.ts';
+import { findUser } from '../../../store/repositories/people.ts';
 import { findTenantOf } from '../../../store/repositories/tenants.ts';
 import type { CaseRow, ContactRow } from '../../../store/schema.ts';
 import { inTransaction, type TenantScope } from '../../../store/tenant-scope.ts';
 import type { Actor } from '../../actor.ts';
-import { openCaseForChange } from '../../cases/case-change.ts';
+import { openCaseForChange, saveCase } from '../../cases/case-change.ts';
 import { linkContacts } from '../../cases/link-contacts.ts';
 import type { ChannelRuntime, ComposedReply } from './channel-runtime.ts';
 import { CHANNEL_TRANSPORTS, REPLY_COMPOSERS } from './registry.ts';
@@ -43,7 +44,7 @@ const UNANSWERABLE: Partial<Record<Channel, string>> = {
 export async function replyToCase(actor: Actor, caseId: string, input: ReplyInput, runtime: ChannelRuntime, now = new Date()): Promise<ReplyOutcome> {
   const text = input.text.trim();
   if (text === '') throw new AppError('validation_failed', 'The reply is empty', { reason: 'empty_reply' });
-  return inTransaction(actor.scope, async (scope) => {
+  const { outcome, afterCommit } = await inTransaction(actor.scope, async (scope) => {
     const change = await openCaseForChange(scope, actor, caseId, now);
     const kase = change.row;
     if (kase.status === 'closed') throw new AppError('conflict', `C-${kase.number} is closed; a reply would reach a customer nobody is following`, { reason: 'case_closed' });
@@ -55,17 +56,23 @@ export async function replyToCase(actor: Actor, caseId: string, input: ReplyInpu
         channel: answering.channel,
       });
     }
-    const tenant = await findTenantOf(scope);
-    const composed = await composer({ scope, tenantSlug: tenant.slug, kase, answering, text, now, runtime });
+    const [tenant, sender] = [await findTenantOf(scope), actor.userId ? await findUser(scope, actor.userId) : undefined];
+    const composed = await composer({ scope, tenantSlug: tenant.slug, kase, answering, text, now, runtime, senderName: sender?.name ?? null });
 
-    const contactId = randomUUID();
-    await insertContacts(scope, [
-      { id: contactId, customerId: kase.customerId, channel: answering.channel, direction: 'outbound', occurredAt: now, subject: composed.subject ?? null, body: text, externalId: `reply:${contactId}` },
-    ]);
-    await linkContacts(change, [contactId]);
+    const contactId = composed.inlineContactId ?? randomUUID();
+    if (composed.inlineContactId) {
+      await saveCase(change, {});
+    } else {
+      await insertContacts(scope, [
+        { id: contactId, customerId: kase.customerId, channel: answering.channel, direction: 'outbound', occurredAt: now, subject: composed.subject ?? null, body: text, externalId: `reply:${contactId}` },
+      ]);
+      await linkContacts(change, [contactId]);
+    }
     const outbound = await queueForDelivery(scope, { kase, answering, contactId, composed, now, sentBy: actor.userId });
-    return { contactId, outbound };
+    return { outcome: { contactId, outbound }, afterCommit: composed.afterCommit };
   });
+  afterCommit?.();
+  return outcome;
 }
 
 /**
@@ -80,9 +87,11 @@ export async function queueForDelivery(
   const { kase, answering, contactId, composed, now } = input;
   const transport = CHANNEL_TRANSPORTS[answering.channel];
   const outbound = await insertOutbound(scope, { contactId, caseId: kase.id, channel: answering.channel, recipient: composed.recipient, payload: composed.payload });
-  await setContactChannelFacts(scope, contactId, {
-    facts: { recipient: composed.recipient, inReplyToContactId: answering.id, outboundId: outbound.id, sentBy: input.sentBy, ...composed.payload },
-  });
+  if (!composed.inlineContactId) {
+    await setContactChannelFacts(scope, contactId, {
+      facts: { recipient: composed.recipient, inReplyToContactId: answering.id, outboundId: outbound.id, sentBy: input.sentBy, ...composed.payload },
+    });
+  }
   if (composed.threadRef) {
     await recordThread(scope, { channel: answering.channel, threadRef: composed.threadRef, customerId: kase.customerId, caseId: kase.id, contactId });
   }
@@ -91,7 +100,7 @@ export async function queueForDelivery(
     await markOutbound(scope, outbound.id, { status: 'sent', sentAt: now });
     return { ...outbound, status: 'sent', sentAt: now, attempts: 1 };
   }
-  await scheduleJob(scope.db, { tenantId: scope.tenantId, kind: DELIVER_OUTBOUND_JOB, key: `outbound:${outbound.id}`, payload: { outboundId: outbound.id }, runAt: now, maxAttempts: 6 });
+  await scheduleJob(scope.db, { tenantId: scope.tenantId, kind: DELIVER_OUTBOUND_JOB, key: `outbound:${outbound.id}`, payload: { outboundId: outbound.id }, runAt: now, maxAttempts: 6, priority: 10 });
   return outbound;
 }
 

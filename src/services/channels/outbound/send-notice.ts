@@ -24,7 +24,7 @@ export async function sendNotice(
   if (!composer || !answering) return false;
   const tenant = await findTenantOf(scope);
   try {
-    const composed = await composer({ scope, tenantSlug: tenant.slug, kase: notice.kase, answering, text: notice.text, now: notice.now, runtime });
+    const composed = await composer({ scope, tenantSlug: tenant.slug, kase: notice.kase, answering, text: notice.text, now: notice.now, runtime, senderName: null });
     await queueForDelivery(scope, { kase: notice.kase, answering, contactId: notice.contactId, composed, now: notice.now, sentBy: null });
     return true;
   } catch (error) {
