@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createJobWorker } from '../../src/jobs/registry.ts';
 import { fetchFeed } from '../../src/services/channels/feeds/fetch-feed.ts';
 import { countJobs } from '../../src/store/repositories/jobs.ts';
 import { findContact } from '../../src/store/repositories/contacts.ts';
-import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { postContact, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { signedPost, startSink, webhookSecret, type ReceivedRequest } from '../helpers/webhooks.ts';
+import { startSink, webhookOrganisation, type ReceivedRequest } from '../helpers/webhooks.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function organisation() {
-  const created = await t.newTenant();
-  const api = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-    t.call(created.token, { method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  const runJobs = () => createJobWorker(t.database.db, { tenantIds: [created.tenant.id], channels: t.app.channels }).runDue();
-  return { ...created, api, runJobs, scope: scopeTo(t.database.db, created.tenant.id) };
-}
+const organisation = () => webhookOrganisation(t);
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
@@ -182,8 +174,6 @@ describe('fetching a feed', () => {
 describe('every channel, one customer', () => {
   it('puts a call with its transcript, an SMS, a feed post and a signed social post on one timeline, and refuses unsigned and replayed webhooks', async () => {
     const org = await organisation();
-    const secret = await webhookSecret(t, org.token);
-    const slug = org.tenant.slug;
     const known = await postContact(t, org.token, {
       channel: 'portal',
       occurredAt: hoursAgo(5).toISOString(),
@@ -194,18 +184,18 @@ describe('every channel, one customer', () => {
     const at = (h: number) => hoursAgo(h).toISOString();
     const call = { callId: 'CALL-7', from: '+447700900123', to: '+442079460000' };
     for (const [event, h] of [['offered', 4], ['answered', 3.99], ['ended', 3.9]] as const) {
-      expect((await signedPost(t, slug, 'phone/events', { ...call, event, at: at(h) }, secret)).statusCode).toBeLessThan(300);
+      expect((await org.post('phone/events', { ...call, event, at: at(h) })).statusCode).toBeLessThan(300);
     }
-    const transcript = await signedPost(t, slug, 'phone/transcripts', { callId: 'CALL-7', segments: [{ speaker: 'Priya', role: 'customer', startMs: 0, endMs: 2000, text: 'My eSIM is stuck' }] }, secret);
+    const transcript = await org.post('phone/transcripts', { callId: 'CALL-7', segments: [{ speaker: 'Priya', role: 'customer', startMs: 0, endMs: 2000, text: 'My eSIM is stuck' }] });
     expect(transcript.json().customerId).toBe(known.customerId);
-    const sms = await signedPost(t, slug, 'sms', { messageId: 'SMS-7', from: '+447700900123', to: '+447700900000', text: 'Any news on my eSIM?', at: at(3) }, secret);
+    const sms = await org.post('sms', { messageId: 'SMS-7', from: '+447700900123', to: '+447700900000', text: 'Any news on my eSIM?', at: at(3) });
     expect(sms.json().customerId).toBe(known.customerId);
     const social = { network: 'x', postId: 'X-7', author: { handle: '@Priya_Shah' }, text: 'Still no eSIM @LumenMobile', at: at(1) };
     const timestamp = Math.floor(Date.now() / 1000);
-    const signed = await signedPost(t, slug, 'social', social, secret, { timestamp });
+    const signed = await org.post('social', social, { timestamp });
     expect(signed.json().customerId).toBe(known.customerId);
-    expect((await signedPost(t, slug, 'social', social, secret, { timestamp })).statusCode).toBe(401);
-    expect((await signedPost(t, slug, 'social', { ...social, postId: 'X-8' }, secret, { signature: null })).statusCode).toBe(401);
+    expect((await org.post('social', social, { timestamp })).statusCode).toBe(401);
+    expect((await org.post('social', { ...social, postId: 'X-8' }, { signature: null })).statusCode).toBe(401);
 
     const server = await feedServer({ body: rss([{ guid: 'f-7', title: 'eSIM stuck for days', author: 'Priya Shah', body: 'Anyone else?', at: hoursAgo(2) }]) });
     try {

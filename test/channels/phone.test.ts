@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCallFacts } from '../../src/domain/channels/call-facts.ts';
 import { listSegments } from '../../src/store/repositories/contact-parts.ts';
 import { findContact } from '../../src/store/repositories/contacts.ts';
-import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { postContact, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { signedPost, webhookSecret } from '../helpers/webhooks.ts';
+import { webhookOrganisation } from '../helpers/webhooks.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,15 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function organisation() {
-  const created = await t.newTenant();
-  const secret = await webhookSecret(t, created.token);
-  const scope = scopeTo(t.database.db, created.tenant.id);
-  const post = (path: string, body: unknown, options: { timestamp?: number } = {}) => signedPost(t, created.tenant.slug, path, body, secret, options);
-  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.call(created.token, { method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  return { ...created, secret, scope, post, api };
-}
+const organisation = () => webhookOrganisation(t);
 
 /** Times relative to one moment, so that durations between them are exact. */
 const start = Date.now();

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobWorker } from '../../src/jobs/registry.ts';
 import { sendSms } from '../../src/services/channels/sms/sms-outbound.ts';
 import { signWebhook, verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../src/services/channels/webhook-signature.ts';
 import { findContact } from '../../src/store/repositories/contacts.ts';
-import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { signedPost, startSink, webhookSecret } from '../helpers/webhooks.ts';
+import { signedPost, startSink, webhookOrganisation } from '../helpers/webhooks.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,15 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function organisation() {
-  const created = await t.newTenant();
-  const secret = await webhookSecret(t, created.token);
-  const post = (path: string, body: unknown, options: Parameters<typeof signedPost>[5] = {}) => signedPost(t, created.tenant.slug, path, body, secret, options);
-  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.call(created.token, { method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  const runJobs = () => createJobWorker(t.database.db, { tenantIds: [created.tenant.id], channels: t.app.channels }).runDue();
-  return { ...created, secret, post, api, runJobs, scope: scopeTo(t.database.db, created.tenant.id) };
-}
+const organisation = () => webhookOrganisation(t);
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findContact } from '../../src/store/repositories/contacts.ts';
-import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { postContact, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { signedPost, webhookSecret } from '../helpers/webhooks.ts';
+import { webhookOrganisation } from '../helpers/webhooks.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,12 +10,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function organisation() {
-  const created = await t.newTenant();
-  const secret = await webhookSecret(t, created.token);
-  const post = (body: unknown) => signedPost(t, created.tenant.slug, 'social', body, secret);
-  const api = (method: 'GET' | 'PATCH', url: string, payload?: unknown) =>
-    t.call(created.token, { method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  return { ...created, post, api, scope: scopeTo(t.database.db, created.tenant.id) };
+  const org = await webhookOrganisation(t);
+  return { ...org, post: (body: unknown) => org.post('social', body) };
 }
 
 describe('social and forum posts by signed webhook', () => {

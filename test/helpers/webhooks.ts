@@ -1,7 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createJobWorker } from '../../src/jobs/registry.ts';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/services/channels/webhook-signature.ts';
+import { scopeTo } from '../../src/store/tenant-scope.ts';
 import type { TestApp } from './test-app.ts';
 
 /** A webhook secret for the organisation, made through the API as an administrator would. */
@@ -63,4 +65,18 @@ export async function startSink(
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A fresh organisation with a webhook secret, as a channel test needs it: `post` sends a signed
+ * webhook, `api` calls the API as its administrator, `runJobs` runs its due background work.
+ */
+export async function webhookOrganisation(t: TestApp) {
+  const created = await t.newTenant();
+  const secret = await webhookSecret(t, created.token);
+  const post = (path: string, body: unknown, options: SignOptions = {}) => signedPost(t, created.tenant.slug, path, body, secret, options);
+  const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+    t.call(created.token, { method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+  const runJobs = () => createJobWorker(t.database.db, { tenantIds: [created.tenant.id], channels: t.app.channels }).runDue();
+  return { ...created, secret, post, api, runJobs, scope: scopeTo(t.database.db, created.tenant.id) };
 }
