@@ -16,8 +16,10 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const slug = () => `cli-${randomUUID().slice(0, 8)}`;
+// Every step starts a process that opens the embedded store: seconds each on a busy machine.
+const PROCESSES = { timeout: 120_000 };
 
-describe('hearken tenant create, serve', () => {
+describe('hearken tenant create, serve', PROCESSES, () => {
   it('creates a tenant whose token works against the server', async () => {
     const tenantSlug = slug();
     const created = await runCli(['tenant', 'create', tenantSlug, '--name', 'CLI Mobile', '--json', '--data-dir', dataDir]);
@@ -64,7 +66,7 @@ describe('hearken tenant create, serve', () => {
   });
 });
 
-describe('hearken import', () => {
+describe('hearken import', PROCESSES, () => {
   it('imports JSONL and CSV, reports duplicates and rejects, and skips what is in on a re-run', async () => {
     const tenantSlug = slug();
     expect((await runCli(['tenant', 'create', tenantSlug, '--data-dir', dataDir])).code).toBe(0);
