@@ -6,7 +6,7 @@ import { loadCasePolicy, loadOrganisation } from '../../store/repositories/organ
 import type { CaseRow } from '../../store/schema.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
-import { trackCaseSla } from '../sla/track-case-sla.ts';
+import { followCaseSla } from '../sla/track-case-sla.ts';
 
 /** Everything a use case needs to change one case under the ownership rules, with the row locked. */
 export interface CaseChange {
@@ -37,9 +37,15 @@ const SLA_RELEVANT = new Set(['created', 'status_changed', 'priority_changed', '
 
 /**
  * Records what happened, with who and when. Every path that changes a case comes through here,
- * so this is also where the SLA clocks follow the change, in the same transaction.
+ * so this is also where the SLA clocks follow the change, in the same transaction. A caller
+ * that records another SLA-relevant event of the same change right after may pass
+ * `followSla: false`: the clocks then follow once, at that event, with the change complete.
  */
-export async function recordCaseEvents(change: CaseChange, events: { kind: string; data: Record<string, unknown> }[]): Promise<void> {
+export async function recordCaseEvents(
+  change: CaseChange,
+  events: { kind: string; data: Record<string, unknown> }[],
+  options: { followSla?: boolean } = {},
+): Promise<void> {
   if (events.length === 0) return;
   const offset = change.eventsRecorded ?? 0;
   change.eventsRecorded = offset + events.length;
@@ -54,7 +60,7 @@ export async function recordCaseEvents(change: CaseChange, events: { kind: strin
       occurredAt: new Date(change.now.getTime() + offset),
     })),
   );
-  if (events.some((e) => SLA_RELEVANT.has(e.kind))) await trackCaseSla(change.scope, change.row.id, change.now);
+  if (options.followSla !== false && events.some((e) => SLA_RELEVANT.has(e.kind))) await followCaseSla(change.scope, change.row.id, change.now);
 }
 
 export async function saveCase(change: CaseChange, changes: CaseChanges): Promise<CaseRow> {

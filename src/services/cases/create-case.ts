@@ -1,5 +1,5 @@
 import { invalid, notFound } from '../../errors.ts';
-import { checkOwned } from '../../domain/cases/ownership.ts';
+import { checkOwned, type Organisation } from '../../domain/cases/ownership.ts';
 import { loadCasePolicy, loadOrganisation } from '../../store/repositories/organisation.ts';
 import { recordCaseEvents, type CaseChange } from './case-change.ts';
 import { scheduleEffortCheck } from './case-effort.ts';
@@ -22,7 +22,8 @@ export interface CreateCaseInput {
   contactIds?: string[] | undefined;
 }
 
-export async function createCase(actor: Actor, input: CreateCaseInput, now = new Date()): Promise<CaseView> {
+/** `known.org`: the organisation, when the caller has just loaded it in the same transaction. */
+export async function createCase(actor: Actor, input: CreateCaseInput, now = new Date(), known: { org?: Organisation } = {}): Promise<CaseView> {
   return inTransaction(actor.scope, async (scope) => {
     // A customer merged into another stands for the one it was merged into.
     const customerId = await resolveCustomerId(scope, input.customerId);
@@ -30,7 +31,7 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     await checkOwner(scope, input.ownerId);
     await checkTeam(scope, input.teamId);
     const contactIds = [...new Set(input.contactIds ?? [])];
-    const [org, policy] = [await loadOrganisation(scope), await loadCasePolicy(scope)];
+    const [org, policy] = [known.org ?? (await loadOrganisation(scope)), await loadCasePolicy(scope)];
     // Nobody creates an orphan: without an owner or a team queue, whoever opens the case owns it.
     const actorCanOwn = actor.userId !== null && org.users.get(actor.userId)?.staff === true;
     const ownerId = input.ownerId ?? (input.teamId || !actorCanOwn ? null : actor.userId);
@@ -51,10 +52,15 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     });
 
     const change: CaseChange = { scope, actor, now, row, org, policy };
-    await recordCaseEvents(change, [
-      { kind: 'created', data: { subject: row.subject, priority: row.priority, reference: `C-${row.number}` } },
-      { kind: 'assigned', data: { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId } },
-    ]);
+    // Linking the contacts records an SLA-relevant event at the same moment: the clocks follow then, once.
+    await recordCaseEvents(
+      change,
+      [
+        { kind: 'created', data: { subject: row.subject, priority: row.priority, reference: `C-${row.number}` } },
+        { kind: 'assigned', data: { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId } },
+      ],
+      { followSla: contactIds.length === 0 },
+    );
     await scheduleEffortCheck(change);
     if (contactIds.length > 0) await linkContacts(change, contactIds);
     return caseView(change.row);

@@ -176,6 +176,7 @@ async function placeOnCase(
     actor,
     { customerId: contact.customerId, subject: caseSubject(message), ownerId: queue.ownerId, teamId: queue.teamId, contactIds: [contact.contactId] },
     now,
+    { org },
   );
   await setCaseTopic(scope, created.id, words);
   return { caseId: created.id, caseNumber: created.number, caseAction: 'opened', reason: decision.reason, ownerId: created.ownerId, teamId: created.teamId };

@@ -12,7 +12,7 @@ const BATCH = 50;
  * background, so deadlines and timers follow the new rules. Changing again restarts the sweep.
  */
 export async function scheduleSlaRetrack(scope: TenantScope, now: Date): Promise<void> {
-  // scheduleJob, not setTimer: if a sweep is running, this waits for it and starts a fresh one after.
+  // scheduleJob, not setTimers: if a sweep is running, this waits for it and starts a fresh one after.
   await scheduleJob(scope.db, { tenantId: scope.tenantId, kind: SLA_RETRACK_JOB, key: retrackKey(scope.tenantId), runAt: now, payload: { afterCaseId: null } });
 }
 

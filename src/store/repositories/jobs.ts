@@ -38,10 +38,16 @@ export async function scheduleJob(db: Db, job: NewJob): Promise<void> {
  * usually holds a case lock that the running job waits for, and waiting back would deadlock.
  * Every handler re-checks the state it acts on, so a job that runs anyway does nothing.
  */
-export async function cancelJob(db: Db, key: string): Promise<void> {
+export function cancelJob(db: Db, key: string): Promise<void> {
+  return cancelJobs(db, [key]);
+}
+
+/** Cancels the pending jobs with these keys in one statement, on cancelJob's terms. */
+export async function cancelJobs(db: Db, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
   await db.execute(sql`
     UPDATE jobs SET status = 'cancelled', finished_at = now()
-    WHERE id IN (SELECT id FROM jobs WHERE key = ${key} AND status = 'pending' FOR UPDATE SKIP LOCKED)`);
+    WHERE id IN (SELECT id FROM jobs WHERE key = ANY(${sql.param(keys)}::text[]) AND status = 'pending' FOR UPDATE SKIP LOCKED)`);
 }
 
 export async function releaseJobKey(db: Db, jobId: number): Promise<void> {

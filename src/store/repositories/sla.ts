@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { BusinessCalendar } from '../../domain/sla/calendar.ts';
 import type { CaseSlaFacts } from '../../domain/sla/sla-clock.ts';
@@ -205,14 +205,18 @@ export function listSlaClocks(scope: TenantScope, caseId: string): Promise<SlaCl
 
 export type SlaClockFields = Omit<SlaClockRow, 'tenantId' | 'caseId' | 'updatedAt'>;
 
+/** Stores a case's clocks, all in one statement; each replaces the one of its metric. */
 export async function saveSlaClocks(scope: TenantScope, caseId: string, clocks: SlaClockFields[], now: Date): Promise<void> {
-  for (const clock of clocks) {
-    const { metric, ...fields } = clock;
-    await scope.db
-      .insert(caseSlaClocks)
-      .values({ tenantId: scope.tenantId, caseId, metric, ...fields, updatedAt: now })
-      .onConflictDoUpdate({ target: [caseSlaClocks.tenantId, caseSlaClocks.caseId, caseSlaClocks.metric], set: { ...fields, updatedAt: now } });
-  }
+  if (clocks.length === 0) return;
+  const columns = getTableColumns(caseSlaClocks);
+  const replaced = [...Object.keys(clocks[0]!).filter((k) => k !== 'metric'), 'updatedAt'] as (keyof typeof columns)[];
+  await scope.db
+    .insert(caseSlaClocks)
+    .values(clocks.map((clock) => ({ tenantId: scope.tenantId, caseId, ...clock, updatedAt: now })))
+    .onConflictDoUpdate({
+      target: [caseSlaClocks.tenantId, caseSlaClocks.caseId, caseSlaClocks.metric],
+      set: Object.fromEntries(replaced.map((key) => [key, sql.raw(`excluded.${columns[key].name}`)])),
+    });
 }
 
 export async function deleteSlaClocks(scope: TenantScope, caseId: string): Promise<void> {
@@ -234,17 +238,37 @@ export async function listUnsolvedCaseIds(scope: TenantScope, afterId: string | 
  * the worker that holds it tracks the case again as soon as it gets the case, and sets it right.
  */
 
-/** Moves the pending timer with this key to `runAt`, or adds one; does nothing if a worker is running it. */
-export async function setTimer(db: Db, job: { tenantId: string; kind: string; key: string; runAt: Date; payload: Record<string, unknown> }): Promise<void> {
-  const pending = rowsOf<{ id: number }>(await db.execute(sql`SELECT id::int AS id FROM jobs WHERE key = ${job.key} AND status = 'pending'`));
-  if (pending.length === 0) {
-    await db.execute(sql`
-      INSERT INTO jobs (tenant_id, kind, key, payload, run_at)
-      VALUES (${job.tenantId}, ${job.kind}, ${job.key}, ${JSON.stringify(job.payload)}::jsonb, ${job.runAt})
-      ON CONFLICT (key) WHERE status = 'pending' AND key IS NOT NULL DO NOTHING`);
-    return;
-  }
+export interface Timer {
+  tenantId: string;
+  kind: string;
+  key: string;
+  runAt: Date;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Moves each pending timer with one of these keys to its `runAt`, or adds it; leaves alone one
+ * a worker is running. One statement for them all: every part of it sees the same snapshot, so
+ * a key that has a pending job (locked or not) is only ever moved, never added a second time.
+ */
+export async function setTimers(db: Db, timers: Timer[]): Promise<void> {
+  if (timers.length === 0) return;
+  const col = <K extends keyof Timer>(key: K) => sql.param(timers.map((t) => t[key]));
+  const keys = col('key');
   await db.execute(sql`
-    UPDATE jobs SET run_at = ${job.runAt}, payload = ${JSON.stringify(job.payload)}::jsonb, kind = ${job.kind}, attempts = 0
-    WHERE id IN (SELECT id FROM jobs WHERE id = ${pending[0]!.id} AND status = 'pending' FOR UPDATE SKIP LOCKED)`);
+    WITH wanted AS (
+      SELECT tenant_id, kind, key, payload::jsonb AS payload, run_at
+      FROM unnest(${col('tenantId')}::uuid[], ${col('kind')}::text[], ${keys}::text[],
+                  ${sql.param(timers.map((t) => JSON.stringify(t.payload)))}::text[], ${col('runAt')}::timestamptz[])
+        AS w(tenant_id, kind, key, payload, run_at)
+    ), moved AS (
+      UPDATE jobs j SET run_at = w.run_at, payload = w.payload, kind = w.kind, attempts = 0
+      FROM wanted w
+      WHERE j.key = w.key
+        AND j.id IN (SELECT id FROM jobs WHERE key = ANY(${keys}::text[]) AND status = 'pending' FOR UPDATE SKIP LOCKED)
+    )
+    INSERT INTO jobs (tenant_id, kind, key, payload, run_at)
+    SELECT tenant_id, kind, key, payload, run_at FROM wanted w
+    WHERE NOT EXISTS (SELECT 1 FROM jobs p WHERE p.key = w.key AND p.status = 'pending')
+    ON CONFLICT (key) WHERE status = 'pending' AND key IS NOT NULL DO NOTHING`);
 }
