@@ -57,6 +57,10 @@ describe('web chat', () => {
     expect(answer.statusCode, answer.body).toBe(201);
     expect(answer.json()).toMatchObject({ seq: 2, from: 'agent', name: 'Alice' });
     expect(await first.ofType('message')).toMatchObject({ seq: 2, from: 'agent', name: 'Alice', text: 'Let me check your roaming settings.' });
+    // Answering in the chat is the case's first response: its SLA promise is kept.
+    const chatCase = (await t.call(admin, { method: 'GET', url: `/api/v1/chat/sessions/${sessionId}` })).json().caseId;
+    const sla = (await t.call(admin, { method: 'GET', url: `/api/v1/cases/${chatCase}/sla` })).json();
+    expect(sla.metrics.find((m: { metric: string }) => m.metric === 'first_response')).toMatchObject({ status: 'satisfied' });
     expect((await first.ask({ type: 'message', clientId: 'm-2', text: 'Thanks, I am on the Travel plan.' }, 'ack')).seq).toBe(3);
     await first.close();
 

@@ -6,7 +6,7 @@ import type { SlaMetric, SlaPolicy } from '../../domain/sla/sla-policy.ts';
 import type { CasePriority, CaseStatus } from '../../domain/vocabulary.ts';
 import type { Db } from '../database.ts';
 import { rowsOf } from '../database.ts';
-import { caseEvents, cases, contacts, type CaseRow } from '../schema.ts';
+import { caseEvents, cases, type CaseRow } from '../schema.ts';
 import type { TenantScope } from '../tenant-scope.ts';
 
 // Drizzle definitions of the tables in migrations/0004_sla.sql (holidays are read and written as text).
@@ -183,17 +183,29 @@ export async function loadCaseSlaFacts(scope: TenantScope, row: CaseRow): Promis
         ),
       )
       .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.id)),
-    await scope.db
-      .select({ at: contacts.occurredAt })
-      .from(contacts)
-      .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, row.id), eq(contacts.direction, 'outbound')))];
+    await agentReplyTimes(scope, row.id)];
   const statusChanges = changes
     .filter((c): c is { at: Date; data: { to: CaseStatus } } => typeof c.data.to === 'string')
     .map((c) => ({ at: c.at, to: c.data.to }));
   // A status set without an event (none should be) still counts, from the last change of the row.
   const lastKnown = statusChanges[statusChanges.length - 1]?.to ?? 'new';
   if (lastKnown !== row.status) statusChanges.push({ at: row.updatedAt, to: row.status });
-  return { createdAt: row.createdAt, statusChanges, agentUpdates: replies.map((r) => r.at) };
+  return { createdAt: row.createdAt, statusChanges, agentUpdates: replies };
+}
+
+/**
+ * When agents answered on a case: every outbound contact, and every agent message inside a
+ * chat on the case (a chat is one contact; the agent's answers are messages within it).
+ */
+async function agentReplyTimes(scope: TenantScope, caseId: string): Promise<Date[]> {
+  const result = await scope.db.execute(sql`
+    SELECT occurred_at AS at FROM contacts
+    WHERE tenant_id = ${scope.tenantId} AND case_id = ${caseId} AND direction = 'outbound'
+    UNION ALL
+    SELECT s.at FROM contact_segments s JOIN contacts k ON k.tenant_id = s.tenant_id AND k.id = s.contact_id
+    WHERE k.tenant_id = ${scope.tenantId} AND k.case_id = ${caseId} AND k.channel = 'chat' AND s.speaker_role = 'agent'
+    ORDER BY at`);
+  return rowsOf<{ at: Date | string }>(result).map((r) => new Date(r.at));
 }
 
 export function listSlaClocks(scope: TenantScope, caseId: string): Promise<SlaClockRow[]> {

@@ -1,3 +1,5 @@
+import { findCase } from '../../../store/repositories/cases.ts';
+import { followCaseSla } from '../../sla/track-case-sla.ts';
 import { AppError, invalid, notFound } from '../../../errors.ts';
 import { findChatSession, findChatSessionOfContact } from '../../../store/repositories/chat-sessions.ts';
 import { findUser } from '../../../store/repositories/people.ts';
@@ -40,7 +42,15 @@ export async function sendAgentChatMessage(
 ): Promise<ChatMessageView> {
   const now = options.now ?? new Date();
   const body = checkedText(text);
-  const { stored } = await inTransaction(scope, (tx) => appendChatMessage(tx, sessionId, { role: 'agent', speaker: agent.name, text: body, at: now }));
+  const { stored } = await inTransaction(scope, async (tx) => {
+    const caseId = (await findChatSession(tx, sessionId))?.caseId;
+    // The case before the session, the order a reply on the case takes: the two never wait on each other.
+    if (caseId) await findCase(tx, caseId, { forUpdate: true });
+    const appended = await appendChatMessage(tx, sessionId, { role: 'agent', speaker: agent.name, text: body, at: now });
+    // An agent's answer in the chat is the case's response: its SLA clocks move.
+    if (caseId) await followCaseSla(tx, caseId, now);
+    return appended;
+  });
   options.feed?.publish(stored.event);
   return stored.view;
 }

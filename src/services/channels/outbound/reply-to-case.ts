@@ -12,6 +12,7 @@ import type { CaseRow, ContactRow } from '../../../store/schema.ts';
 import { inTransaction, type TenantScope } from '../../../store/tenant-scope.ts';
 import type { Actor } from '../../actor.ts';
 import { openCaseForChange, saveCase } from '../../cases/case-change.ts';
+import { followCaseSla } from '../../sla/track-case-sla.ts';
 import { linkContacts } from '../../cases/link-contacts.ts';
 import type { ChannelRuntime, ComposedReply } from './channel-runtime.ts';
 import { CHANNEL_TRANSPORTS, REPLY_COMPOSERS } from './registry.ts';
@@ -62,6 +63,7 @@ export async function replyToCase(actor: Actor, caseId: string, input: ReplyInpu
     const contactId = composed.inlineContactId ?? randomUUID();
     if (composed.inlineContactId) {
       await saveCase(change, {});
+      await followCaseSla(scope, kase.id, now);
     } else {
       await insertContacts(scope, [
         { id: contactId, customerId: kase.customerId, channel: answering.channel, direction: 'outbound', occurredAt: now, subject: composed.subject ?? null, body: text, externalId: `reply:${contactId}` },
