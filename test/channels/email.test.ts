@@ -66,6 +66,8 @@ describe('email in and out', () => {
     const [contact] = await contactsOf(customerId);
     expect(contact).toMatchObject({ channel: 'email', direction: 'inbound', subject: 'No signal since Monday' });
     expect(contact!.text).toContain('no signal at home since Monday');
+    // Anyone can write any From line: the mail is on the timeline, but not as proof of who sent it.
+    expect((contact as unknown as { facts: Record<string, unknown> }).facts).toMatchObject({ identityProven: false });
     const cases = await casesOf(customerId);
     expect(cases).toHaveLength(1);
     caseView = cases[0]!;

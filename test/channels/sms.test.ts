@@ -62,6 +62,9 @@ describe('SMS in and out', () => {
         'sms:inbound',
         'sms:inbound',
       ]);
+      // The carrier vouches for the number a text comes from; a mail's From line proves nothing.
+      const inbound = timeline.items.find((i: { type: string; direction: string }) => i.type === 'contact' && i.direction === 'inbound');
+      expect(inbound.facts).toMatchObject({ identityProven: true });
     } finally {
       await sink.close();
     }

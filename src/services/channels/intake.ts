@@ -17,6 +17,7 @@ import {
 } from '../../store/repositories/case-threading.ts';
 import { appendSegments, insertAttachments, setContactChannelFacts, type ContactAttachment, type ContactSegment } from '../../store/repositories/contact-parts.ts';
 import { findContact, findContactsByExternalIds, insertContacts } from '../../store/repositories/contacts.ts';
+import { markIdentitiesVerified } from '../../store/repositories/customers.ts';
 import { loadOrganisation } from '../../store/repositories/organisation.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
 import { openCaseForChange, recordCaseEvents, systemActor } from '../cases/case-change.ts';
@@ -50,6 +51,12 @@ export interface InboundMessage {
   caseId?: string | undefined;
   /** The customer the sender is known to be (a signed-in portal customer): no identity lookup. */
   knownCustomerId?: string | undefined;
+  /**
+   * The channel vouches for the sender's identity (a carrier's caller number, a network's
+   * authenticated handle, a signed-in customer), unlike a typed-in chat email or a mail's From
+   * line. Proven identities are marked verified; the contact says which it was.
+   */
+  identityProven?: boolean | undefined;
   segments?: ContactSegment[] | undefined;
   attachments?: ContactAttachment[] | undefined;
 }
@@ -104,7 +111,9 @@ export async function intakeMessage(scope: TenantScope, message: InboundMessage,
     }
     const contactId = ingested!.id;
     const customerId = ingested!.customerId;
-    await setContactChannelFacts(tx, contactId, { public: message.public ?? false, automated: message.automated ?? null, facts: message.facts ?? null });
+    const identityProven = message.identityProven ?? false;
+    await setContactChannelFacts(tx, contactId, { public: message.public ?? false, automated: message.automated ?? null, facts: { ...message.facts, identityProven } });
+    if (identityProven) await markIdentitiesVerified(tx, customerId, check.contact.identities);
     if (message.segments?.length) await appendSegments(tx, contactId, message.segments);
     if (message.attachments?.length) await insertAttachments(tx, contactId, message.attachments);
 

@@ -68,6 +68,7 @@ export async function sendPortalMessage(actor: Actor, message: PortalMessage, fe
       externalId: `portal:${actor.userId}:${message.clientId ?? randomUUID()}`,
       customer: { email: customer.email, name: customer.name },
       knownCustomerId: customer.customerId,
+      identityProven: true,
       subject: message.subject,
       text: message.text,
       caseId: message.caseId,

@@ -90,3 +90,12 @@ export async function updateCustomerProfile(
     .returning();
   return rows[0];
 }
+
+/** The channel proved these identities belong to the customer (a carrier's caller number, a signed-in login). */
+export async function markIdentitiesVerified(scope: TenantScope, customerId: string, identities: Identity[]): Promise<void> {
+  if (identities.length === 0) return;
+  await scope.db.execute(sql`
+    UPDATE customer_identities ci SET verified = true
+    FROM unnest(${sql.param(identities.map((i) => i.kind))}::text[], ${sql.param(identities.map((i) => i.value))}::text[]) AS i(kind, value)
+    WHERE ci.tenant_id = ${scope.tenantId} AND ci.customer_id = ${customerId} AND ci.kind = i.kind AND ci.value = i.value AND NOT ci.verified`);
+}

@@ -52,6 +52,7 @@ export async function recordCallTranscript(
       externalId: callExternalId(input.callId),
       occurredAt,
       customer: { phone: input.from },
+      identityProven: true,
       text: transcriptText(segments),
       facts: { ...callFactsFromTranscript({ callId: input.callId, from: input.from, to: input.to ?? null }, summary) },
       threadRef: callThreadRef(input.callId),

@@ -28,6 +28,7 @@ export function receiveSms(scope: TenantScope, sms: InboundSms, options: { now?:
       externalId: smsExternalId(sms.messageId),
       occurredAt: sms.at ? new Date(sms.at) : undefined,
       customer: { phone: sms.from },
+      identityProven: true,
       text: sms.text,
       facts: { from: sms.from, to: sms.to, messageId: sms.messageId },
     },

@@ -40,6 +40,7 @@ export function receivePost(scope: TenantScope, post: InboundPost, options: { no
       externalId: ref,
       occurredAt: post.at ? new Date(post.at) : undefined,
       customer: { handle: post.author.handle, name: post.author.name },
+      identityProven: true,
       text: post.text,
       public: post.public ?? kind !== 'direct_message',
       facts: {
