@@ -99,6 +99,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { database } = options;
   app.decorate('channels', channelRuntime(options.channels));
+  // Several processes on one PostgreSQL database hear each other's live events.
+  if (database.broadcast) {
+    const { feed } = app.channels;
+    await feed.connect(database.broadcast, (error) => app.log.warn({ err: error }, 'live event not passed on'));
+    app.addHook('onClose', () => feed.disconnect());
+  }
   registerAuthentication(app, database.db, new CredentialResolver(database.db));
 
   await app.register(homeRoutes);

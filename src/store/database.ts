@@ -9,7 +9,16 @@ export interface Database {
   /** Where the data lives, for people: a directory or a redacted connection string. */
   readonly location: string;
   readonly db: Db;
+  /** Messages between the server processes sharing this store; absent when one process owns it. */
+  readonly broadcast?: Broadcast;
   close(): Promise<void>;
+}
+
+/** Fire-and-forget messages to every process on the same database (PostgreSQL LISTEN/NOTIFY). */
+export interface Broadcast {
+  publish(channel: string, payload: string): Promise<void>;
+  /** Starts listening; the returned function stops. */
+  subscribe(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface OpenOptions {

@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { migrate } from '../migrate.ts';
 import * as schema from '../schema.ts';
-import type { Database, Db } from '../database.ts';
+import type { Broadcast, Database, Db } from '../database.ts';
 
 export async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'hearken' });
@@ -30,11 +30,61 @@ export async function openPostgres(databaseUrl: string, poolSize: number): Promi
     throw error;
   }
   const db = drizzle(pool, { schema }) as unknown as Db;
+  const broadcast = postgresBroadcast(pool, databaseUrl);
   return {
     kind: 'postgres',
     location: redact(databaseUrl),
     db,
-    close: () => pool.end(),
+    broadcast,
+    close: async () => {
+      await broadcast.end();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * NOTIFY through the pool; LISTEN on one connection of its own, since a pooled connection goes
+ * back to others between queries. A lost listening connection is opened again.
+ */
+function postgresBroadcast(pool: pg.Pool, databaseUrl: string): Broadcast & { end(): Promise<void> } {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let listener: Promise<pg.Client> | undefined;
+  let ended = false;
+  const connect = (): Promise<pg.Client> =>
+    (listener ??= (async () => {
+      const client = new pg.Client({ connectionString: databaseUrl, application_name: 'hearken-listen' });
+      client.on('notification', (message) => {
+        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      client.on('error', () => {
+        listener = undefined;
+        if (!ended && handlers.size > 0) setTimeout(() => void resubscribe(), 1000);
+      });
+      await client.connect();
+      return client;
+    })());
+  const listen = async (channel: string) => (await connect()).query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  const resubscribe = async () => {
+    for (const channel of handlers.keys()) await listen(channel).catch(() => undefined);
+  };
+  return {
+    publish: async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
+    subscribe: async (channel, handler) => {
+      const known = handlers.get(channel) ?? new Set();
+      handlers.set(channel, known.add(handler));
+      await listen(channel);
+      return async () => {
+        known.delete(handler);
+        if (known.size === 0) handlers.delete(channel);
+      };
+    },
+    end: async () => {
+      ended = true;
+      const client = await listener?.catch(() => undefined);
+      listener = undefined;
+      await client?.end().catch(() => undefined);
+    },
   };
 }
 
