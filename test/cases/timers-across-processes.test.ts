@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/actor.ts';
 import { createCase } from '../../src/services/cases/create-case.ts';
@@ -13,39 +12,24 @@ import { openDatabase, type Database } from '../../src/store/database.ts';
 import { findUserByEmail } from '../../src/store/repositories/people.ts';
 import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { startCli } from '../helpers/cli.ts';
+import { ownPostgresDatabase } from '../helpers/own-database.ts';
 
 /**
  * Durable timers must survive a restart and, on PostgreSQL, fire once with two server
  * processes polling the same database.
  */
-const serverUrl = process.env.DATABASE_URL;
 let databaseUrl: string | undefined;
+let dropDatabase: () => Promise<void>;
 let dir: string;
-const ownDatabase = `hearken_timers_${Date.now().toString(36)}_${process.pid}`;
-
-/** A database of its own: the servers here run every due job, and other files leave plenty behind. */
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hearken-timers-'));
-  if (serverUrl) {
-    await adminQuery(`CREATE DATABASE ${ownDatabase}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${ownDatabase}`;
-    databaseUrl = url.toString();
-  }
+  // A database of its own: the servers here run every due job, and other files leave plenty behind.
+  ({ url: databaseUrl, drop: dropDatabase } = await ownPostgresDatabase('hearken_timers'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  if (serverUrl) await adminQuery(`DROP DATABASE IF EXISTS ${ownDatabase} WITH (FORCE)`);
+  await dropDatabase();
 });
 
 const CASES = 8;
@@ -86,7 +70,7 @@ const serve = (dataDir: string) =>
   });
 
 it(
-  serverUrl ? 'fires each timer once with two server processes, and not again after a restart' : 'fires each timer once after a restart of the embedded store',
+  process.env.DATABASE_URL ? 'fires each timer once with two server processes, and not again after a restart' : 'fires each timer once after a restart of the embedded store',
   async () => {
     const dataDir = join(dir, 'data');
     const database = await openDatabase({ databaseUrl, dataDir });

@@ -4,30 +4,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.ts';
+import { ownPostgresDatabase } from '../helpers/own-database.ts';
 import { sendMail, startSmtpSink, type SmtpSink } from '../helpers/smtp.ts';
 
 /** The contract of `hearken serve --smtp-port N`: mail in over SMTP, replies out through HEARKEN_SMTP_RELAY. */
 let dir: string;
 let sink: SmtpSink;
+let store: Awaited<ReturnType<typeof ownPostgresDatabase>>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hearken-mail-cli-'));
   sink = await startSmtpSink();
+  // The server sends every organisation's queued replies: on a database of its own, only this test's.
+  store = await ownPostgresDatabase('hearken_mail_cli');
 });
 afterAll(async () => {
   await sink?.close();
   await rm(dir, { recursive: true, force: true });
+  await store?.drop();
 });
 
 describe('hearken serve --smtp-port', () => {
   it('receives mail for an organisation and sends the agent’s reply through the relay', async () => {
     const dataDir = join(dir, 'data');
     const slug = `mail-${randomUUID().slice(0, 8)}`;
-    const created = await runCli(['tenant', 'create', slug, '--json', '--data-dir', dataDir]);
+    const created = await runCli(['tenant', 'create', slug, '--json', '--data-dir', dataDir], { env: store.env });
     expect(created.code, created.stderr).toBe(0);
     const { token } = JSON.parse(created.stdout) as { token: string };
 
-    const env = { HEARKEN_SMTP_RELAY: sink.url, HEARKEN_MAIL_DOMAIN: 'cli.test', HEARKEN_JOB_POLL_MS: '100', HEARKEN_LOG_LEVEL: 'warn' };
+    const env = { ...store.env, HEARKEN_SMTP_RELAY: sink.url, HEARKEN_MAIL_DOMAIN: 'cli.test', HEARKEN_JOB_POLL_MS: '100', HEARKEN_LOG_LEVEL: 'warn' };
     const server = startCli(['serve', '--port', '0', '--smtp-port', '0', '--data-dir', dataDir], /Mail: listening for SMTP on port (\d+)/, { env });
     try {
       const [, smtpPort] = await server.started;

@@ -4,16 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.ts';
+import { ownPostgresDatabase } from '../helpers/own-database.ts';
 
 const embedded = !process.env.DATABASE_URL;
 let dir: string;
 let dataDir: string;
 
+let store: Awaited<ReturnType<typeof ownPostgresDatabase>>;
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hearken-cli-'));
   dataDir = join(dir, 'data');
+  // The server started here runs every organisation's due jobs: on a database of its own, only its own.
+  store = await ownPostgresDatabase('hearken_cli');
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await store?.drop();
+});
 
 const slug = () => `cli-${randomUUID().slice(0, 8)}`;
 // Every step starts a process that opens the embedded store: seconds each on a busy machine.
@@ -22,7 +30,7 @@ const PROCESSES = { timeout: 120_000 };
 describe('hearken tenant create, serve', PROCESSES, () => {
   it('creates a tenant whose token works against the server', async () => {
     const tenantSlug = slug();
-    const created = await runCli(['tenant', 'create', tenantSlug, '--name', 'CLI Mobile', '--json', '--data-dir', dataDir]);
+    const created = await runCli(['tenant', 'create', tenantSlug, '--name', 'CLI Mobile', '--json', '--data-dir', dataDir], { env: store.env });
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const result = JSON.parse(created.stdout);
@@ -30,7 +38,7 @@ describe('hearken tenant create, serve', PROCESSES, () => {
     expect(result.token).toMatch(/^hk_/);
     expect(result.admin.email).toContain('@');
 
-    const server = startCli(['serve', '--port', '0', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/);
+    const server = startCli(['serve', '--port', '0', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/, { env: store.env });
     try {
       const [, url] = await server.started;
       const health = await fetch(`${url}/healthz`);
@@ -52,7 +60,7 @@ describe('hearken tenant create, serve', PROCESSES, () => {
       expect(await server.stop()).toBe(0);
     }
     // Once the server has stopped, the directory is free again.
-    expect((await runCli(['tenant', 'create', slug(), '--data-dir', dataDir])).code).toBe(0);
+    expect((await runCli(['tenant', 'create', slug(), '--data-dir', dataDir], { env: store.env })).code).toBe(0);
   });
 
   it('refuses a duplicate or malformed slug with a clear message', async () => {
