@@ -16,7 +16,7 @@ export function parseCustomerCount(raw: string): number {
 }
 
 /** Serves Hearken with the demo organisation, seeding it on the first start and reusing it after. */
-export async function demoCommand(flags: { port?: string; host?: string; customers: string; dataDir?: string }): Promise<void> {
+export async function demoCommand(flags: { port?: string; host?: string; customers: string; dataDir?: string; smtpPort?: string }): Promise<void> {
   const customers = parseCustomerCount(flags.customers);
   const settings = serverSettings(flags);
   // Seed before serving: with the server up, its job worker would compete with the seed for
@@ -32,6 +32,7 @@ export async function demoCommand(flags: { port?: string; host?: string; custome
     process.stdout.write(`Hearken listening on ${server.url}\n`);
     process.stdout.write(`Store: ${server.database.kind} (${server.database.location})\n\n`);
     process.stdout.write(describeDemo(demo, summary, server.url, token));
+    process.stdout.write(describeChannels(demo.tenant.slug, server.url, server.mail?.port ?? null));
   });
 }
 
@@ -50,6 +51,20 @@ async function prepareDemo(settings: StoreSettings, customers: number): Promise<
   } finally {
     await database.close();
   }
+}
+
+/** Where to try the channels: the chat widget on any page, the portal, and mail when listening. */
+function describeChannels(slug: string, url: string, smtpPort: number | null): string {
+  return [
+    '',
+    'Channels:',
+    `  chat widget, on any web page: <script src="${url}/widget.js" data-organisation="${slug}" async></script>`,
+    `  customer portal: ${url}/portal/${slug}`,
+    smtpPort === null
+      ? `  mail: add --smtp-port 2525 to receive mail sent to ${slug}@<any domain>`
+      : `  mail: send to ${slug}@<any domain> through SMTP on port ${smtpPort}`,
+    '',
+  ].join('\n');
 }
 
 function describeDemo(demo: DemoLogins, summary: string, url: string, token: string): string {

@@ -47,6 +47,7 @@ program
   .option('--port <port>', 'port to listen on (env PORT, default 3000)')
   .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
   .option('--customers <n>', 'how many demo customers', '3000')
+  .option('--smtp-port <port>', 'also receive mail over SMTP on this port (env HEARKEN_SMTP_PORT; default: off)')
   .addOption(dataDirOption().default('./.hearken-demo'))
   .action(demoCommand);
 
