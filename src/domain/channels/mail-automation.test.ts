@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyInboundMail, LOOP_HEADER, MAX_RECEIVED_HEADERS, outboundAutomationHeaders, type InboundMailMeta } from './mail-automation.ts';
-import { headersFromLines, headerValues } from './mail-headers.ts';
+import { headersFromText, headerValues } from './mail-headers.ts';
 
-/** A raw header block, as it arrives on the wire, turned into mailparser-style header lines. */
-function raw(block: string) {
-  const lines: { key: string; line: string }[] = [];
-  for (const line of block.replace(/^\n/, '').split('\n')) {
-    if (/^[ \t]/.test(line) && lines.length > 0) lines[lines.length - 1]!.line += `\r\n${line}`;
-    else if (line.trim()) lines.push({ key: line.slice(0, line.indexOf(':')).toLowerCase(), line });
-  }
-  return headersFromLines(lines);
-}
+const raw = headersFromText;
 
 const own: Pick<InboundMailMeta, 'ownAddresses' | 'ownMessageIdDomain'> = {
   ownAddresses: ['support@lumen.example', 'noreply@lumen.example'],

@@ -67,3 +67,13 @@ export function bareAddress(value: string): string {
   const angle = /<([^>]*)>/.exec(value);
   return (angle ? angle[1]! : value).trim().toLowerCase();
 }
+
+/** A header block as text (as it arrives on the wire, folded lines included), as header lines. */
+export function headersFromText(block: string): Map<string, string[]> {
+  const lines: { key: string; line: string }[] = [];
+  for (const line of block.replace(/^\n/, '').split('\n')) {
+    if (/^[ \t]/.test(line) && lines.length > 0) lines[lines.length - 1]!.line += `\r\n${line}`;
+    else if (line.trim()) lines.push({ key: line.slice(0, line.indexOf(':')).toLowerCase(), line });
+  }
+  return headersFromLines(lines);
+}

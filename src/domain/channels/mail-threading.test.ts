@@ -1,17 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseSubjectTag, formatCaseReference } from './case-reference.ts';
-import { headersFromLines } from './mail-headers.ts';
+import { headersFromText } from './mail-headers.ts';
 import { canonicalMessageId, caseReferenceInSubject, MAX_REFERENCES, MAX_THREAD_IDS, messageIdsOf, normalizeSubject, replyHeaders } from './mail-threading.ts';
 
-function raw(block: string) {
-  const lines: { key: string; line: string }[] = [];
-  for (const line of block.replace(/^\n/, '').split('\n')) {
-    if (/^[ \t]/.test(line) && lines.length > 0) lines[lines.length - 1]!.line += `\r\n${line}`;
-    else if (line.trim()) lines.push({ key: line.slice(0, line.indexOf(':')).toLowerCase(), line });
-  }
-  return headersFromLines(lines);
-}
+const raw = headersFromText;
 
 describe('case references', () => {
   it('formats a case number the way services print it', () => {
