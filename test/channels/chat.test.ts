@@ -140,6 +140,18 @@ describe('web chat', () => {
     await client.close();
   });
 
+  it('reopens a solved case when the customer writes again in its chat', async () => {
+    const client = await visitor();
+    const { sessionId } = await startChat(client, { name: 'Ines', email: 'ines@example.com' }, 'My SIM says PIN blocked');
+    const { caseId } = (await t.call(centre.admin, { method: 'GET', url: `/api/v1/chat/sessions/${sessionId}` })).json();
+    const solved = await t.call(centre.admin, { method: 'PATCH', url: `/api/v1/cases/${caseId}`, payload: { status: 'solved' } });
+    expect(solved.statusCode, solved.body).toBe(200);
+    expect(await client.ask({ type: 'message', clientId: 'c-2', text: 'It is blocked again after the PUK' }, 'ack')).toMatchObject({ seq: 2 });
+    const kase = (await t.call(centre.admin, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
+    expect(kase.status).toBe('open');
+    await client.close();
+  });
+
   it('answers garbage with error frames and keeps the connection', async () => {
     const client = await visitor();
     const errorFor = (frame: unknown) => client.ask(frame, 'error', 'ack', 'welcome', 'pong');

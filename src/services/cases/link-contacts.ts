@@ -21,11 +21,16 @@ export async function linkContacts(change: CaseChange, contactIds: string[], opt
   await linkContactsToCase(change.scope, contactIds, row.id);
   const events: { kind: string; data: Record<string, unknown> }[] = [{ kind: 'contacts_linked', data: { contactIds } }];
   if (options.reopen !== false && row.status === 'solved' && contacts.some((c) => c.direction === 'inbound')) {
-    await saveCase(change, { status: 'open', solvedAt: null });
-    events.push({ kind: 'status_changed', data: { from: 'solved', to: 'open', reason: 'the customer wrote in again' } });
+    events.push(await reopenOnCustomerReply(change));
   } else {
     await saveCase(change, {});
   }
   await recordCaseEvents(change, events);
   await checkCaseEffort(change);
+}
+
+/** A solved case the customer writes about again is open again; returns the event to record. */
+export async function reopenOnCustomerReply(change: CaseChange): Promise<{ kind: string; data: Record<string, unknown> }> {
+  await saveCase(change, { status: 'open', solvedAt: null });
+  return { kind: 'status_changed', data: { from: 'solved', to: 'open', reason: 'the customer wrote in again' } };
 }

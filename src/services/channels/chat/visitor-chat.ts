@@ -9,7 +9,10 @@ import {
   rememberClientId,
 } from '../../../store/repositories/chat-sessions.ts';
 import { appendSegments } from '../../../store/repositories/contact-parts.ts';
+import { findCase } from '../../../store/repositories/cases.ts';
 import { inTransaction, type TenantScope } from '../../../store/tenant-scope.ts';
+import { openCaseForChange, recordCaseEvents, systemActor, type CaseChange } from '../../cases/case-change.ts';
+import { reopenOnCustomerReply } from '../../cases/link-contacts.ts';
 import { hashSecret } from '../../auth/secrets.ts';
 import { intakeMessage } from '../intake.ts';
 import type { LiveFeed } from '../live-feed.ts';
@@ -75,16 +78,27 @@ export async function postVisitorMessage(
     return { seq: result.seq, duplicate: false };
   }
   const outcome = await inTransaction(scope, async (tx) => {
+    // Writing again in the chat of a solved case says it is not solved. The case is locked
+    // before the session, the order an answer on the case takes, so the two never deadlock.
+    const reopening = await solvedCaseOfSession(tx, session.sessionId, now);
     const current = await findChatSession(tx, session.sessionId, { forUpdate: true });
     const seen = current?.contactId ? await findClientMessage(tx, current.contactId, message.clientId) : undefined;
     if (seen !== undefined) return { seq: seen, duplicate: true as const };
     const speaker = session.details?.name ?? current?.customerName ?? null;
     const { session: row, stored } = await appendChatMessage(tx, session.sessionId, { role: 'customer', speaker, text: message.text, at: now });
     await rememberClientId(tx, row.contactId!, message.clientId, stored.view.seq);
+    if (reopening) await recordCaseEvents(reopening, [await reopenOnCustomerReply(reopening)]);
     return { seq: stored.view.seq, duplicate: false as const, stored };
   });
   if (!outcome.duplicate) options.feed?.publish(outcome.stored.event);
   return { seq: outcome.seq, duplicate: outcome.duplicate };
+}
+
+async function solvedCaseOfSession(tx: TenantScope, sessionId: string, now: Date): Promise<CaseChange | undefined> {
+  const caseId = (await findChatSession(tx, sessionId))?.caseId;
+  if (!caseId || (await findCase(tx, caseId))?.status !== 'solved') return undefined;
+  const change = await openCaseForChange(tx, systemActor(tx), caseId, now);
+  return change.row.status === 'solved' ? change : undefined;
 }
 
 /**
