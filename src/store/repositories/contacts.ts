@@ -71,17 +71,6 @@ export async function linkContactsToCase(scope: TenantScope, contactIds: string[
     .where(and(eq(contacts.tenantId, scope.tenantId), inArray(contacts.id, contactIds)));
 }
 
-/** The customer's latest message on a case that a person wrote (auto-replies are not answered). */
-export async function findLatestCustomerMessage(scope: TenantScope, caseId: string): Promise<ContactRow | undefined> {
-  const rows = await scope.db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.caseId, caseId), eq(contacts.direction, 'inbound'), isNull(contacts.automated)))
-    .orderBy(desc(contacts.occurredAt), desc(contacts.id))
-    .limit(1);
-  return rows[0];
-}
-
 /** A case's conversation with the customer, oldest first (what both sides said; no internal notes). */
 export function listCaseConversation(scope: TenantScope, caseId: string, limit = 500): Promise<ContactRow[]> {
   return scope.db
@@ -92,14 +81,19 @@ export function listCaseConversation(scope: TenantScope, caseId: string, limit =
     .limit(limit);
 }
 
-/** The customer's latest message on a channel, on any case: where a notice to them is addressed. */
-export async function findLatestCustomerMessageOn(scope: TenantScope, customerId: string, channel: Channel): Promise<ContactRow | undefined> {
+/**
+ * The latest message a person wrote to us (auto-replies are never answered): on a case, the one
+ * a reply answers; from a customer on a channel, on any case, where a notice to them is addressed.
+ */
+export async function findLatestCustomerMessage(
+  scope: TenantScope,
+  where: { caseId: string } | { customerId: string; channel: Channel },
+): Promise<ContactRow | undefined> {
+  const about = 'caseId' in where ? [eq(contacts.caseId, where.caseId)] : [eq(contacts.customerId, where.customerId), eq(contacts.channel, where.channel)];
   const rows = await scope.db
     .select()
     .from(contacts)
-    .where(
-      and(eq(contacts.tenantId, scope.tenantId), eq(contacts.customerId, customerId), eq(contacts.channel, channel), eq(contacts.direction, 'inbound'), isNull(contacts.automated)),
-    )
+    .where(and(eq(contacts.tenantId, scope.tenantId), ...about, eq(contacts.direction, 'inbound'), isNull(contacts.automated)))
     .orderBy(desc(contacts.occurredAt), desc(contacts.id))
     .limit(1);
   return rows[0];

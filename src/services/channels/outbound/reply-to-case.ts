@@ -113,7 +113,7 @@ async function messageToAnswer(scope: Actor['scope'], caseId: string, contactId:
     if (contact.direction !== 'inbound') throw new AppError('conflict', 'That contact is one of ours; answer a message from the customer', { reason: 'not_a_customer_message' });
     return contact;
   }
-  const latest = await findLatestCustomerMessage(scope, caseId);
+  const latest = await findLatestCustomerMessage(scope, { caseId });
   if (!latest) throw new AppError('conflict', 'This case has no message from the customer to answer yet', { reason: 'nothing_to_answer' });
   return latest;
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../errors.ts';
 import type { Channel } from '../../../domain/vocabulary.ts';
-import { findLatestCustomerMessageOn } from '../../../store/repositories/contacts.ts';
+import { findLatestCustomerMessage } from '../../../store/repositories/contacts.ts';
 import { findTenantOf } from '../../../store/repositories/tenants.ts';
 import type { CaseRow } from '../../../store/schema.ts';
 import type { TenantScope } from '../../../store/tenant-scope.ts';
@@ -20,7 +20,7 @@ export async function sendNotice(
   runtime: ChannelRuntime,
 ): Promise<boolean> {
   const composer = REPLY_COMPOSERS[notice.channel];
-  const answering = composer && (await findLatestCustomerMessageOn(scope, notice.kase.customerId, notice.channel));
+  const answering = composer && (await findLatestCustomerMessage(scope, { customerId: notice.kase.customerId, channel: notice.channel }));
   if (!composer || !answering) return false;
   const tenant = await findTenantOf(scope);
   try {
