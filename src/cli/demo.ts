@@ -71,7 +71,7 @@ function describeDemo(demo: DemoLogins, summary: string, url: string, token: str
   const width = Math.max(...demo.logins.map((l) => l.email.length));
   const lines = [
     `Demo organisation: ${demo.tenant.name} (slug "${demo.tenant.slug}"), ${summary}`,
-    `Open ${url}/  (API documentation: ${url}/api/docs)`,
+    `Open ${url}/signin?organisation=${demo.tenant.slug}  (API documentation: ${url}/api/docs)`,
     '',
     `Logins (organisation "${demo.tenant.slug}"):`,
     ...demo.logins.map((l) => `  ${l.role.padEnd(10)} ${l.email.padEnd(width)}  ${l.password.padEnd(20)} ${l.name}${l.team ? `, ${l.team}` : ''}`),

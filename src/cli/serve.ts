@@ -4,6 +4,7 @@ import { buildApp } from '../http/app.ts';
 import { createJobWorker } from '../jobs/registry.ts';
 import { startMailListener, type MailListener } from '../services/channels/email/mail-listener.ts';
 import { openDatabase, type Database } from '../store/database.ts';
+import { ensureWebAppBuilt } from './web-build.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -16,6 +17,10 @@ export interface RunningServer {
 
 /** Opens the store (applying migrations), starts the HTTP server, and stops both cleanly on a signal. */
 export async function startServer(settings: ServerSettings, onReady?: (server: RunningServer) => Promise<void>): Promise<RunningServer> {
+  await ensureWebAppBuilt((line) => process.stderr.write(`${line}\n`)).catch((error: unknown) => {
+    // An install without dev dependencies cannot build; the API still serves.
+    process.stderr.write(`The web app could not be built (${(error as Error).message}); serving the API only.\n`);
+  });
   const database = await openDatabase(settings);
   const app = await buildApp({
     database,

@@ -27,7 +27,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import { customerMergeRoutes } from './routes/customer-merges.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
-import { homeRoutes } from './routes/home.ts';
+import { webAppRoutes } from './routes/web-app.ts';
 import { partnerCaseRoutes } from './routes/partner-cases.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { portalRoutes } from './routes/portal.ts';
@@ -107,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   registerAuthentication(app, database.db, new CredentialResolver(database.db));
 
-  await app.register(homeRoutes);
+  await app.register(webAppRoutes);
   await app.register(chatWidgetRoutes);
   await app.register(healthRoutes(database));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

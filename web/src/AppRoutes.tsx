@@ -1,0 +1,58 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { Loading } from './components/states';
+import { StaffShell } from './layout/StaffShell';
+import { SignInPage } from './pages/SignInPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PortalPage } from './portal/PortalPage';
+import { SupervisorPage } from './supervisor/SupervisorPage';
+import { WorkspacePage } from './workspace/WorkspacePage';
+import { homeFor, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
+import type { Role } from './api/types';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Home />} />
+      <Route path="/signin" element={<SignInPage />} />
+      <Route path="/portal/:organisation/*" element={<PortalPage />} />
+      <Route
+        path="/work/*"
+        element={
+          <StaffOnly roles={STAFF_ROLES}>
+            <StaffShell>
+              <WorkspacePage />
+            </StaffShell>
+          </StaffOnly>
+        }
+      />
+      <Route
+        path="/supervisor"
+        element={
+          <StaffOnly roles={SUPERVISING_ROLES}>
+            <StaffShell>
+              <SupervisorPage />
+            </StaffShell>
+          </StaffOnly>
+        }
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
+
+function Home() {
+  const { me } = useSession();
+  if (me === undefined) return <Loading label="Starting Hearken…" />;
+  return <Navigate to={me ? homeFor(me) : '/signin'} replace />;
+}
+
+/** Staff screens: signed-out people go to sign-in (and come back), customers go to their portal. */
+function StaffOnly({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Loading label="Checking your session…" />;
+  if (me === null) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!roles.includes(me.role)) return <Navigate to={homeFor(me)} replace />;
+  return <>{children}</>;
+}

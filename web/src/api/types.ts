@@ -1,0 +1,31 @@
+import type { paths } from './openapi';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type ResponsesOf<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R } ? R : never;
+
+/** What a route answers on success (200 or 201), exactly as the server's OpenAPI document says. */
+export type Success<P extends keyof paths, M extends Method = 'get'> =
+  ResponsesOf<P, M> extends infer R ? (R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never) : never;
+
+/** What a route takes as its JSON body. */
+export type BodyOf<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+
+export type Me = Success<'/api/v1/auth/me'>;
+export type Role = Me['role'];
+export type Customer = Success<'/api/v1/customers/{id}'>;
+export type TimelinePage = Success<'/api/v1/customers/{id}/timeline'>;
+export type TimelineItem = TimelinePage['items'][number];
+export type CaseSummary = Success<'/api/v1/cases'>['items'][number];
+export type CaseDetail = Success<'/api/v1/cases/{id}'>;
+export type CaseEffort = Success<'/api/v1/cases/{id}/effort'>;
+export type CaseSla = Success<'/api/v1/cases/{id}/sla'>;
+export type SearchResult = Success<'/api/v1/search'>['results'][number];
+export type User = Success<'/api/v1/users'>['items'][number];
+export type Team = Success<'/api/v1/teams'>['items'][number];
+export type Escalation = Success<'/api/v1/escalations/waiting-for-me'>['items'][number];
+export type TransferOffer = Success<'/api/v1/transfers/offered-to-me'>['items'][number];
+export type Callback = Success<'/api/v1/callbacks'>['items'][number];
+export type Problem = Success<'/api/v1/problems'>['items'][number];
+export type PortalCase = Success<'/api/v1/portal/cases'>['items'][number];
+export type PortalCaseDetail = Success<'/api/v1/portal/cases/{id}'>;

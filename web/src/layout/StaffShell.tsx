@@ -1,0 +1,81 @@
+import { AppShell, Avatar, Badge, Group, Menu, Tabs, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconKeyboard, IconLogout } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { GlobalSearch } from '../search/GlobalSearch';
+import { SUPERVISING_ROLES, useMe, useSession } from '../session/session';
+import { Brand } from './Brand';
+import { ShortcutsHelp } from './ShortcutsHelp';
+
+/** The frame of every staff screen: brand, where to go, search, and who is signed in. */
+export function StaffShell({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const section = location.pathname.startsWith('/supervisor') ? 'supervisor' : 'work';
+  const sections = [
+    ...(me.role !== 'analyst' ? [{ value: 'work', label: 'Workspace', to: '/work' }] : []),
+    ...(SUPERVISING_ROLES.includes(me.role) ? [{ value: 'supervisor', label: 'Supervisor', to: '/supervisor' }] : []),
+  ];
+
+  return (
+    <AppShell header={{ height: 60 }} padding={0}>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="xl" wrap="nowrap">
+            <Brand subtitle={me.tenant} />
+            <Tabs value={section} onChange={(value) => navigate(sections.find((s) => s.value === value)?.to ?? '/')} variant="pills" aria-label="Sections">
+              <Tabs.List>
+                {sections.map((s) => (
+                  <Tabs.Tab key={s.value} value={s.value}>
+                    {s.label}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+            </Tabs>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <GlobalSearch />
+            <Menu position="bottom-end" width={220}>
+              <Menu.Target>
+                <UnstyledButton aria-label={`Account: ${me.name}`}>
+                  <Group gap={8} wrap="nowrap">
+                    <Avatar size={32} radius="xl" color="hearken" name={me.name} />
+                    <div style={{ lineHeight: 1.1 }}>
+                      <Text size="sm" fw={600}>
+                        {me.name}
+                      </Text>
+                      <Badge size="xs" variant="light" color="gray">
+                        {me.role}
+                      </Badge>
+                    </div>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.email}</Menu.Label>
+                <Menu.Item leftSection={<IconKeyboard size={16} />} onClick={() => setHelpOpen(true)}>
+                  Keyboard shortcuts
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  color="red"
+                  onClick={() => {
+                    void signOut().then(() => navigate('/signin', { replace: true }));
+                  }}
+                >
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+      <ShortcutsHelp opened={helpOpen} onClose={() => setHelpOpen(false)} onOpen={() => setHelpOpen(true)} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,85 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, onSessionEnded } from '../api/client';
+import type { Me } from '../api/types';
+
+interface SessionState {
+  /** undefined while we ask the server; null when nobody is signed in. */
+  me: Me | null | undefined;
+  /** Why the last session ended, to tell the person on the sign-in screen. */
+  endedReason: string | null;
+  signIn(input: { tenant: string; email: string; password: string }): Promise<Me>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** Who is signed in, for every screen. The session itself is the server's HttpOnly cookie. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [endedReason, setEndedReason] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api<Me>('/auth/me', { signal: controller.signal, quietUnauthenticated: true })
+      .then(setMe)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setMe(null);
+      });
+    return () => controller.abort();
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        setMe((current) => {
+          if (current) setEndedReason('Your session has ended. Please sign in again.');
+          return null;
+        });
+      }),
+    [],
+  );
+
+  const signIn = useCallback(async (input: { tenant: string; email: string; password: string }) => {
+    await api('/auth/login', { method: 'POST', body: input, quietUnauthenticated: true });
+    const who = await api<Me>('/auth/me', { quietUnauthenticated: true });
+    setEndedReason(null);
+    setMe(who);
+    return who;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api('/auth/logout', { method: 'POST' });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+    setEndedReason(null);
+    setMe(null);
+  }, []);
+
+  const value = useMemo(() => ({ me, endedReason, signIn, signOut }), [me, endedReason, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in person; only for screens behind a sign-in guard. */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe without a signed-in person');
+  return me;
+}
+
+export const STAFF_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 'agent', 'analyst'];
+export const SUPERVISING_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 'analyst'];
+
+/** Where a person lands after signing in. */
+export function homeFor(me: Me): string {
+  if (me.role === 'customer') return `/portal/${me.tenant}`;
+  if (me.role === 'analyst') return '/supervisor';
+  return '/work';
+}
