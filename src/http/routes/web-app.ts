@@ -28,10 +28,11 @@ export const webAppRoutes: FastifyPluginAsync = async (app) => {
       index: false,
     });
   }
-  const page = built ? await readFile(`${WEB_APP_DIST}/index.html`, 'utf8') : NOT_BUILT;
   for (const url of APP_PATHS) {
-    app.get(url, { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page),
-    );
+    app.get(url, { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      // Read each time: a rebuild while the server runs names new asset files.
+      const page = built ? await readFile(`${WEB_APP_DIST}/index.html`, 'utf8').catch(() => NOT_BUILT) : NOT_BUILT;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+    });
   }
 };
