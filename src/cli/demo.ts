@@ -68,13 +68,17 @@ function describeChannels(slug: string, url: string, smtpPort: number | null): s
 }
 
 function describeDemo(demo: DemoLogins, summary: string, url: string, token: string): string {
-  const width = Math.max(...demo.logins.map((l) => l.email.length));
+  const logins = [...demo.logins, demo.portalLogin];
+  const width = Math.max(...logins.map((l) => l.email.length));
   const lines = [
     `Demo organisation: ${demo.tenant.name} (slug "${demo.tenant.slug}"), ${summary}`,
     `Open ${url}/signin?organisation=${demo.tenant.slug}  (API documentation: ${url}/api/docs)`,
     '',
     `Logins (organisation "${demo.tenant.slug}"):`,
-    ...demo.logins.map((l) => `  ${l.role.padEnd(10)} ${l.email.padEnd(width)}  ${l.password.padEnd(20)} ${l.name}${l.team ? `, ${l.team}` : ''}`),
+    ...logins.map((l) => {
+      const where = l.role === 'customer' ? `, customer portal ${url}/portal/${demo.tenant.slug}` : l.team ? `, ${l.team}` : '';
+      return `  ${l.role.padEnd(10)} ${l.email.padEnd(width)}  ${l.password.padEnd(20)} ${l.name}${where}`;
+    }),
     '',
     `Admin API token (a new one each start): ${token}`,
     `  try: curl -H "Authorization: Bearer ${token}" "${url}/api/v1/search?q=roaming"`,

@@ -34,6 +34,8 @@ import { portalRoutes } from './routes/portal.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { searchRoutes } from './routes/search.ts';
 import { slaRoutes } from './routes/sla.ts';
+import { supervisorRoutes } from './routes/supervisor.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 
 export interface AppOptions {
   database: Database;
@@ -134,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(channelWebhookRoutes(database.db));
       await api.register(portalRoutes);
       await api.register(chatRoutes(database.db));
+      await api.register(workspaceRoutes);
+      await api.register(supervisorRoutes);
     },
     { prefix: '/api/v1' },
   );

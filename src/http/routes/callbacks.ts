@@ -4,6 +4,7 @@ import { bookCallback, completeCallback, dueCallbacks } from '../../services/cas
 import { caseEffort } from '../../services/cases/case-effort.ts';
 import { teamQueue } from '../../services/cases/team-queue.ts';
 import { errors, IdParams, Nullable, Uuid } from '../schemas.ts';
+import { announceCaseChange } from '../case-announcements.ts';
 
 const Callback = Type.Object({
   id: Uuid,
@@ -54,7 +55,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Callback, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await bookCallback(request.actor, request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await announceCaseChange(app, request, request.params.id, () => bookCallback(request.actor, request.params.id, request.body))),
   );
 
   app.post(

@@ -9,6 +9,7 @@ import type { TenantScope } from '../../store/tenant-scope.ts';
 import { notFound } from '../../errors.ts';
 import { CaseResponse } from './cases.ts';
 import { errors, IdParams, Nullable, Uuid } from '../schemas.ts';
+import { announceCaseChange } from '../case-announcements.ts';
 
 /** A case of another organisation is as unknown as one that does not exist. */
 async function requireCase(scope: TenantScope, caseId: string): Promise<void> {
@@ -63,7 +64,7 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Transfer, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await offerCaseTransfer(request.actor, request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await announceCaseChange(app, request, request.params.id, () => offerCaseTransfer(request.actor, request.params.id, request.body))),
   );
 
   app.post(
@@ -72,7 +73,7 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'cases:write' },
       schema: { tags: ['ownership'], summary: 'Accept the transfer offered to you (or your team); you own the case from now', params: IdParams, response: { 200: CaseResponse, ...errors(401, 403, 404, 409) } },
     },
-    (request) => acceptCaseTransfer(request.actor, request.params.id),
+    (request) => announceCaseChange(app, request, request.params.id, () => acceptCaseTransfer(request.actor, request.params.id)),
   );
 
   app.post(
@@ -87,7 +88,7 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseResponse, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (request) => declineCaseTransfer(request.actor, request.params.id, request.body.reason),
+    (request) => announceCaseChange(app, request, request.params.id, () => declineCaseTransfer(request.actor, request.params.id, request.body.reason)),
   );
 
   app.get(
@@ -123,7 +124,7 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Escalation, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await escalateCase(request.actor, request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await announceCaseChange(app, request, request.params.id, () => escalateCase(request.actor, request.params.id, request.body))),
   );
 
   app.post(
@@ -132,7 +133,7 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'cases:write' },
       schema: { tags: ['ownership'], summary: 'Accept the escalation; you own the case from now', params: IdParams, response: { 200: CaseResponse, ...errors(401, 403, 404, 409) } },
     },
-    (request) => acceptCaseEscalation(request.actor, request.params.id),
+    (request) => announceCaseChange(app, request, request.params.id, () => acceptCaseEscalation(request.actor, request.params.id)),
   );
 
   app.post(
@@ -147,7 +148,7 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseResponse, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (request) => handBackCaseEscalation(request.actor, request.params.id, request.body.reason),
+    (request) => announceCaseChange(app, request, request.params.id, () => handBackCaseEscalation(request.actor, request.params.id, request.body.reason)),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { createCase } from '../../services/cases/create-case.ts';
 import { findCases, getCase } from '../../services/cases/find-cases.ts';
 import { changeCase } from '../../services/cases/update-case.ts';
 import { CasePriority, CaseStatus, errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
+import { announceCaseChange } from '../case-announcements.ts';
 
 export const CaseResponse = Type.Object({
   id: Uuid,
@@ -126,7 +127,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseResponse, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (request) => changeCase(request.actor, request.params.id, request.body),
+    (request) => announceCaseChange(app, request, request.params.id, () => changeCase(request.actor, request.params.id, request.body)),
   );
 
   app.post(

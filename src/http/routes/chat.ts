@@ -114,7 +114,9 @@ export const chatRoutes =
         summary: 'Live events for a staff screen (WebSocket)',
         description:
           'Sends {type:"ready"}, then {type:"event", kind, caseId, contactId, chatSessionId?, message?} for what the viewer may see: everything ' +
-          'for administrators, supervisors and analysts; cases they own or their team holds for agents. Credentials: the session cookie ' +
+          'for administrators, supervisors and analysts; cases they own or their team holds for agents. kind "case_changed" (caseId, customerId, ownerId, teamId, ' +
+          'audience) says a case moved between work queues (assigned, transferred, escalated, a callback booked): agents also get it when it was offered or ' +
+          'escalated to them or their team, or taken from them. Credentials: the session cookie ' +
           '(from a Hearken page of the same origin) or Authorization: Bearer. A plain GET answers 400.',
         response: errors(400, 401, 403),
       },

@@ -5,7 +5,7 @@ import { createCustomer } from '../../services/customers/create-customer.ts';
 import { customerProfile } from '../../services/customers/customer-profile.ts';
 import { customerTimeline } from '../../services/customers/customer-timeline.ts';
 import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
-import { updateCustomerProfile } from '../../store/repositories/customers.ts';
+import { listIdentities, updateCustomerProfile } from '../../store/repositories/customers.ts';
 import { errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
 
 const Address = Type.Object(
@@ -61,6 +61,18 @@ const TimelineItem = Type.Object(
   { description: 'A contact (an email, call, chat, …), a case event, or a customer event (a merge or its undoing)' },
 );
 
+/** GET /customers/:id adds every identity with whether a channel proved it is theirs. */
+const CustomerDetail = Type.Object({
+  ...CustomerResponse.properties,
+  identities: Type.Array(
+    Type.Object({
+      kind: Type.Enum(['email', 'phone', 'handle']),
+      value: Type.String(),
+      verified: Type.Boolean({ description: 'A channel proved it belongs to the customer (a signed-in login, a carrier-verified caller number)' }),
+    }),
+  ),
+});
+
 const Identities = (item: string) => Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 320 }), { maxItems: 20, description: item }));
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -100,10 +112,13 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, ' +
           'and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current.',
         params: IdParams,
-        response: { 200: CustomerResponse, ...errors(400, 401, 403, 404) },
+        response: { 200: CustomerDetail, ...errors(400, 401, 403, 404) },
       },
     },
-    (request) => customerProfile(request.actor.scope, request.params.id),
+    async (request) => {
+      const profile = await customerProfile(request.actor.scope, request.params.id);
+      return { ...profile, identities: await listIdentities(request.actor.scope, profile.id) };
+    },
   );
 
   app.patch(

@@ -2,18 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Broadcast } from '../../store/database.ts';
 
-/** Something arrived or was sent on a case or conversation, for anyone watching it live. */
+/**
+ * Something arrived or was sent on a case or conversation, or a case moved between work queues
+ * (case_changed: assigned, transferred, escalated, a callback booked), for anyone watching it live.
+ */
 export interface LiveEvent {
   tenantId: string;
-  kind: 'contact' | 'chat_message' | 'chat_ended';
+  kind: 'contact' | 'chat_message' | 'chat_ended' | 'case_changed';
   customerId: string;
   caseId: string | null;
-  contactId: string;
+  /** The contact it is about; absent on case_changed. */
+  contactId?: string;
   /** Who answers for the case, when it has a case: their screens are told first. */
   ownerId?: string | null;
   teamId?: string | null;
   message?: { seq: number; speaker: string | null; speakerRole: string | null; at: string; text: string; truncated?: boolean };
   chatSessionId?: string;
+  /** Others whose queues the change concerns: the former owner and team, a transfer's receiver, an escalation's target. */
+  audience?: { userIds: string[]; teamIds: string[] };
 }
 
 const CHANNEL = 'hearken_live';

@@ -10,6 +10,7 @@ import { backdateCases } from './backdate-cases.ts';
 import { CustomerFactory } from './demo-customers.ts';
 import { customerJourney } from './demo-journeys.ts';
 import { createDemoPeople, demoLogins, finishDemoPeople, FINISHING_LOGIN, staffPlan, type DemoLogin } from './demo-people.ts';
+import { demoPortalLogin, ensureDemoPortalLogin } from './demo-portal-login.ts';
 import { playScripts } from './demo-script.ts';
 import { DEMO_STORIES, storyIdentities } from './demo-stories.ts';
 import { DemoRandom } from './random.ts';
@@ -29,6 +30,8 @@ export interface DemoLogins {
   /** The admin the CLI issues API tokens for. */
   adminUserId: string;
   logins: DemoLogin[];
+  /** A story customer's portal login (role customer). */
+  portalLogin: DemoLogin;
   /** The story customers, the first ones worth opening. */
   stories: { title: string; customerName: string; customerId: string }[];
 }
@@ -91,12 +94,14 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
     progress(done / options.customers, `${done} of ${options.customers} customers, ${counts.contacts} contacts, ${counts.cases} cases`);
   }
   await backdateCases(scope);
+  await ensureDemoPortalLogin(scope);
   await finishDemoPeople(scope);
 
   return {
     tenant: created.tenant,
     adminUserId: adminUser!.id,
     logins: demoLogins(),
+    portalLogin: demoPortalLogin(),
     stories: DEMO_STORIES.map((story, i) => ({ title: story.title, customerName: story.profile.name, customerId: stories.customerIds[i]! })),
     counts,
     seconds: (Date.now() - started) / 1000,
@@ -118,10 +123,13 @@ export async function findDemoTenant(db: Db, slug = DEMO_SLUG): Promise<DemoLogi
       `The demo organisation "${slug}" in this store is incomplete: its seeding was interrupted. Start again with an empty --data-dir (or another DATABASE_URL)`,
     );
   }
+  // A demo seeded before portal logins existed gets its customer login now.
+  await ensureDemoPortalLogin(scope);
   return {
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
     adminUserId: admin.id,
     logins: demoLogins(),
+    portalLogin: demoPortalLogin(),
     stories: await storyCustomers(scope),
   };
 }

@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../../errors.ts';
+import { listCallbacks } from '../../store/repositories/callbacks.ts';
 import { findCase, listCases } from '../../store/repositories/cases.ts';
 import { listCaseConversation } from '../../store/repositories/contacts.ts';
-import { findUser } from '../../store/repositories/people.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import type { Actor } from '../actor.ts';
 import { intakeMessage, type IntakeOutcome } from '../channels/intake.ts';
 import type { LiveFeed } from '../channels/live-feed.ts';
+import { portalCallbackView } from './portal-callbacks.ts';
+import { portalCustomer } from './portal-customer.ts';
 
-/**
+/*
  * The portal: a signed-in customer sees their own cases and writes to us. Everything is
  * scoped to the customer their login belongs to; another customer's case does not exist here.
  */
-async function portalCustomer(actor: Actor): Promise<{ customerId: string; email: string; name: string }> {
-  const user = actor.userId ? await findUser(actor.scope, actor.userId) : undefined;
-  if (!user?.customerId || !user.active) throw new AppError('forbidden', 'The portal is for signed-in customers', { reason: 'not_a_customer' });
-  return { customerId: user.customerId, email: user.email, name: user.name };
-}
-
 const portalCaseView = (row: CaseRow) => ({
   id: row.id,
   reference: `C-${row.number}`,
@@ -37,9 +33,10 @@ export async function portalCase(actor: Actor, caseId: string) {
   const { customerId } = await portalCustomer(actor);
   const row = await findCase(actor.scope, caseId);
   if (!row || row.customerId !== customerId) throw notFound('Case');
-  const conversation = await listCaseConversation(actor.scope, caseId);
+  const [conversation, callbacks] = [await listCaseConversation(actor.scope, caseId), await listCallbacks(actor.scope, { caseId })];
   return {
     ...portalCaseView(row),
+    callbacks: callbacks.map(({ callback }) => portalCallbackView(callback)),
     messages: conversation
       .filter((c) => c.automated === null)
       .map((c) => ({ id: c.id, from: c.direction === 'inbound' ? ('you' as const) : ('us' as const), channel: c.channel, subject: c.subject, text: c.body, at: c.occurredAt.toISOString() })),

@@ -5892,7 +5892,7 @@ export interface paths {
         };
         /**
          * Live events for a staff screen (WebSocket)
-         * @description Sends {type:"ready"}, then {type:"event", kind, caseId, contactId, chatSessionId?, message?} for what the viewer may see: everything for administrators, supervisors and analysts; cases they own or their team holds for agents. Credentials: the session cookie (from a Hearken page of the same origin) or Authorization: Bearer. A plain GET answers 400.
+         * @description Sends {type:"ready"}, then {type:"event", kind, caseId, contactId, chatSessionId?, message?} for what the viewer may see: everything for administrators, supervisors and analysts; cases they own or their team holds for agents. kind "case_changed" (caseId, customerId, ownerId, teamId, audience) says a case moved between work queues (assigned, transferred, escalated, a callback booked): agents also get it when it was offered or escalated to them or their team, or taken from them. Credentials: the session cookie (from a Hearken page of the same origin) or Authorization: Bearer. A plain GET answers 400.
          */
         get: {
             parameters: {
@@ -7329,6 +7329,13 @@ export interface paths {
                             handles: string[];
                             /** Format: uuid */
                             id: string;
+                            identities: {
+                                /** @enum {unknown} */
+                                kind: "email" | "phone" | "handle";
+                                value: string;
+                                /** @description A channel proved it belongs to the customer (a signed-in login, a carrier-verified caller number) */
+                                verified: boolean;
+                            }[];
                             /** @description Set when the id asked for belongs to a customer merged into this one (customerId is that id); null when it is this customer's own id */
                             mergedFrom: {
                                 /** Format: uuid */
@@ -8933,6 +8940,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            callbacks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {unknown} */
+                                status: "booked" | "completed" | "missed" | "cancelled";
+                                /** Format: date-time */
+                                windowEnd: string;
+                                /** Format: date-time */
+                                windowStart: string;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: uuid */
@@ -9010,6 +9027,147 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to be called back about one of my cases, within a window (5 minutes to 4 hours long, at most 30 days ahead) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Defaults to my phone number on record */
+                        phone?: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** Format: date-time */
+                        windowStart: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            caseId: string;
+                            /** Format: uuid */
+                            id: string;
+                            phone: string | null;
+                            /** @enum {unknown} */
+                            status: "booked" | "completed" | "missed" | "cancelled";
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** Format: date-time */
+                            windowStart: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9144,6 +9302,91 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/outages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Known problems affecting me: unresolved problems behind one of my cases, with the workaround we published */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Why it concerns this customer, e.g. "Your case C-12" */
+                                affects: string;
+                                /** Format: uuid */
+                                problemId: string;
+                                /** Format: date-time */
+                                since: string;
+                                /**
+                                 * @description known_error: we know the cause and have published a workaround
+                                 * @enum {unknown}
+                                 */
+                                status: "new" | "investigating" | "known_error";
+                                title: string;
+                                /** @description What the customer can do meanwhile */
+                                workaround: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11914,6 +12157,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervisor/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The floor at a glance: pending escalations, SLA alerts and team queue waits (administrators, supervisors and analysts)
+         * @description escalations: every pending escalation, nearest deadline first. slaAlerts: open cases with a promise breached or in warning, breached first, at most 100. teams: each team with the wait estimate of GET /teams/:id/queue. Agents get 403.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            escalations: {
+                                /** Format: uuid */
+                                caseId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Accept by then, or it climbs a level
+                                 */
+                                deadline: string;
+                                /** Format: uuid */
+                                escalationId: string;
+                                level: number;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                reason: string;
+                                reference: string;
+                                subject: string;
+                                targetTeamName: string | null;
+                                targetUserName: string | null;
+                            }[];
+                            slaAlerts: {
+                                /** Format: uuid */
+                                caseId: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                metric: "first_response" | "next_update" | "resolution";
+                                ownerName: string | null;
+                                reference: string;
+                                /** @enum {unknown} */
+                                state: "warning" | "breached";
+                                subject: string;
+                                teamName: string | null;
+                            }[];
+                            teams: {
+                                agents: number;
+                                estimatedWaitMinutes: number;
+                                name: string;
+                                offerCallback: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description When the oldest case nobody owns was opened
+                                 */
+                                oldestWaitingSince: string | null;
+                                /** @description All open cases of the team */
+                                open: number;
+                                /** Format: uuid */
+                                teamId: string;
+                                /** @description Open cases of the team nobody owns yet */
+                                waiting: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -12862,6 +13227,230 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/workspace/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My work queues with how many cases wait in each
+         * @description mine: my cases not yet solved; team: open cases of my team; unassigned: open cases nobody owns, of my team or of none; transfers and escalated: hand-offs waiting for me or my team; callbacks: booked callbacks on my cases whose window has opened; sla-at-risk: my or my team's open cases with a promise in warning or breached. An API token without a user sees the organisation-wide queues (mine is then empty).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queues: {
+                                count: number;
+                                /** @enum {unknown} */
+                                key: "mine" | "team" | "unassigned" | "transfers" | "escalated" | "callbacks" | "sla-at-risk";
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/queues/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases of one of my queues, most urgent first (soonest deadline, then most recently updated) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description nextCursor of the page before */
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    /** @description mine, team, unassigned, transfers, escalated, callbacks, sla-at-risk */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                caseId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                customerName: string | null;
+                                /** @description The deadline that places the case in this queue: the hand-off's in transfers, escalated and callbacks; the most pressing SLA clock elsewhere */
+                                due: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** @enum {unknown} */
+                                    kind: "sla" | "escalation" | "transfer" | "callback";
+                                    /** @description Ready to show, e.g. "First response due", "Accept escalation by", "Call back between 14:00–15:00" */
+                                    label: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "breached";
+                                } | null;
+                                escalationLevel: number;
+                                lastChannel: ("email" | "chat" | "phone" | "sms" | "portal" | "forum" | "social") | (never | null);
+                                /** @description The hand-off note (transfers) or the reason (escalated) */
+                                note: string | null;
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @description C-<number> */
+                                reference: string;
+                                /** @enum {unknown} */
+                                status: "new" | "open" | "pending" | "solved" | "closed";
+                                subject: string;
+                                /** Format: uuid */
+                                teamId: string | null;
+                                teamName: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/healthz": {

@@ -53,10 +53,11 @@ export interface LiveViewer {
 /**
  * What a staff member's live screen is sent: administrators, supervisors and analysts see
  * everything of their organisation; an agent sees what happens on cases they own and on
- * cases of their team (its queue included). A contact without a case goes to the former only.
+ * cases of their team (its queue included), and of a case change that concerns them (offered
+ * to them, escalated to them, taken from them). A contact without a case goes to the former only.
  */
 export function viewerSees(viewer: LiveViewer, event: LiveEvent): boolean {
   if (viewer.role === 'admin' || viewer.role === 'supervisor' || viewer.role === 'analyst') return true;
-  if (viewer.userId !== null && event.ownerId === viewer.userId) return true;
-  return viewer.teamId !== null && event.teamId === viewer.teamId;
+  if (viewer.userId !== null && (event.ownerId === viewer.userId || event.audience?.userIds.includes(viewer.userId))) return true;
+  return viewer.teamId !== null && (event.teamId === viewer.teamId || event.audience?.teamIds.includes(viewer.teamId) === true);
 }

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { QUEUE_KEYS } from '../../store/repositories/workspace-queues.ts';
+import { queuePage, queueSummaries } from '../../services/workspace/work-queues.ts';
+import { CasePriority, CaseStatus, Channel, errors, Limit, Nullable, Uuid } from '../schemas.ts';
+
+const QueueKey = Type.Enum(QUEUE_KEYS);
+
+const QueueSummary = Type.Object({
+  key: QueueKey,
+  label: Type.String(),
+  count: Type.Integer({ minimum: 0 }),
+});
+
+const Due = Type.Object(
+  {
+    kind: Type.Enum(['sla', 'escalation', 'transfer', 'callback']),
+    at: Type.String({ format: 'date-time' }),
+    state: Type.Enum(['ok', 'warning', 'breached']),
+    label: Type.String({ description: 'Ready to show, e.g. "First response due", "Accept escalation by", "Call back between 14:00–15:00"' }),
+  },
+  { description: "The deadline that places the case in this queue: the hand-off's in transfers, escalated and callbacks; the most pressing SLA clock elsewhere" },
+);
+
+const QueueItem = Type.Object({
+  caseId: Uuid,
+  reference: Type.String({ description: 'C-<number>' }),
+  subject: Type.String(),
+  status: CaseStatus,
+  priority: CasePriority,
+  customerId: Uuid,
+  customerName: Nullable(Type.String()),
+  ownerId: Nullable(Uuid),
+  ownerName: Nullable(Type.String()),
+  teamId: Nullable(Uuid),
+  teamName: Nullable(Type.String()),
+  escalationLevel: Type.Integer(),
+  updatedAt: Type.String({ format: 'date-time' }),
+  lastChannel: Nullable(Channel),
+  due: Nullable(Due),
+  note: Nullable(Type.String({ description: 'The hand-off note (transfers) or the reason (escalated)' })),
+});
+
+/** The staff workspace: the queues a person works from, most urgent first. */
+export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/workspace/queues',
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'My work queues with how many cases wait in each',
+        description:
+          'mine: my cases not yet solved; team: open cases of my team; unassigned: open cases nobody owns, of my team or of none; transfers and escalated: ' +
+          'hand-offs waiting for me or my team; callbacks: booked callbacks on my cases whose window has opened; sla-at-risk: my or my team\'s open cases ' +
+          'with a promise in warning or breached. An API token without a user sees the organisation-wide queues (mine is then empty).',
+        response: { 200: Type.Object({ queues: Type.Array(QueueSummary) }), ...errors(401, 403) },
+      },
+    },
+    (request) => queueSummaries(request.actor),
+  );
+
+  app.get(
+    '/workspace/queues/:key',
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'The cases of one of my queues, most urgent first (soonest deadline, then most recently updated)',
+        params: Type.Object({ key: Type.String({ description: QUEUE_KEYS.join(', ') }) }),
+        querystring: Type.Object({ limit: Limit, cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the page before' })) }),
+        response: { 200: Type.Object({ items: Type.Array(QueueItem), nextCursor: Nullable(Type.String()) }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    (request) => queuePage(request.actor, request.params.key, request.query),
+  );
+};

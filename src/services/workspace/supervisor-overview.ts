@@ -1,0 +1,67 @@
+import { AppError } from '../../errors.ts';
+import { listTeams } from '../../store/repositories/people.ts';
+import { listPendingEscalations, listSlaAlerts, listTeamLoads } from '../../store/repositories/supervisor-overview.ts';
+import type { Actor } from '../actor.ts';
+import { teamQueue } from '../cases/team-queue.ts';
+
+const OVERVIEW_ROLES = new Set(['admin', 'supervisor', 'analyst']);
+const MAX_ESCALATIONS = 500;
+const MAX_SLA_ALERTS = 100;
+
+/**
+ * The floor at a glance for those who run it: every escalation waiting, the promises breached
+ * or about to be, and how long each team's queue is.
+ */
+export async function supervisorOverview(actor: Actor, now = new Date()) {
+  if (!OVERVIEW_ROLES.has(actor.role)) {
+    throw new AppError('forbidden', 'The supervisor overview is for supervisors, administrators and analysts');
+  }
+  const { scope } = actor;
+  const [escalations, alerts, teams, loads] = [
+    await listPendingEscalations(scope, MAX_ESCALATIONS),
+    await listSlaAlerts(scope, now, MAX_SLA_ALERTS),
+    await listTeams(scope),
+    await listTeamLoads(scope),
+  ];
+  const teamViews = [];
+  for (const team of teams) {
+    // The same estimate a caller gets from GET /teams/:id/queue, so both always agree.
+    const queue = await teamQueue(scope, team.id);
+    const load = loads.get(team.id);
+    teamViews.push({
+      teamId: team.id,
+      name: team.name,
+      agents: queue.agents,
+      waiting: queue.waiting,
+      open: load?.open ?? 0,
+      oldestWaitingSince: load?.oldestWaitingSince?.toISOString() ?? null,
+      estimatedWaitMinutes: queue.estimatedWaitMinutes,
+      offerCallback: queue.offerCallback,
+    });
+  }
+  return {
+    escalations: escalations.map((e) => ({
+      escalationId: e.escalationId,
+      caseId: e.caseId,
+      reference: `C-${e.number}`,
+      subject: e.subject,
+      level: e.level,
+      reason: e.reason,
+      targetUserName: e.targetUserName,
+      targetTeamName: e.targetTeamName,
+      raisedAt: e.raisedAt.toISOString(),
+      deadline: e.deadline.toISOString(),
+    })),
+    slaAlerts: alerts.map((a) => ({
+      caseId: a.caseId,
+      reference: `C-${a.number}`,
+      subject: a.subject,
+      metric: a.metric,
+      state: a.state,
+      dueAt: a.dueAt.toISOString(),
+      ownerName: a.ownerName,
+      teamName: a.teamName,
+    })),
+    teams: teamViews,
+  };
+}

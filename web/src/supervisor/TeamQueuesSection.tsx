@@ -1,0 +1,101 @@
+import { BarChart } from '@mantine/charts';
+import { Badge, Box, Table, Text } from '@mantine/core';
+import { IconPhoneCall, IconUsersGroup } from '@tabler/icons-react';
+import { Empty } from '../components/states';
+import type { TeamQueue } from './overview-types';
+import { SectionCard } from './SectionCard';
+import { formatSpan } from './time';
+
+/** Each team's queue: a chart to compare at a glance, and the table with the figures. */
+export function TeamQueuesSection({ teams, now }: { teams: TeamQueue[]; now: number }) {
+  const chartData = teams.map((t) => ({ team: t.name, waiting: t.waiting, open: t.open }));
+  const described = teams.map((t) => `${t.name}: ${t.waiting} waiting, ${t.open} open`).join('; ');
+  return (
+    <SectionCard title="Team queues" id="supervisor-teams">
+      {teams.length === 0 ? (
+        <Empty title="No teams yet" icon={<IconUsersGroup size={22} aria-hidden />}>
+          Once an administrator sets up teams, each team's queue shows here.
+        </Empty>
+      ) : (
+        <>
+          <Box role="img" aria-label={`Waiting and open cases per team. ${described}`} mb="md">
+            <BarChart
+              h={220}
+              data={chartData}
+              dataKey="team"
+              series={[
+                { name: 'waiting', label: 'Waiting', color: 'orange.6' },
+                { name: 'open', label: 'Open', color: 'hearken.5' },
+              ]}
+              withLegend
+              legendProps={{ verticalAlign: 'top', height: 36 }}
+              tickLine="y"
+              maxBarWidth={40}
+              yAxisProps={{ allowDecimals: false }}
+            />
+          </Box>
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Team</Table.Th>
+                  <Table.Th ta="right">Agents</Table.Th>
+                  <Table.Th ta="right">Waiting</Table.Th>
+                  <Table.Th ta="right">Open</Table.Th>
+                  <Table.Th>Oldest wait</Table.Th>
+                  <Table.Th>Estimated wait</Table.Th>
+                  <Table.Th>Callbacks</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {teams.map((t) => (
+                  <Table.Tr key={t.teamId ?? `unassigned:${t.name}`}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {t.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{t.agents}</Table.Td>
+                    <Table.Td ta="right">{t.waiting}</Table.Td>
+                    <Table.Td ta="right">{t.open}</Table.Td>
+                    <Table.Td>{t.oldestWaitingSince ? formatSpan(now - new Date(t.oldestWaitingSince).getTime()) : <Text span size="sm" c="dimmed">Nobody waiting</Text>}</Table.Td>
+                    <Table.Td><EstimatedWait minutes={t.estimatedWaitMinutes} /></Table.Td>
+                    <Table.Td>
+                      {t.offerCallback ? (
+                        <Badge color="orange" variant="light" c="orange.9" tt="none" style={{ minWidth: 'max-content' }} leftSection={<IconPhoneCall size={12} aria-hidden />}>
+                          Offer callbacks
+                        </Badge>
+                      ) : (
+                        <Text span size="sm" c="dimmed">
+                          Not needed
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </SectionCard>
+  );
+}
+
+function EstimatedWait({ minutes }: { minutes: number | null }) {
+  if (minutes === null) {
+    return (
+      <Text span size="sm" c="dimmed">
+        Not known
+      </Text>
+    );
+  }
+  if (minutes < 1) {
+    return (
+      <Text span size="sm" c="dimmed">
+        No wait
+      </Text>
+    );
+  }
+  return <>about {formatSpan(minutes * 60_000)}</>;
+}
