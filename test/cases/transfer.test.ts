@@ -89,6 +89,20 @@ describe('warm transfer', () => {
 });
 
 describe('ownership', () => {
+  it('lets an agent take a case waiting in their own team’s queue, and no other', async () => {
+    const { alice, dev, admin, teams } = centre;
+    const waiting = await centre.openCase({ ...alice, token: admin }, { ownerId: null, teamId: teams.front });
+    expect(waiting.ownerId).toBeNull();
+    const otherTeam = await t.call(dev.token, { method: 'PATCH', url: `/api/v1/cases/${waiting.id}`, payload: { ownerId: dev.id } });
+    expect(otherTeam.statusCode).toBe(409);
+    const taken = await t.call(alice.token, { method: 'PATCH', url: `/api/v1/cases/${waiting.id}`, payload: { ownerId: alice.id } });
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json().ownerId).toBe(alice.id);
+    // Once owned, it is the owner's: a teammate cannot take it over.
+    const again = await t.call(centre.bob.token, { method: 'PATCH', url: `/api/v1/cases/${waiting.id}`, payload: { ownerId: centre.bob.id } });
+    expect(again.statusCode).toBe(409);
+  });
+
   it('refuses to leave an open case without an owner', async () => {
     const c = await centre.openCase(centre.alice);
     const res = await t.call(centre.alice.token, { method: 'PATCH', url: `/api/v1/cases/${c.id}`, payload: { ownerId: null } });

@@ -36,12 +36,15 @@ describe('the customer portal', () => {
 
     const kase = (await t.call(admin, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
     expect(kase.customerId).toBe(customerId);
+    expect(kase.status).toBe('new');
 
     const reply = await t.call(admin, { method: 'POST', url: `/api/v1/cases/${caseId}/replies`, payload: { text: 'We have refunded the roaming charge.' } });
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json().outbound).toMatchObject({ channel: 'portal', status: 'sent' });
 
     const seen = (await asCustomer('GET', `/portal/cases/${caseId}`)).json();
+    // Being answered, the request is being worked on: the customer sees that too.
+    expect(seen.status).toBe('open');
     expect(seen.messages.map((m: { from: string; text: string }) => [m.from, m.text])).toEqual([
       ['you', 'I was charged for roaming in Spain but had a roaming pass.'],
       ['us', 'We have refunded the roaming charge.'],

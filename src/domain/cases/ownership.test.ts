@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CASE_POLICY } from './case-policy.ts';
 import { acceptEscalation, climb, escalate, handBackEscalation, type Escalation } from './escalation.ts';
-import { checkOwned, reassign, successorFor, type Organisation, type Ownership } from './ownership.ts';
+import { checkOwned, mayTakeFromQueue, reassign, successorFor, type Organisation, type Ownership } from './ownership.ts';
 import { acceptTransfer, declineTransfer, hasExpired, offerTransfer, type TransferOffer } from './transfer.ts';
 import { CASE_STATUSES, type CaseStatus } from '../vocabulary.ts';
 
@@ -169,5 +169,27 @@ describe('the ownership invariant', () => {
     const first = climb(raised.escalation, now, DEFAULT_CASE_POLICY, org);
     expect(first).toMatchObject({ atTop: false, escalation: { targetUserId: 'manager', level: 2 } });
     expect(climb(first.escalation, now, DEFAULT_CASE_POLICY, org)).toMatchObject({ atTop: true, escalation: { targetUserId: 'manager' } });
+  });
+});
+
+describe('taking a case from the queue', () => {
+  const org = organisation();
+  const waiting = (teamId: string | null): Ownership => ({ status: 'new', ownerId: null, teamId });
+
+  it('lets a member of the team take a case nobody owns in their team’s queue', () => {
+    expect(mayTakeFromQueue(waiting('t1'), 'a1', org)).toBe(true);
+    expect(mayTakeFromQueue(waiting('t1'), 'lead1', org)).toBe(true);
+  });
+
+  it('keeps other teams’ queues, owned cases and closed cases out of reach', () => {
+    expect(mayTakeFromQueue(waiting('t1'), 'b1', org)).toBe(false);
+    expect(mayTakeFromQueue({ status: 'open', ownerId: 'a2', teamId: 't1' }, 'a1', org)).toBe(false);
+    expect(mayTakeFromQueue({ status: 'closed', ownerId: null, teamId: 't1' }, 'a1', org)).toBe(false);
+  });
+
+  it('lets any member of staff take a case in no team’s queue, but never a customer or an integration', () => {
+    expect(mayTakeFromQueue(waiting(null), 'b1', org)).toBe(true);
+    expect(mayTakeFromQueue(waiting(null), 'customer', org)).toBe(false);
+    expect(mayTakeFromQueue(waiting(null), null, org)).toBe(false);
   });
 });

@@ -96,3 +96,14 @@ export function isPersonOrTeamMember(target: { userId: string | null; teamId: st
   if (target.teamId === null) return false;
   return org.teams.get(target.teamId)?.leadUserId === actorId || org.users.get(actorId)?.teamId === target.teamId;
 }
+
+/**
+ * Taking work from the queue: anyone who can own cases may make themselves the owner of a case
+ * nobody owns yet, when it waits in their own team's queue (or in no team's). Everything else
+ * about a case stays with its owner, a supervisor or an administrator.
+ */
+export function mayTakeFromQueue(ownership: Ownership, actorId: string | null, org: Organisation): boolean {
+  if (ownership.status === 'closed' || ownership.ownerId !== null) return false;
+  if (ownership.teamId === null) return actorId !== null && checkCanOwn(actorId, org).ok;
+  return isPersonOrTeamMember({ userId: null, teamId: ownership.teamId }, actorId, org);
+}

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import { reassign } from '../../domain/cases/ownership.ts';
+import { mayTakeFromQueue, reassign } from '../../domain/cases/ownership.ts';
 import { canChangeStatus } from '../../domain/cases/status.ts';
 import type { CasePriority, CaseStatus } from '../../domain/vocabulary.ts';
 import { listCallbacks, updateCallback } from '../../store/repositories/callbacks.ts';
@@ -44,7 +44,10 @@ export async function changeCase(actor: Actor, caseId: string, input: UpdateCase
     const subject = input.subject?.trim();
     const subjectChanged = subject !== undefined && subject !== current.subject;
     if (!ownerChanged && !teamChanged && !statusChanged && !priorityChanged && !subjectChanged) return caseView(current);
-    checkMayManage(change, statusChanged && (input.status === 'solved' || input.status === 'closed') ? `mark it ${input.status}` : 'change it');
+    const takingFromQueue =
+      ownerChanged && input.ownerId === actor.userId && !teamChanged && !statusChanged && !priorityChanged && !subjectChanged &&
+      mayTakeFromQueue(ownershipOf(current), actor.userId, change.org);
+    if (!takingFromQueue) checkMayManage(change, statusChanged && (input.status === 'solved' || input.status === 'closed') ? `mark it ${input.status}` : 'change it');
 
     if (ownerChanged || teamChanged) {
       await checkOwner(scope, input.ownerId);

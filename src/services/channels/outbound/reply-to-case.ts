@@ -11,7 +11,7 @@ import { findTenantOf } from '../../../store/repositories/tenants.ts';
 import type { CaseRow, ContactRow } from '../../../store/schema.ts';
 import { inTransaction, type TenantScope } from '../../../store/tenant-scope.ts';
 import type { Actor } from '../../actor.ts';
-import { openCaseForChange, saveCase } from '../../cases/case-change.ts';
+import { openCaseForChange, recordCaseEvents, saveCase, type CaseChange } from '../../cases/case-change.ts';
 import { followCaseSla } from '../../sla/track-case-sla.ts';
 import { linkContacts } from '../../cases/link-contacts.ts';
 import type { ChannelRuntime, ComposedReply } from './channel-runtime.ts';
@@ -70,11 +70,18 @@ export async function replyToCase(actor: Actor, caseId: string, input: ReplyInpu
       ]);
       await linkContacts(change, [contactId]);
     }
+    if (change.row.status === 'new') await startWork(change);
     const outbound = await queueForDelivery(scope, { kase, answering, contactId, composed, now, sentBy: actor.userId });
     return { outcome: { contactId, outbound }, afterCommit: composed.afterCommit };
   });
   afterCommit?.();
   return outcome;
+}
+
+/** Answering the customer is working on their case: a new case becomes open, on the record. */
+async function startWork(change: CaseChange): Promise<void> {
+  await saveCase(change, { status: 'open' });
+  await recordCaseEvents(change, [{ kind: 'status_changed', data: { from: 'new', to: 'open', reason: 'answered' } }]);
 }
 
 /**
