@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactCentre } from '../helpers/contact-centre.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -31,6 +32,8 @@ describe('supervisor overview', () => {
 
     const { status, body } = await call(centre.manager.token, 'GET', '/api/v1/supervisor/overview');
     expect(status).toBe(200);
+    // Nobody owns the two Devices cases; the escalated and the urgent one have owners.
+    expect(body.totals).toEqual({ escalationsWaiting: 1, slaBreached: 0, slaWarnings: 1, customersWaiting: 2 });
     expect(body.escalations).toEqual([
       {
         escalationId: raised.body.id,
@@ -57,6 +60,31 @@ describe('supervisor overview', () => {
     const front = body.teams.find((team: Json) => team.name === 'Front');
     expect(front).toMatchObject({ waiting: 0, open: 1, oldestWaitingSince: null });
   });
+
+  it('counts the whole organisation in totals while the SLA list stops at 100', async () => {
+    const centre = await contactCentre(t);
+    // Every target is 30 minutes and warns 30 minutes ahead: all three clocks of an urgent case
+    // (first response, next update, resolution) are in warning the moment it opens; 34 cases, 102 alerts.
+    expect((await call(centre.admin, 'PUT', '/api/v1/sla/policies/urgent', { firstResponseMinutes: 30, nextUpdateMinutes: 30, resolutionMinutes: 30, warnBeforeMinutes: 30 })).status).toBe(200);
+    const opened = [];
+    for (let i = 0; i < 34; i++) opened.push(await centre.openCase(centre.dev, { priority: 'urgent', teamId: centre.teams.devices }));
+    // The same customer writes again on another matter: still one customer waiting.
+    const again = await call(centre.dev.token, 'POST', '/api/v1/cases', { customerId: opened[0]!.customerId, subject: 'Second matter', teamId: centre.teams.devices });
+    expect(again.status).toBe(201);
+    // Three first responses missed, as the SLA timer would have recorded them (moved in the store: waiting 30 minutes is not a test).
+    const late = opened.slice(0, 3).map((c) => c.id);
+    await t.database.db.execute(sql`UPDATE case_sla_clocks SET breached_at = now() WHERE metric = 'first_response' AND case_id IN (${sql.join(late.map((id) => sql`${id}::uuid`), sql`, `)})`);
+
+    const { status, body } = await call(centre.manager.token, 'GET', '/api/v1/supervisor/overview');
+    expect(status).toBe(200);
+    expect(body.totals).toEqual({ escalationsWaiting: 0, slaBreached: 3, slaWarnings: 99, customersWaiting: 34 });
+    expect(body.slaAlerts).toHaveLength(100);
+    expect(body.slaAlerts.slice(0, 3).map((a: Json) => [a.state, a.metric])).toEqual(Array(3).fill(['breached', 'first_response']));
+    expect(new Set(body.slaAlerts.slice(0, 3).map((a: Json) => a.caseId))).toEqual(new Set(late));
+    expect(body.slaAlerts.slice(3).every((a: Json) => a.state === 'warning')).toBe(true);
+    const devices = body.teams.find((team: Json) => team.name === 'Devices');
+    expect(devices).toMatchObject({ waiting: 35, open: 35 });
+  }, 60_000);
 
   it('is for supervisors, administrators and analysts: an agent gets 403', async () => {
     const centre = await contactCentre(t);

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import { listTeams } from '../../store/repositories/people.ts';
-import { listPendingEscalations, listSlaAlerts, listTeamLoads } from '../../store/repositories/supervisor-overview.ts';
+import { countOverviewTotals, listPendingEscalations, listSlaAlerts, listTeamLoads } from '../../store/repositories/supervisor-overview.ts';
 import type { Actor } from '../actor.ts';
 import { teamQueue } from '../cases/team-queue.ts';
 
@@ -17,7 +17,9 @@ export async function supervisorOverview(actor: Actor, now = new Date()) {
     throw new AppError('forbidden', 'The supervisor overview is for supervisors, administrators and analysts');
   }
   const { scope } = actor;
-  const [escalations, alerts, teams, loads] = [
+  const [totals, escalations, alerts, teams, loads] = [
+    // Counted over the whole organisation: the lists below stop at their caps, the totals do not.
+    await countOverviewTotals(scope, now),
     await listPendingEscalations(scope, MAX_ESCALATIONS),
     await listSlaAlerts(scope, now, MAX_SLA_ALERTS),
     await listTeams(scope),
@@ -40,6 +42,7 @@ export async function supervisorOverview(actor: Actor, now = new Date()) {
     });
   }
   return {
+    totals,
     escalations: escalations.map((e) => ({
       escalationId: e.escalationId,
       caseId: e.caseId,

@@ -57,25 +57,30 @@ export interface SlaAlertRow {
 }
 
 /**
- * SLA clocks of open cases that are breached or in warning at `now` (as recorded by the SLA
- * timers, or because their deadline or warning time has passed since): breached first, each
- * group by deadline.
+ * The SLA clocks of the organisation's open cases that are breached or in warning at `now` (as
+ * recorded by the SLA timers, or because their deadline or warning time has passed since), each
+ * with its state. The list and the totals both read from here, so they can never disagree.
  */
-export async function listSlaAlerts(scope: TenantScope, now: Date, limit: number): Promise<SlaAlertRow[]> {
+function slaAlertClocks(scope: TenantScope, now: Date) {
   const at = now.toISOString();
+  return sql`
+    SELECT c.id AS case_id, c.number, c.subject, c.owner_id, c.team_id, k.metric, k.due_at,
+           CASE WHEN k.breached_at IS NOT NULL OR k.due_at <= ${at}::timestamptz THEN 'breached' ELSE 'warning' END AS state
+    FROM case_sla_clocks k
+    JOIN cases c ON c.tenant_id = k.tenant_id AND c.id = k.case_id
+    WHERE k.tenant_id = ${scope.tenantId} AND c.status IN ('new', 'open', 'pending')
+      AND k.satisfied_at IS NULL AND k.due_at IS NOT NULL
+      AND (k.breached_at IS NOT NULL OR k.warned_at IS NOT NULL OR k.due_at <= ${at}::timestamptz OR k.warn_at <= ${at}::timestamptz)`;
+}
+
+/** SLA alerts at `now`: breached first, each group by deadline. */
+export async function listSlaAlerts(scope: TenantScope, now: Date, limit: number): Promise<SlaAlertRow[]> {
   const result = await scope.db.execute(sql`
-    SELECT * FROM (
-      SELECT c.id AS case_id, c.number, c.subject, k.metric, k.due_at, u.name AS owner_name, tm.name AS team_name,
-             CASE WHEN k.breached_at IS NOT NULL OR k.due_at <= ${at}::timestamptz THEN 'breached' ELSE 'warning' END AS state
-      FROM case_sla_clocks k
-      JOIN cases c ON c.tenant_id = k.tenant_id AND c.id = k.case_id
-      LEFT JOIN users u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id
-      LEFT JOIN teams tm ON tm.tenant_id = c.tenant_id AND tm.id = c.team_id
-      WHERE k.tenant_id = ${scope.tenantId} AND c.status IN ('new', 'open', 'pending')
-        AND k.satisfied_at IS NULL AND k.due_at IS NOT NULL
-        AND (k.breached_at IS NOT NULL OR k.warned_at IS NOT NULL OR k.due_at <= ${at}::timestamptz OR k.warn_at <= ${at}::timestamptz)
-    ) alerts
-    ORDER BY (state = 'breached') DESC, due_at, case_id, metric
+    SELECT a.*, u.name AS owner_name, tm.name AS team_name
+    FROM (${slaAlertClocks(scope, now)}) a
+    LEFT JOIN users u ON u.tenant_id = ${scope.tenantId} AND u.id = a.owner_id
+    LEFT JOIN teams tm ON tm.tenant_id = ${scope.tenantId} AND tm.id = a.team_id
+    ORDER BY (a.state = 'breached') DESC, a.due_at, a.case_id, a.metric
     LIMIT ${limit}`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     caseId: r.case_id as string,
@@ -87,6 +92,37 @@ export async function listSlaAlerts(scope: TenantScope, now: Date, limit: number
     ownerName: (r.owner_name as string | null) ?? null,
     teamName: (r.team_name as string | null) ?? null,
   }));
+}
+
+export interface OverviewTotals {
+  escalationsWaiting: number;
+  slaBreached: number;
+  slaWarnings: number;
+  customersWaiting: number;
+}
+
+/**
+ * The whole organisation's counts behind the capped lists, in one round trip: pending
+ * escalations, SLA alerts by state (one per clock, as listed), and the customers with an open
+ * case nobody owns yet (in a team's queue or in none; a customer with two such cases counts once).
+ */
+export async function countOverviewTotals(scope: TenantScope, now: Date): Promise<OverviewTotals> {
+  const result = await scope.db.execute(sql`
+    SELECT escalations.n AS escalations_waiting, sla.breached AS sla_breached, sla.warnings AS sla_warnings, waiting.n AS customers_waiting
+    FROM
+      (SELECT count(*)::int AS n FROM case_escalations
+        WHERE tenant_id = ${scope.tenantId} AND status = 'pending') escalations,
+      (SELECT count(*) FILTER (WHERE state = 'breached')::int AS breached, count(*) FILTER (WHERE state = 'warning')::int AS warnings
+        FROM (${slaAlertClocks(scope, now)}) a) sla,
+      (SELECT count(DISTINCT customer_id)::int AS n FROM cases
+        WHERE tenant_id = ${scope.tenantId} AND status IN ('new', 'open', 'pending') AND owner_id IS NULL) waiting`);
+  const row = rowsOf<Record<string, unknown>>(result)[0] ?? {};
+  return {
+    escalationsWaiting: Number(row.escalations_waiting ?? 0),
+    slaBreached: Number(row.sla_breached ?? 0),
+    slaWarnings: Number(row.sla_warnings ?? 0),
+    customersWaiting: Number(row.customers_waiting ?? 0),
+  };
 }
 
 export interface TeamLoadRow {

@@ -12166,7 +12166,7 @@ export interface paths {
         };
         /**
          * The floor at a glance: pending escalations, SLA alerts and team queue waits (administrators, supervisors and analysts)
-         * @description escalations: every pending escalation, nearest deadline first. slaAlerts: open cases with a promise breached or in warning, breached first, at most 100. teams: each team with the wait estimate of GET /teams/:id/queue. Agents get 403.
+         * @description totals: counts over the whole organisation, never capped, for the figures at the top. escalations: pending escalations, nearest deadline first, at most 500. slaAlerts: open cases with a promise breached or in warning, breached first, at most 100. teams: each team with the wait estimate of GET /teams/:id/queue. Agents get 403.
          */
         get: {
             parameters: {
@@ -12234,6 +12234,16 @@ export interface paths {
                                 /** @description Open cases of the team nobody owns yet */
                                 waiting: number;
                             }[];
+                            totals: {
+                                /** @description Customers with an open case nobody owns yet, in a team queue or none; each customer once */
+                                customersWaiting: number;
+                                /** @description Every pending escalation of the organisation */
+                                escalationsWaiting: number;
+                                /** @description Every SLA clock of an open case that is breached (one per case and metric, as in slaAlerts) */
+                                slaBreached: number;
+                                /** @description Every SLA clock of an open case in warning and not yet breached */
+                                slaWarnings: number;
+                            };
                         };
                     };
                 };

@@ -3,11 +3,11 @@ import { IconArrowLeft, IconPhoneCall } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
+import type { PortalCallback } from '../api/types';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { CallbackModal } from './CallbackModal';
 import { Conversation } from './Conversation';
 import { usePortalCase } from './portal-api';
-import type { PortalCallback } from './portal-types';
 import { ReplyForm } from './ReplyForm';
 import { StatusBadge } from './RequestList';
 import { windowWords } from './words';
@@ -61,7 +61,7 @@ export function CasePage({ organisation }: { organisation: string }) {
           </Button>
         ) : null}
       </Group>
-      <Callbacks callbacks={c.callbacks ?? []} />
+      <Callbacks callbacks={c.callbacks} />
       {request.isError ? <ErrorState error={request.error} onRetry={() => void request.refetch()} title="New messages could not be loaded; showing what we had" /> : null}
       <Conversation messages={c.messages} caseSubject={c.subject} />
       <ReplyForm caseId={c.id} status={c.status} />

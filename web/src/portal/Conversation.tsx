@@ -1,9 +1,9 @@
 import { Box, Group, Paper, Text } from '@mantine/core';
+import type { PortalCaseDetail } from '../api/types';
 import { Empty } from '../components/states';
-import type { PortalCaseView } from './portal-types';
 import { channelWords, formatDateTime } from './words';
 
-type Message = PortalCaseView['messages'][number];
+type Message = PortalCaseDetail['messages'][number];
 
 const sameSubject = (a: string, b: string) => a.replace(/^(re|fwd?):\s*/i, '').trim().toLowerCase() === b.trim().toLowerCase();
 

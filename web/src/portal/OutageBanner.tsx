@@ -1,14 +1,10 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { PortalOutage } from './portal-types';
+import type { PortalOutage } from '../api/types';
 import { formatDateTime } from './words';
 
 /** The server says why it concerns me ("Your case C-12"); read as "Linked to your case C-12". */
-const affectsWords = (affects: PortalOutage['affects']): string | null => {
-  const words = Array.isArray(affects) ? affects.join(', ') : affects;
-  if (!words) return null;
-  return `Linked to ${words.charAt(0).toLowerCase()}${words.slice(1)}. `;
-};
+const affectsWords = (affects: string): string | null => (affects ? `Linked to ${affects.charAt(0).toLowerCase()}${affects.slice(1)}. ` : null);
 
 /** Known problems that may affect this customer, so they need not ask; nothing when there are none. */
 export function OutageBanner({ outages }: { outages: PortalOutage[] }) {

@@ -3,10 +3,10 @@ import { IconMessagePlus } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { Me } from '../api/types';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { useNow } from '../components/use-now';
 import { OutageBanner } from './OutageBanner';
 import { usePortalCases, usePortalOutages } from './portal-api';
 import { RequestList } from './RequestList';
-import { useNow } from './use-now';
 
 /** The portal's home: known problems that may affect me, and my requests. */
 export function PortalHome({ organisation, me }: { organisation: string; me: Me }) {

@@ -2,12 +2,12 @@ import { Alert, Button, Group, Kbd, Paper, Stack, Text, Textarea } from '@mantin
 import { IconSend } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { errorMessage } from '../api/client';
+import type { PortalCase } from '../api/types';
 import { newClientId } from './client-id';
 import { useSendMessage } from './portal-api';
-import type { CaseStatus } from './portal-types';
 
 /** Writing more on a request. Ctrl+Enter (⌘+Enter on a Mac) sends. */
-export function ReplyForm({ caseId, status }: { caseId: string; status: CaseStatus }) {
+export function ReplyForm({ caseId, status }: { caseId: string; status: PortalCase['status'] }) {
   const send = useSendMessage();
   const [text, setText] = useState('');
   const [clientId, setClientId] = useState(newClientId);

@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import type { PortalCase } from '../api/types';
 import './portal.css';
-import type { PortalCase } from './portal-types';
 import { sinceWords, STATUS_WORDS } from './words';
 
 export function StatusBadge({ status }: { status: PortalCase['status'] }) {

@@ -1,4 +1,6 @@
-import type { CaseStatus } from './portal-types';
+import type { PortalCase } from '../api/types';
+
+type CaseStatus = PortalCase['status'];
 
 /** A case's status in the words a customer uses, with a colour that only repeats what the words say. */
 export const STATUS_WORDS: Record<CaseStatus, { label: string; color: string }> = {

@@ -5,14 +5,7 @@ import { formatSpan, formatWhen } from './time';
 const URGENT_MS = 5 * 60_000;
 
 /** Time left until a deadline, red when it has passed or is minutes away; the words say which. */
-export function Countdown({ deadline, now }: { deadline: string | null; now: number }) {
-  if (!deadline) {
-    return (
-      <Text size="sm" c="dimmed">
-        No deadline
-      </Text>
-    );
-  }
+export function Countdown({ deadline, now }: { deadline: string; now: number }) {
   const left = new Date(deadline).getTime() - now;
   const urgent = left < URGENT_MS;
   return (

@@ -1,23 +1,23 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
+import type { PendingEscalation } from '../api/types';
 import { Empty } from '../components/states';
 import { CaseLink } from './CaseLink';
 import { Countdown } from './Countdown';
-import type { WaitingEscalation } from './overview-types';
 import { LIST_MAX_HEIGHT, SectionCard } from './SectionCard';
 
-const deadlineOrder = (e: WaitingEscalation) => (e.deadline ? new Date(e.deadline).getTime() : Number.POSITIVE_INFINITY);
+const deadlineOrder = (e: PendingEscalation) => new Date(e.deadline).getTime();
 
-/** Escalations nobody has taken yet, the nearest deadline first. */
-export function EscalationsSection({ escalations, now }: { escalations: WaitingEscalation[]; now: number }) {
+/** Escalations nobody has taken yet, the nearest deadline first; `total` counts them all, listed or not. */
+export function EscalationsSection({ escalations, total, now }: { escalations: PendingEscalation[]; total: number; now: number }) {
   const rows = [...escalations].sort((a, b) => deadlineOrder(a) - deadlineOrder(b));
   return (
     <SectionCard
       title="Escalations waiting"
       id="supervisor-escalations"
       aside={
-        <Badge variant="light" tt="none" color={rows.length ? 'orange' : 'gray'}>
-          {rows.length} waiting
+        <Badge variant="light" tt="none" color={total ? 'orange' : 'gray'}>
+          {total} waiting
         </Badge>
       }
     >
@@ -26,53 +26,60 @@ export function EscalationsSection({ escalations, now }: { escalations: WaitingE
           When an agent escalates a case, it shows here until someone takes it.
         </Empty>
       ) : (
-        <Table.ScrollContainer minWidth={640} maxHeight={LIST_MAX_HEIGHT}>
-          <Table verticalSpacing="xs" highlightOnHover stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Case</Table.Th>
-                <Table.Th>Subject</Table.Th>
-                <Table.Th>Level</Table.Th>
-                <Table.Th>Reason</Table.Th>
-                <Table.Th>To</Table.Th>
-                <Table.Th>Deadline</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.escalationId}>
-                  <Table.Td>
-                    <CaseLink caseId={e.caseId} reference={e.reference} />
-                  </Table.Td>
-                  <Table.Td maw={220}>
-                    <Text size="sm" lineClamp={2}>
-                      {e.subject}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      Level {e.level}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td maw={260}>
-                    <Text size="sm">{e.reason}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{e.targetUserName ?? e.targetTeamName ?? 'Unassigned'}</Text>
-                    {e.targetUserName && e.targetTeamName ? (
-                      <Text size="xs" c="dimmed">
-                        {e.targetTeamName}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Countdown deadline={e.deadline} now={now} />
-                  </Table.Td>
+        <>
+          {rows.length < total ? (
+            <Text size="sm" c="dimmed" mb="xs">
+              The {rows.length} nearest deadlines of {total}.
+            </Text>
+          ) : null}
+          <Table.ScrollContainer minWidth={640} maxHeight={LIST_MAX_HEIGHT}>
+            <Table verticalSpacing="xs" highlightOnHover stickyHeader>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Case</Table.Th>
+                  <Table.Th>Subject</Table.Th>
+                  <Table.Th>Level</Table.Th>
+                  <Table.Th>Reason</Table.Th>
+                  <Table.Th>To</Table.Th>
+                  <Table.Th>Deadline</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((e) => (
+                  <Table.Tr key={e.escalationId}>
+                    <Table.Td>
+                      <CaseLink caseId={e.caseId} reference={e.reference} />
+                    </Table.Td>
+                    <Table.Td maw={220}>
+                      <Text size="sm" lineClamp={2}>
+                        {e.subject}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        Level {e.level}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={260}>
+                      <Text size="sm">{e.reason}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.targetUserName ?? e.targetTeamName ?? 'Unassigned'}</Text>
+                      {e.targetUserName && e.targetTeamName ? (
+                        <Text size="xs" c="dimmed">
+                          {e.targetTeamName}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Countdown deadline={e.deadline} now={now} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
       )}
     </SectionCard>
   );

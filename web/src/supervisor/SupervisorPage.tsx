@@ -1,11 +1,12 @@
 import { Badge, Box, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Loading, ErrorState } from '../components/states';
+import { useNow } from '../components/use-now';
 import { EscalationsSection } from './EscalationsSection';
 import { LiveAlertsSection } from './LiveAlertsSection';
 import { SlaSection } from './SlaSection';
 import { SummaryStats } from './SummaryStats';
 import { TeamQueuesSection } from './TeamQueuesSection';
-import { formatClock, useNow } from './time';
+import { formatClock } from './time';
 import { useLiveSupervision, useSupervisorOverview } from './useSupervision';
 
 /**
@@ -43,12 +44,12 @@ export function SupervisorPage() {
         ) : (
           <>
             {overview.isError ? <ErrorState error={overview.error} onRetry={() => void overview.refetch()} title="The overview could not be refreshed; showing the last figures" /> : null}
-            <SummaryStats overview={overview.data} />
+            <SummaryStats totals={overview.data.totals} />
             <Grid gap="md" align="flex-start">
               <Grid.Col span={{ base: 12, lg: 8 }}>
                 <Stack gap="md">
-                  <EscalationsSection escalations={overview.data.escalations} now={now} />
-                  <SlaSection alerts={overview.data.slaAlerts} now={now} />
+                  <EscalationsSection escalations={overview.data.escalations} total={overview.data.totals.escalationsWaiting} now={now} />
+                  <SlaSection alerts={overview.data.slaAlerts} totals={overview.data.totals} now={now} />
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 4 }}>

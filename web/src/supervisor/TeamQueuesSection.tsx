@@ -1,13 +1,13 @@
 import { BarChart } from '@mantine/charts';
 import { Badge, Box, Table, Text } from '@mantine/core';
 import { IconPhoneCall, IconUsersGroup } from '@tabler/icons-react';
+import type { TeamWait } from '../api/types';
 import { Empty } from '../components/states';
-import type { TeamQueue } from './overview-types';
 import { SectionCard } from './SectionCard';
 import { formatSpan } from './time';
 
 /** Each team's queue: a chart to compare at a glance, and the table with the figures. */
-export function TeamQueuesSection({ teams, now }: { teams: TeamQueue[]; now: number }) {
+export function TeamQueuesSection({ teams, now }: { teams: TeamWait[]; now: number }) {
   const chartData = teams.map((t) => ({ team: t.name, waiting: t.waiting, open: t.open }));
   const described = teams.map((t) => `${t.name}: ${t.waiting} waiting, ${t.open} open`).join('; ');
   return (
@@ -49,7 +49,7 @@ export function TeamQueuesSection({ teams, now }: { teams: TeamQueue[]; now: num
               </Table.Thead>
               <Table.Tbody>
                 {teams.map((t) => (
-                  <Table.Tr key={t.teamId ?? `unassigned:${t.name}`}>
+                  <Table.Tr key={t.teamId}>
                     <Table.Td>
                       <Text size="sm" fw={600}>
                         {t.name}
@@ -82,14 +82,7 @@ export function TeamQueuesSection({ teams, now }: { teams: TeamQueue[]; now: num
   );
 }
 
-function EstimatedWait({ minutes }: { minutes: number | null }) {
-  if (minutes === null) {
-    return (
-      <Text span size="sm" c="dimmed">
-        Not known
-      </Text>
-    );
-  }
+function EstimatedWait({ minutes }: { minutes: number }) {
   if (minutes < 1) {
     return (
       <Text span size="sm" c="dimmed">

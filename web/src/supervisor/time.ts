@@ -1,15 +1,3 @@
-import { useEffect, useState } from 'react';
-
-/** The current time, ticking: countdowns and "waiting for" move without refetching. */
-export function useNow(intervalMs = 1_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 /** A span of time in the words a supervisor reads at a glance: "45 s", "12 min", "2 h 5 min", "1 d 4 h", "3 d". */
 export function formatSpan(ms: number): string {
   const seconds = Math.max(0, Math.round(Math.abs(ms) / 1000));

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import type { SupervisorOverview } from '../api/types';
 import { useLiveFeed, type LiveFeedEvent, type LiveFeedStatus } from './live-feed';
-import type { SupervisorOverview } from './overview-types';
 
 export const OVERVIEW_KEY = ['supervisor', 'overview'] as const;
 const REFRESH_MS = 15_000;
