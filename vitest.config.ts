@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: more workers only make the embedded databases fight for them.
     maxWorkers: 2,
+    // Builds the web app once, before the browser tests' servers would each try to.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

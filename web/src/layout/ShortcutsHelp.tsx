@@ -6,15 +6,16 @@ export const SHORTCUTS: { keys: string[]; what: string; where: string }[] = [
   { keys: ['Ctrl', 'K'], what: 'Search customers, cases and contacts', where: 'Everywhere' },
   { keys: ['/'], what: 'Search', where: 'Everywhere' },
   { keys: ['?'], what: 'Show these shortcuts', where: 'Everywhere' },
-  { keys: ['J'], what: 'Next case in the queue', where: 'Workspace' },
-  { keys: ['K'], what: 'Previous case in the queue', where: 'Workspace' },
+  { keys: ['J'], what: 'Open the next case in the queue', where: 'Workspace' },
+  { keys: ['K'], what: 'Open the previous case in the queue', where: 'Workspace' },
+  { keys: ['Enter'], what: 'Open the focused case', where: 'Workspace' },
   { keys: ['R'], what: 'Reply to the customer', where: 'Case' },
   { keys: ['N'], what: 'Add an internal note', where: 'Case' },
   { keys: ['A'], what: 'Assign the case to me', where: 'Case' },
   { keys: ['T'], what: 'Transfer with a hand-off note', where: 'Case' },
   { keys: ['E'], what: 'Escalate', where: 'Case' },
   { keys: ['B'], what: 'Book a callback', where: 'Case' },
-  { keys: ['Ctrl', 'Enter'], what: 'Send the reply or note', where: 'Composer' },
+  { keys: ['Ctrl', 'Enter'], what: 'Send the reply or note (⌘ Enter on a Mac)', where: 'Composer' },
 ];
 
 export function ShortcutsHelp({ opened, onClose, onOpen }: { opened: boolean; onClose: () => void; onOpen: () => void }) {

@@ -1,0 +1,139 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from '../api/client';
+import type { CaseDetail, CaseEffort, CaseSla, CaseSummary, Customer, Escalation, Problem, Success, Team, TimelinePage, TransferOffer, User } from '../api/types';
+import type { QueueKey, QueuePage, QueuesResponse } from './queue-types';
+
+/** Query keys in one place, so live updates and actions refresh exactly what they change. */
+export const keys = {
+  queues: ['workspace', 'queues'] as const,
+  queue: (key: QueueKey) => ['workspace', 'queue', key] as const,
+  customer: (id: string) => ['customer', id] as const,
+  timeline: (id: string) => ['customer', id, 'timeline'] as const,
+  openCases: (id: string) => ['customer', id, 'open-cases'] as const,
+  case: (id: string) => ['case', id] as const,
+  effort: (id: string) => ['case', id, 'effort'] as const,
+  sla: (id: string) => ['case', id, 'sla'] as const,
+  outbound: (id: string) => ['case', id, 'outbound'] as const,
+  transfersToMe: ['transfers', 'offered-to-me'] as const,
+  escalationsForMe: ['escalations', 'waiting-for-me'] as const,
+  users: ['users'] as const,
+  teams: ['teams'] as const,
+  openProblems: ['problems', 'open'] as const,
+  contact: (id: string) => ['contact', id] as const,
+  chatSession: (id: string) => ['chat-session', id] as const,
+};
+
+const QUEUE_PAGE = 30;
+const TIMELINE_PAGE = 30;
+
+export function useQueues() {
+  return useQuery({
+    queryKey: keys.queues,
+    queryFn: ({ signal }) => api<QueuesResponse>('/workspace/queues', { signal }),
+    // Live events refresh sooner; this is the fallback when the socket is down.
+    refetchInterval: 30_000,
+  });
+}
+
+export function useQueueItems(key: QueueKey) {
+  return useInfiniteQuery({
+    queryKey: keys.queue(key),
+    queryFn: ({ signal, pageParam }) => api<QueuePage>(`/workspace/queues/${key}`, { signal, query: { limit: QUEUE_PAGE, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useCustomer(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.customer(id ?? ''),
+    queryFn: ({ signal }) => api<Customer>(`/customers/${id}`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useTimeline(customerId: string | undefined) {
+  return useInfiniteQuery({
+    queryKey: keys.timeline(customerId ?? ''),
+    queryFn: ({ signal, pageParam }) => api<TimelinePage>(`/customers/${customerId}/timeline`, { signal, query: { limit: TIMELINE_PAGE, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: Boolean(customerId),
+  });
+}
+
+export function useOpenCases(customerId: string | undefined) {
+  return useQuery({
+    queryKey: keys.openCases(customerId ?? ''),
+    queryFn: ({ signal }) => api<{ items: CaseSummary[] }>('/cases', { signal, query: { customerId, status: 'new,open,pending', limit: 50 } }),
+    enabled: Boolean(customerId),
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: keys.case(id), queryFn: ({ signal }) => api<CaseDetail>(`/cases/${id}`, { signal }) });
+}
+
+export function useCaseEffort(id: string) {
+  return useQuery({ queryKey: keys.effort(id), queryFn: ({ signal }) => api<CaseEffort>(`/cases/${id}/effort`, { signal }) });
+}
+
+export function useCaseSla(id: string) {
+  return useQuery({ queryKey: keys.sla(id), queryFn: ({ signal }) => api<CaseSla>(`/cases/${id}/sla`, { signal }) });
+}
+
+export type OutboundMessage = Success<'/api/v1/cases/{id}/outbound'>['items'][number];
+
+export function useCaseOutbound(id: string) {
+  return useQuery({ queryKey: keys.outbound(id), queryFn: ({ signal }) => api<{ items: OutboundMessage[] }>(`/cases/${id}/outbound`, { signal }) });
+}
+
+export function useTransfersToMe() {
+  return useQuery({ queryKey: keys.transfersToMe, queryFn: ({ signal }) => api<{ items: TransferOffer[] }>('/transfers/offered-to-me', { signal }) });
+}
+
+export function useEscalationsForMe() {
+  return useQuery({ queryKey: keys.escalationsForMe, queryFn: ({ signal }) => api<{ items: Escalation[] }>('/escalations/waiting-for-me', { signal }) });
+}
+
+/** Staff and teams change rarely: fetched once a minute at most, for names and pickers. */
+export function useUsers() {
+  return useQuery({ queryKey: keys.users, queryFn: ({ signal }) => api<{ items: User[] }>('/users', { signal }), staleTime: 60_000 });
+}
+
+export function useTeams() {
+  return useQuery({ queryKey: keys.teams, queryFn: ({ signal }) => api<{ items: Team[] }>('/teams', { signal }), staleTime: 60_000 });
+}
+
+export function useOpenProblems(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.openProblems,
+    queryFn: ({ signal }) => api<{ items: Problem[] }>('/problems', { signal, query: { status: 'new,investigating,known_error', limit: 100 } }),
+    enabled,
+  });
+}
+
+/** Names for the ids on cases and events. */
+export function usePeopleNames() {
+  const users = useUsers();
+  const teams = useTeams();
+  const userName = useCallback((id: string | null | undefined) => (id ? (users.data?.items.find((u) => u.id === id)?.name ?? null) : null), [users.data]);
+  const teamName = useCallback((id: string | null | undefined) => (id ? (teams.data?.items.find((t) => t.id === id)?.name ?? null) : null), [teams.data]);
+  return { userName, teamName };
+}
+
+/** After anything changes a case: the case, its customer's picture, the queues and the hand-offs. */
+export function useRefreshAfterChange() {
+  const client = useQueryClient();
+  return useCallback(
+    (caseId?: string, customerId?: string) => {
+      void client.invalidateQueries({ queryKey: ['workspace'] });
+      void client.invalidateQueries({ queryKey: ['transfers'] });
+      void client.invalidateQueries({ queryKey: ['escalations'] });
+      if (caseId) void client.invalidateQueries({ queryKey: ['case', caseId] });
+      if (customerId) void client.invalidateQueries({ queryKey: ['customer', customerId] });
+    },
+    [client],
+  );
+}
