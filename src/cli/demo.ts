@@ -84,7 +84,7 @@ function describeDemo(demo: DemoLogins, summary: string, url: string, token: str
     `  try: curl -H "Authorization: Bearer ${token}" "${url}/api/v1/search?q=roaming"`,
     '',
     'Start with these customers:',
-    ...demo.stories.map((s) => `  ${s.customerName}: ${s.title}\n    ${url}/api/v1/customers/${s.customerId}/timeline`),
+    ...demo.stories.map((s) => `  ${s.customerName}: ${s.title}\n    ${url}/work/customers/${s.customerId}`),
     '',
   ];
   return lines.join('\n');

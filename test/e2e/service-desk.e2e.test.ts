@@ -102,9 +102,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     await sees(page.getByRole('region', { name: 'Customer' }).getByRole('heading', { level: 2, name: desk.customer.name }));
     const message = timeline(page).getByRole('article').filter({ hasText: request.message });
     await sees(message);
-    // The picture shows the case with its timeline, which starts below the customer and the composer.
-    await message.scrollIntoViewIfNeeded();
+    // Two pictures: the first screen (the customer before anything else), then the timeline below.
     await screenshot(page, 'case-view');
+    await message.scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-timeline');
     await audit(page, 'case view');
   });
 
