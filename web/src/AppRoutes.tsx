@@ -1,16 +1,26 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Loading } from './components/states';
 import { StaffShell } from './layout/StaffShell';
 import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PortalPage } from './portal/PortalPage';
-import { SupervisorPage } from './supervisor/SupervisorPage';
-import { WorkspacePage } from './workspace/WorkspacePage';
 import { homeFor, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
 import type { Role } from './api/types';
 
+// Each part of the app loads on its own: a customer on the portal never downloads the workspace.
+const PortalPage = lazy(() => import('./portal/PortalPage').then((m) => ({ default: m.PortalPage })));
+const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
+const WorkspacePage = lazy(() => import('./workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+
 export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <AppRoutesInner />
+    </Suspense>
+  );
+}
+
+function AppRoutesInner() {
   return (
     <Routes>
       <Route path="/" element={<Home />} />
