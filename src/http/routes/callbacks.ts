@@ -34,6 +34,22 @@ const Effort = Type.Object({
   thresholdsExceeded: Type.Array(Type.String()),
 });
 
+/**
+ * Booking a callback, by an agent or by the customer on the portal: the same window and phone;
+ * only the phone's description differs, each in its reader's words. The window's rules are the
+ * domain's (checkCallbackWindow).
+ */
+export function callbackWindowBody(phoneDescription: string) {
+  return Type.Object(
+    {
+      windowStart: Type.String({ format: 'date-time' }),
+      windowEnd: Type.String({ format: 'date-time' }),
+      phone: Type.Optional(Type.String({ maxLength: 40, description: phoneDescription })),
+    },
+    { additionalProperties: false },
+  );
+}
+
 /** Callbacks instead of hold, customer effort, and honest queue waits. */
 export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -44,14 +60,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['callbacks'],
         summary: 'Promise to call the customer back within a window (instead of keeping them on hold)',
         params: IdParams,
-        body: Type.Object(
-          {
-            windowStart: Type.String({ format: 'date-time' }),
-            windowEnd: Type.String({ format: 'date-time' }),
-            phone: Type.Optional(Type.String({ maxLength: 40, description: "Defaults to the customer's phone on record" })),
-          },
-          { additionalProperties: false },
-        ),
+        body: callbackWindowBody("Defaults to the customer's phone on record"),
         response: { 201: Callback, ...errors(400, 401, 403, 404, 409) },
       },
     },

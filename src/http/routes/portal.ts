@@ -5,6 +5,7 @@ import { bookPortalCallback } from '../../services/portal/portal-callbacks.ts';
 import { portalOutages } from '../../services/portal/portal-outages.ts';
 import { CaseStatus, Channel, errors, IdParams, Nullable, Uuid } from '../schemas.ts';
 import { announceCaseChange } from '../case-announcements.ts';
+import { callbackWindowBody } from './callbacks.ts';
 
 const PortalCase = Type.Object({
   id: Uuid,
@@ -65,14 +66,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['portal'],
         summary: 'Ask to be called back about one of my cases, within a window (5 minutes to 4 hours long, at most 30 days ahead)',
         params: IdParams,
-        body: Type.Object(
-          {
-            windowStart: Type.String({ format: 'date-time' }),
-            windowEnd: Type.String({ format: 'date-time' }),
-            phone: Type.Optional(Type.String({ maxLength: 40, description: 'Defaults to my phone number on record' })),
-          },
-          { additionalProperties: false },
-        ),
+        body: callbackWindowBody('Defaults to my phone number on record'),
         response: { 201: Type.Object({ ...PortalCallback.properties, caseId: Uuid, phone: Nullable(Type.String()) }), ...errors(400, 401, 403, 404, 409) },
       },
     },

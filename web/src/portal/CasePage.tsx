@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPhoneCall } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPhoneCall } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import type { PortalCallback } from '../api/types';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { BackToRequests } from './BackToRequests';
 import { CallbackModal } from './CallbackModal';
 import { Conversation } from './Conversation';
 import { usePortalCase } from './portal-api';
@@ -17,14 +18,7 @@ export function CasePage({ organisation }: { organisation: string }) {
   const { caseId = '' } = useParams();
   const request = usePortalCase(caseId);
   const [booking, setBooking] = useState(false);
-  const back = (
-    <Anchor component={Link} to={`/portal/${organisation}`} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={16} aria-hidden />
-        My requests
-      </Group>
-    </Anchor>
-  );
+  const back = <BackToRequests organisation={organisation} />;
 
   if (request.isPending) return <Loading label="Loading your request…" />;
   if (request.isError && !request.data) {

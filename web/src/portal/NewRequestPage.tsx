@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconSend } from '@tabler/icons-react';
+import { IconSend } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../api/client';
+import { BackToRequests } from './BackToRequests';
 import { newClientId } from './client-id';
 import { useSendMessage } from './portal-api';
 
@@ -41,12 +42,7 @@ export function NewRequestPage({ organisation }: { organisation: string }) {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={`/portal/${organisation}`} size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={16} aria-hidden />
-          My requests
-        </Group>
-      </Anchor>
+      <BackToRequests organisation={organisation} />
       <Paper withBorder radius="lg" p="xl" shadow="xs">
         <form onSubmit={submit} noValidate aria-labelledby="new-request-title">
           <Stack gap="md">

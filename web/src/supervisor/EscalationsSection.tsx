@@ -4,7 +4,8 @@ import type { PendingEscalation } from '../api/types';
 import { Empty } from '../components/states';
 import { CaseLink } from './CaseLink';
 import { Countdown } from './Countdown';
-import { LIST_MAX_HEIGHT, SectionCard } from './SectionCard';
+import { SectionCard } from './SectionCard';
+import { SectionTable } from './SectionTable';
 
 const deadlineOrder = (e: PendingEscalation) => new Date(e.deadline).getTime();
 
@@ -26,60 +27,43 @@ export function EscalationsSection({ escalations, total, now }: { escalations: P
           When an agent escalates a case, it shows here until someone takes it.
         </Empty>
       ) : (
-        <>
-          {rows.length < total ? (
-            <Text size="sm" c="dimmed" mb="xs">
-              The {rows.length} nearest deadlines of {total}.
-            </Text>
-          ) : null}
-          <Table.ScrollContainer minWidth={640} maxHeight={LIST_MAX_HEIGHT}>
-            <Table verticalSpacing="xs" highlightOnHover stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Case</Table.Th>
-                  <Table.Th>Subject</Table.Th>
-                  <Table.Th>Level</Table.Th>
-                  <Table.Th>Reason</Table.Th>
-                  <Table.Th>To</Table.Th>
-                  <Table.Th>Deadline</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((e) => (
-                  <Table.Tr key={e.escalationId}>
-                    <Table.Td>
-                      <CaseLink caseId={e.caseId} reference={e.reference} />
-                    </Table.Td>
-                    <Table.Td maw={220}>
-                      <Text size="sm" lineClamp={2}>
-                        {e.subject}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        Level {e.level}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td maw={260}>
-                      <Text size="sm">{e.reason}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.targetUserName ?? e.targetTeamName ?? 'Unassigned'}</Text>
-                      {e.targetUserName && e.targetTeamName ? (
-                        <Text size="xs" c="dimmed">
-                          {e.targetTeamName}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Countdown deadline={e.deadline} now={now} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </>
+        <SectionTable
+          columns={['Case', 'Subject', 'Level', 'Reason', 'To', 'Deadline']}
+          note={rows.length < total ? `The ${rows.length} nearest deadlines of ${total}.` : null}
+          scrolls
+        >
+          {rows.map((e) => (
+            <Table.Tr key={e.escalationId}>
+              <Table.Td>
+                <CaseLink caseId={e.caseId} reference={e.reference} />
+              </Table.Td>
+              <Table.Td maw={220}>
+                <Text size="sm" lineClamp={2}>
+                  {e.subject}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  Level {e.level}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={260}>
+                <Text size="sm">{e.reason}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{e.targetUserName ?? e.targetTeamName ?? 'Unassigned'}</Text>
+                {e.targetUserName && e.targetTeamName ? (
+                  <Text size="xs" c="dimmed">
+                    {e.targetTeamName}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Countdown deadline={e.deadline} now={now} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </SectionTable>
       )}
     </SectionCard>
   );

@@ -3,7 +3,8 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import type { SlaAlert, SlaMetric, SupervisorTotals } from '../api/types';
 import { Empty } from '../components/states';
 import { CaseLink } from './CaseLink';
-import { LIST_MAX_HEIGHT, SectionCard } from './SectionCard';
+import { SectionCard } from './SectionCard';
+import { SectionTable } from './SectionTable';
 import { formatSpan, formatWhen } from './time';
 
 const METRIC: Record<SlaMetric, string> = { first_response: 'First response', next_update: 'Next update', resolution: 'Resolution' };
@@ -32,75 +33,58 @@ export function SlaSection({ alerts, totals, now }: { alerts: SlaAlert[]; totals
           Cases close to or past a first response, next update or resolution target show here.
         </Empty>
       ) : (
-        <>
-          {/* The list is capped, breaches first: say so rather than let it pass for all of them. */}
-          {rows.length < total ? (
-            <Text size="sm" c="dimmed" mb="xs">
-              The {rows.length} most urgent of {total}.
-            </Text>
-          ) : null}
-          <Table.ScrollContainer minWidth={640} maxHeight={LIST_MAX_HEIGHT}>
-            <Table verticalSpacing="xs" highlightOnHover stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Case</Table.Th>
-                  <Table.Th>Subject</Table.Th>
-                  <Table.Th>Target</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                  <Table.Th>Owner</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((alert) => {
-                  const left = new Date(alert.dueAt).getTime() - now;
-                  return (
-                    <Table.Tr key={`${alert.caseId}:${alert.metric}`}>
-                      <Table.Td>
-                        {alert.state === 'breached' ? (
-                          <Badge color="red" variant="filled" tt="none" style={{ minWidth: 'max-content' }}>
-                            Breached
-                          </Badge>
-                        ) : (
-                          <Badge color="yellow" variant="light" c="yellow.9" tt="none" style={{ minWidth: 'max-content' }}>
-                            Warning
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <CaseLink caseId={alert.caseId} reference={alert.reference} />
-                      </Table.Td>
-                      <Table.Td maw={240}>
-                        <Text size="sm" lineClamp={2}>
-                          {alert.subject}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{METRIC[alert.metric]}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={left < 0 ? 700 : 500} c={left < 0 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
-                          {left < 0 ? `${formatSpan(left)} overdue` : `in ${formatSpan(left)}`}
-                        </Text>
-                        <Text size="xs" c="dimmed" component="time" dateTime={alert.dueAt} style={{ whiteSpace: 'nowrap' }}>
-                          {formatWhen(alert.dueAt, now)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{alert.ownerName ?? 'Nobody yet'}</Text>
-                        {alert.teamName ? (
-                          <Text size="xs" c="dimmed">
-                            {alert.teamName}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </>
+        // The list is capped, breaches first: say so rather than let it pass for all of them.
+        <SectionTable
+          columns={['State', 'Case', 'Subject', 'Target', 'Due', 'Owner']}
+          note={rows.length < total ? `The ${rows.length} most urgent of ${total}.` : null}
+          scrolls
+        >
+          {rows.map((alert) => {
+            const left = new Date(alert.dueAt).getTime() - now;
+            return (
+              <Table.Tr key={`${alert.caseId}:${alert.metric}`}>
+                <Table.Td>
+                  {alert.state === 'breached' ? (
+                    <Badge color="red" variant="filled" tt="none" style={{ minWidth: 'max-content' }}>
+                      Breached
+                    </Badge>
+                  ) : (
+                    <Badge color="yellow" variant="light" c="yellow.9" tt="none" style={{ minWidth: 'max-content' }}>
+                      Warning
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <CaseLink caseId={alert.caseId} reference={alert.reference} />
+                </Table.Td>
+                <Table.Td maw={240}>
+                  <Text size="sm" lineClamp={2}>
+                    {alert.subject}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{METRIC[alert.metric]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={left < 0 ? 700 : 500} c={left < 0 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                    {left < 0 ? `${formatSpan(left)} overdue` : `in ${formatSpan(left)}`}
+                  </Text>
+                  <Text size="xs" c="dimmed" component="time" dateTime={alert.dueAt} style={{ whiteSpace: 'nowrap' }}>
+                    {formatWhen(alert.dueAt, now)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{alert.ownerName ?? 'Nobody yet'}</Text>
+                  {alert.teamName ? (
+                    <Text size="xs" c="dimmed">
+                      {alert.teamName}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </SectionTable>
       )}
     </SectionCard>
   );

@@ -4,6 +4,7 @@ import { IconPhoneCall, IconUsersGroup } from '@tabler/icons-react';
 import type { TeamWait } from '../api/types';
 import { Empty } from '../components/states';
 import { SectionCard } from './SectionCard';
+import { SectionTable } from './SectionTable';
 import { formatSpan } from './time';
 
 /** Each team's queue: a chart to compare at a glance, and the table with the figures. */
@@ -34,48 +35,35 @@ export function TeamQueuesSection({ teams, now }: { teams: TeamWait[]; now: numb
               yAxisProps={{ allowDecimals: false }}
             />
           </Box>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Team</Table.Th>
-                  <Table.Th ta="right">Agents</Table.Th>
-                  <Table.Th ta="right">Waiting</Table.Th>
-                  <Table.Th ta="right">Open</Table.Th>
-                  <Table.Th>Oldest wait</Table.Th>
-                  <Table.Th>Estimated wait</Table.Th>
-                  <Table.Th>Callbacks</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {teams.map((t) => (
-                  <Table.Tr key={t.teamId}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {t.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{t.agents}</Table.Td>
-                    <Table.Td ta="right">{t.waiting}</Table.Td>
-                    <Table.Td ta="right">{t.open}</Table.Td>
-                    <Table.Td>{t.oldestWaitingSince ? formatSpan(now - new Date(t.oldestWaitingSince).getTime()) : <Text span size="sm" c="dimmed">Nobody waiting</Text>}</Table.Td>
-                    <Table.Td><EstimatedWait minutes={t.estimatedWaitMinutes} /></Table.Td>
-                    <Table.Td>
-                      {t.offerCallback ? (
-                        <Badge color="orange" variant="light" c="orange.9" tt="none" style={{ minWidth: 'max-content' }} leftSection={<IconPhoneCall size={12} aria-hidden />}>
-                          Offer callbacks
-                        </Badge>
-                      ) : (
-                        <Text span size="sm" c="dimmed">
-                          Not needed
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SectionTable
+            columns={['Team', { label: 'Agents', align: 'right' }, { label: 'Waiting', align: 'right' }, { label: 'Open', align: 'right' }, 'Oldest wait', 'Estimated wait', 'Callbacks']}
+          >
+            {teams.map((t) => (
+              <Table.Tr key={t.teamId}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {t.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">{t.agents}</Table.Td>
+                <Table.Td ta="right">{t.waiting}</Table.Td>
+                <Table.Td ta="right">{t.open}</Table.Td>
+                <Table.Td>{t.oldestWaitingSince ? formatSpan(now - new Date(t.oldestWaitingSince).getTime()) : <Text span size="sm" c="dimmed">Nobody waiting</Text>}</Table.Td>
+                <Table.Td><EstimatedWait minutes={t.estimatedWaitMinutes} /></Table.Td>
+                <Table.Td>
+                  {t.offerCallback ? (
+                    <Badge color="orange" variant="light" c="orange.9" tt="none" style={{ minWidth: 'max-content' }} leftSection={<IconPhoneCall size={12} aria-hidden />}>
+                      Offer callbacks
+                    </Badge>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      Not needed
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </SectionTable>
         </>
       )}
     </SectionCard>

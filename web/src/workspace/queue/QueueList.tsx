@@ -1,11 +1,11 @@
-import { Box, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useRef } from 'react';
 import { useMatch, useNavigate } from 'react-router';
 import { Empty, ErrorState } from '../../components/states';
 import { useQueueItems, useQueues } from '../queries';
 import type { QueueKey } from '../queue-types';
-import { useLoadMoreSentinel } from '../useLoadMoreSentinel';
+import { LoadMoreFooter } from '../LoadMoreFooter';
 import { unlessDialogOpen } from '../shortcuts';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { QueueRow } from './QueueRow';
@@ -56,8 +56,6 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
     if (openCaseId) rowRefs.current.get(openCaseId)?.scrollIntoView({ block: 'nearest' });
   }, [openCaseId]);
 
-  const sentinel = useLoadMoreSentinel<HTMLDivElement>(Boolean(items.hasNextPage) && !items.isFetchingNextPage, () => void items.fetchNextPage());
-
   return (
     <Box component="section" aria-label={`Queue: ${label}`} pb="md" style={compact ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}>
       <Group justify="space-between" px={compact ? 'sm' : 'lg'} pt={compact ? 'sm' : 'lg'} pb="xs" wrap="nowrap">
@@ -103,14 +101,7 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
               compact={compact}
             />
           ))}
-          <div ref={sentinel} />
-          {items.hasNextPage ? (
-            <Group justify="center" p="sm">
-              <Button variant="subtle" size="xs" loading={items.isFetchingNextPage} onClick={() => void items.fetchNextPage()}>
-                Load more
-              </Button>
-            </Group>
-          ) : null}
+          <LoadMoreFooter pages={items} label="Load more" />
         </Box>
       )}
     </Box>

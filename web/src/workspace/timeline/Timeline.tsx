@@ -1,9 +1,9 @@
-import { Box, Button, Chip, Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Chip, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { channelLabel, ChannelIcon } from '../channels';
 import { usePeopleNames, useTimeline } from '../queries';
-import { useLoadMoreSentinel } from '../useLoadMoreSentinel';
+import { LoadMoreFooter } from '../LoadMoreFooter';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { TimelineItem } from './TimelineItem';
 
@@ -21,7 +21,6 @@ export function Timeline({ customerId, customerName, openCaseId }: { customerId:
   const all = useMemo(() => timeline.data?.pages.flatMap((p) => p.items) ?? [], [timeline.data]);
   const channels = useMemo(() => [...new Set(all.filter((i) => i.type === 'contact' && i.channel).map((i) => i.channel!))].sort(), [all]);
   const shown = filter.length === 0 ? all : all.filter((i) => (i.type === 'contact' ? filter.includes(i.channel ?? '') : filter.includes(EVENTS)));
-  const sentinel = useLoadMoreSentinel<HTMLDivElement>(Boolean(timeline.hasNextPage) && !timeline.isFetchingNextPage, () => void timeline.fetchNextPage());
   const caseLink = (caseId: string) => withQueue(`/work/cases/${caseId}`, queue);
 
   return (
@@ -72,18 +71,16 @@ export function Timeline({ customerId, customerName, openCaseId }: { customerId:
               Nothing on {filter.map((f) => (f === EVENTS ? 'case events' : channelLabel(f))).join(' or ')} in what is loaded.
             </Text>
           ) : null}
-          <div ref={sentinel} />
-          {timeline.hasNextPage ? (
-            <Group justify="center" py="sm">
-              <Button variant="light" size="xs" loading={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
-                Load older
-              </Button>
-            </Group>
-          ) : (
-            <Text size="xs" c="gray.7" ta="center" py="sm">
-              The beginning of this customer's history.
-            </Text>
-          )}
+          <LoadMoreFooter
+            pages={timeline}
+            label="Load older"
+            variant="light"
+            end={
+              <Text size="xs" c="gray.7" ta="center" py="sm">
+                The beginning of this customer's history.
+              </Text>
+            }
+          />
         </>
       )}
     </Box>

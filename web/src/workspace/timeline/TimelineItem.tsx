@@ -1,5 +1,6 @@
-import { Anchor, Badge, Box, Group, Spoiler, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Spoiler, Text, type BoxProps } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight, IconLock, IconNote, IconPoint, IconRepeat, IconRobot, IconWorld } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TimelineItem as Item } from '../../api/types';
 import { channelLabel, ChannelIcon } from '../channels';
@@ -24,6 +25,15 @@ const AUTOMATED: Record<string, string> = { auto_reply: 'Auto-reply', bounce: 'B
 /** One entry of the customer's timeline: a contact on any channel, or a case or customer event (quieter). */
 export function TimelineItem(props: Props) {
   return props.item.type === 'contact' ? <ContactEntry {...props} /> : <EventEntry {...props} />;
+}
+
+/** An article of the feed, focusable and counted so screen readers announce "3 of 20". */
+function Entry({ position, setSize, label, children, ...frame }: Pick<Props, 'position' | 'setSize'> & { label: string; children: ReactNode } & BoxProps) {
+  return (
+    <Box component="article" tabIndex={0} aria-posinset={position} aria-setsize={setSize} aria-label={label} {...frame}>
+      {children}
+    </Box>
+  );
 }
 
 function CaseTag({ item, openCaseId, caseLink, quiet = false }: Pick<Props, 'item' | 'openCaseId' | 'caseLink'> & { quiet?: boolean }) {
@@ -52,12 +62,10 @@ function ContactEntry({ item, position, setSize, openCaseId, customerName, caseL
   const conversational = (item.channel === 'phone' || item.channel === 'chat') && Boolean(item.text);
 
   return (
-    <Box
-      component="article"
-      tabIndex={0}
-      aria-posinset={position}
-      aria-setsize={setSize}
-      aria-label={`${channel} ${inbound ? 'from the customer' : 'from us'}, ${exactTime(item.occurredAt)}${item.subject ? `: ${item.subject}` : ''}`}
+    <Entry
+      position={position}
+      setSize={setSize}
+      label={`${channel} ${inbound ? 'from the customer' : 'from us'}, ${exactTime(item.occurredAt)}${item.subject ? `: ${item.subject}` : ''}`}
       p="sm"
       bdrs="md"
       style={{
@@ -113,7 +121,7 @@ function ContactEntry({ item, position, setSize, openCaseId, customerName, caseL
           </Text>
         </Spoiler>
       ) : null}
-    </Box>
+    </Entry>
   );
 }
 
@@ -124,12 +132,10 @@ function EventEntry({ item, position, setSize, openCaseId, names, caseLink }: Pr
   const isNote = item.kind === 'note';
   const Icon = isNote ? IconNote : item.type === 'customer_event' ? IconLock : IconPoint;
   return (
-    <Box
-      component="article"
-      tabIndex={0}
-      aria-posinset={position}
-      aria-setsize={setSize}
-      aria-label={`${isNote ? 'Note' : 'Case event'}${actor ? ` by ${actor}` : ''}, ${exactTime(item.occurredAt)}`}
+    <Entry
+      position={position}
+      setSize={setSize}
+      label={`${isNote ? 'Note' : 'Case event'}${actor ? ` by ${actor}` : ''}, ${exactTime(item.occurredAt)}`}
       px="sm"
       py={isNote ? 8 : 2}
       bdrs="md"
@@ -147,6 +153,6 @@ function EventEntry({ item, position, setSize, openCaseId, names, caseLink }: Pr
         </Text>
         <CaseTag item={item} openCaseId={openCaseId} caseLink={caseLink} quiet />
       </Group>
-    </Box>
+    </Entry>
   );
 }
