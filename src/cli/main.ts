@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.ts';
+import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
 import { importCommand } from './import.ts';
 import { serveCommand } from './serve.ts';
@@ -50,6 +51,8 @@ program
   .option('--smtp-port <port>', 'also receive mail over SMTP on this port (env HEARKEN_SMTP_PORT; default: off)')
   .addOption(dataDirOption().default('./.hearken-demo'))
   .action(demoCommand);
+
+program.addCommand(classifyCommand());
 
 try {
   await program.parseAsync(process.argv);
