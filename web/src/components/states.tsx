@@ -51,3 +51,12 @@ export function ErrorState({ error, onRetry, title = 'This could not be loaded' 
     </Alert>
   );
 }
+
+/** What a form's action could not do, in the server's own words; what was typed stays in the form. */
+export function FailedAction({ title, error }: { title: string; error: unknown }) {
+  return (
+    <Alert color="red" variant="light" role="alert" title={title}>
+      {errorMessage(error)}
+    </Alert>
+  );
+}

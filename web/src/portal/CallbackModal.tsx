@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/client';
+import { FailedAction } from '../components/states';
 import { useBookCallback } from './portal-api';
 import { windowWords } from './words';
 
@@ -95,11 +95,7 @@ export function CallbackModal({ caseId, opened, onClose }: { caseId: string; ope
               {problem}
             </Alert>
           ) : null}
-          {book.isError ? (
-            <Alert color="red" variant="light" role="alert" title="The callback was not booked">
-              {errorMessage(book.error)}
-            </Alert>
-          ) : null}
+          {book.isError ? <FailedAction title="The callback was not booked" error={book.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

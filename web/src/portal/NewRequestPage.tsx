@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { errorMessage } from '../api/client';
+import { FailedAction } from '../components/states';
 import { BackToRequests } from './BackToRequests';
 import { newClientId } from './client-id';
 import { useSendMessage } from './portal-api';
@@ -64,11 +64,7 @@ export function NewRequestPage({ organisation }: { organisation: string }) {
               autoFocus
             />
             <Textarea label="Message" required autosize minRows={6} maxRows={16} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-            {send.isError ? (
-              <Alert color="red" variant="light" role="alert" title="Your request was not sent">
-                {errorMessage(send.error)}
-              </Alert>
-            ) : null}
+            {send.isError ? <FailedAction title="Your request was not sent" error={send.error} /> : null}
             <Group justify="flex-end">
               <Button variant="default" component={Link} to={`/portal/${organisation}`}>
                 Cancel

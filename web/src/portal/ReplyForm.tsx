@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Kbd, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { errorMessage } from '../api/client';
+import { FailedAction } from '../components/states';
 import type { PortalCase } from '../api/types';
 import { newClientId } from './client-id';
 import { useSendMessage } from './portal-api';
@@ -57,11 +57,7 @@ export function ReplyForm({ caseId, status }: { caseId: string; status: PortalCa
             onChange={(e) => setText(e.currentTarget.value)}
             onKeyDown={onKeyDown}
           />
-          {send.isError ? (
-            <Alert color="red" variant="light" role="alert" title="Your reply was not sent">
-              {errorMessage(send.error)}
-            </Alert>
-          ) : null}
+          {send.isError ? <FailedAction title="Your reply was not sent" error={send.error} /> : null}
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> sends
