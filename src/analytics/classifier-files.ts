@@ -22,8 +22,7 @@ export interface ExamplesFile {
 }
 
 export async function readExamplesFile(path: string, columns: ColumnChoice): Promise<ExamplesFile> {
-  const content = await readText(path, 'input file');
-  const records = path.toLowerCase().endsWith('.jsonl') ? parseJsonLines(content, path) : parseCsv(content, path);
+  const records = await readRecordsFile(path);
   if (records.length === 0) throw new AppError('validation_failed', `${path} has no rows`);
   const present = [...new Set(records.flatMap((r) => Object.keys(r)))];
   for (const column of [columns.textColumn, columns.labelColumn]) {
@@ -68,6 +67,12 @@ export async function writeExamplesFile(path: string, rows: readonly { text: str
   }
 }
 
+/** The records of a CSV file with a header row, or of a JSONL file (by its extension). */
+export async function readRecordsFile(path: string): Promise<Record<string, unknown>[]> {
+  const content = await readText(path, 'input file');
+  return path.toLowerCase().endsWith('.jsonl') ? parseJsonLines(content, path) : parseCsv(content, path);
+}
+
 async function readText(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
@@ -105,7 +110,8 @@ function parseJsonLines(content: string, path: string): Record<string, unknown>[
   return records;
 }
 
-function cell(value: unknown): string {
+/** A cell as text: strings trimmed, numbers and booleans written out, anything else empty. */
+export function cell(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.ts';
+import { analyzeFileCommand } from './analyze-file.ts';
 import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
 import { importCommand } from './import.ts';
@@ -53,6 +54,7 @@ program
   .action(demoCommand);
 
 program.addCommand(classifyCommand());
+program.addCommand(analyzeFileCommand());
 
 try {
   await program.parseAsync(process.argv);
