@@ -1,7 +1,6 @@
 /**
- * How a case is named to people: `C-42`, numbered per organisation. This is the pure form of the
- * formatter in src/services/problems/problem-view.ts (`caseReference`), so that domain rules
- * (subject tags, threading) and services print the same thing.
+ * How a case is named to people: `C-42`, numbered per organisation. The one formatter: domain
+ * rules (subject tags, threading) and every service that names a case print it through this.
  */
 
 export const CASE_REFERENCE_PREFIX = 'C';

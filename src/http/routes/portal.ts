@@ -6,6 +6,7 @@ import { portalOutages } from '../../services/portal/portal-outages.ts';
 import { CaseStatus, Channel, errors, IdParams, Nullable, Uuid } from '../schemas.ts';
 import { announceCaseChange } from '../case-announcements.ts';
 import { callbackWindowBody } from './callbacks.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 const PortalCase = Type.Object({
   id: Uuid,
@@ -113,7 +114,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(201).send({
         contactId: outcome.contactId,
         caseId: outcome.caseId,
-        caseReference: outcome.caseNumber === null ? null : `C-${outcome.caseNumber}`,
+        caseReference: outcome.caseNumber === null ? null : formatCaseReference(outcome.caseNumber),
         duplicate: outcome.status === 'duplicate',
       });
     },

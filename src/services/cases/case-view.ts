@@ -1,11 +1,12 @@
 import type { CaseRow } from '../../store/schema.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 /** A case as callers see it. */
 export function caseView(row: CaseRow) {
   return {
     id: row.id,
     number: row.number,
-    reference: `C-${row.number}`,
+    reference: formatCaseReference(row.number),
     customerId: row.customerId,
     subject: row.subject,
     status: row.status,

@@ -12,6 +12,7 @@ import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { checkOwner, checkTeam } from './case-references.ts';
 import { caseView, type CaseView } from './case-view.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 export interface CreateCaseInput {
   customerId: string;
@@ -56,7 +57,7 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     await recordCaseEvents(
       change,
       [
-        { kind: 'created', data: { subject: row.subject, priority: row.priority, reference: `C-${row.number}` } },
+        { kind: 'created', data: { subject: row.subject, priority: row.priority, reference: formatCaseReference(row.number) } },
         { kind: 'assigned', data: { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId } },
       ],
       { followSla: contactIds.length === 0 },

@@ -11,6 +11,7 @@ import { hashSecret } from '../auth/secrets.ts';
 import { checkMayManage, openCaseForChange, recordCaseEvents, refusalError, saveCase } from '../cases/case-change.ts';
 import { applyResponseTimer, authorOf } from './share-change.ts';
 import { shareView } from './share-view.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 export interface ShareCaseInput {
   partnerTenant?: string | undefined;
@@ -55,7 +56,7 @@ export function shareCase(actor: Actor, caseId: string, input: ShareCaseInput, n
     const row = await insertShare(scope, {
       caseId,
       subject: change.row.subject,
-      reference: `C-${change.row.number}`,
+      reference: formatCaseReference(change.row.number),
       customerDisclosed: customer,
       partnerKind: choice.kind,
       partnerTenantId: partner.tenantId,

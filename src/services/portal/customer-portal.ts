@@ -9,6 +9,7 @@ import { intakeMessage, type IntakeOutcome } from '../channels/intake.ts';
 import type { LiveFeed } from '../channels/live-feed.ts';
 import { portalCallbackView } from './portal-callbacks.ts';
 import { portalCustomer } from './portal-customer.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 /*
  * The portal: a signed-in customer sees their own cases and writes to us. Everything is
@@ -16,7 +17,7 @@ import { portalCustomer } from './portal-customer.ts';
  */
 const portalCaseView = (row: CaseRow) => ({
   id: row.id,
-  reference: `C-${row.number}`,
+  reference: formatCaseReference(row.number),
   subject: row.subject,
   status: row.status,
   createdAt: row.createdAt.toISOString(),
@@ -56,7 +57,7 @@ export async function sendPortalMessage(actor: Actor, message: PortalMessage, fe
   if (message.caseId) {
     const row = await findCase(actor.scope, message.caseId);
     if (!row || row.customerId !== customer.customerId) throw notFound('Case');
-    if (row.status === 'closed') throw new AppError('conflict', `C-${row.number} is closed; write a new message instead`, { reason: 'case_closed' });
+    if (row.status === 'closed') throw new AppError('conflict', `${formatCaseReference(row.number)} is closed; write a new message instead`, { reason: 'case_closed' });
   }
   return intakeMessage(
     actor.scope,

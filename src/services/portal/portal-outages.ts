@@ -1,6 +1,7 @@
 import { listCustomerOutages } from '../../store/repositories/customer-outages.ts';
 import type { Actor } from '../actor.ts';
 import { portalCustomer } from './portal-customer.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 /** "C-1", "C-1 and C-2", "C-1, C-2 and C-3". */
 function listOf(references: string[]): string {
@@ -18,7 +19,7 @@ export async function portalOutages(actor: Actor) {
   const rows = await listCustomerOutages(actor.scope, customerId);
   return {
     items: rows.map((row) => {
-      const references = row.caseNumbers.map((n) => `C-${n}`);
+      const references = row.caseNumbers.map((n) => formatCaseReference(n));
       return {
         problemId: row.problemId,
         title: row.title,

@@ -1,9 +1,10 @@
 import { notFound } from '../../errors.ts';
 import { countLinkedCases, findProblem, listLinkedCases, type CaseLinkRow, type ProblemRow } from '../../store/repositories/problems.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 export const problemReference = (row: Pick<ProblemRow, 'number'>) => `P-${row.number}`;
-export const caseReference = (row: { number: number }) => `C-${row.number}`;
+export const caseReference = (row: { number: number }) => formatCaseReference(row.number);
 
 /** A problem as callers see it. */
 export function problemView(row: ProblemRow, caseCount: number) {

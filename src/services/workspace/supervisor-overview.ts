@@ -3,6 +3,7 @@ import { listTeams } from '../../store/repositories/people.ts';
 import { countOverviewTotals, listPendingEscalations, listSlaAlerts, listTeamLoads } from '../../store/repositories/supervisor-overview.ts';
 import type { Actor } from '../actor.ts';
 import { teamQueue } from '../cases/team-queue.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 const OVERVIEW_ROLES = new Set(['admin', 'supervisor', 'analyst']);
 const MAX_ESCALATIONS = 500;
@@ -46,7 +47,7 @@ export async function supervisorOverview(actor: Actor, now = new Date()) {
     escalations: escalations.map((e) => ({
       escalationId: e.escalationId,
       caseId: e.caseId,
-      reference: `C-${e.number}`,
+      reference: formatCaseReference(e.number),
       subject: e.subject,
       level: e.level,
       reason: e.reason,
@@ -57,7 +58,7 @@ export async function supervisorOverview(actor: Actor, now = new Date()) {
     })),
     slaAlerts: alerts.map((a) => ({
       caseId: a.caseId,
-      reference: `C-${a.number}`,
+      reference: formatCaseReference(a.number),
       subject: a.subject,
       metric: a.metric,
       state: a.state,

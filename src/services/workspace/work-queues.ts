@@ -5,6 +5,7 @@ import type { Actor } from '../actor.ts';
 import { loadSlaRules } from '../sla/sla-rules.ts';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.ts';
 import { queueDue } from './queue-due.ts';
+import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 /** What the workspace shows in its queue list, in this order. */
 const QUEUE_LABELS: Record<QueueKey, string> = {
@@ -52,7 +53,7 @@ export async function queuePage(actor: Actor, key: string, options: { limit: num
   return {
     items: page.map((row) => ({
       caseId: row.caseId,
-      reference: `C-${row.number}`,
+      reference: formatCaseReference(row.number),
       subject: row.subject,
       status: row.status,
       priority: row.priority,

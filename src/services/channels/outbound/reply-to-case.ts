@@ -16,6 +16,7 @@ import { followCaseSla } from '../../sla/track-case-sla.ts';
 import { linkContacts } from '../../cases/link-contacts.ts';
 import type { ChannelRuntime, ComposedReply } from './channel-runtime.ts';
 import { CHANNEL_TRANSPORTS, REPLY_COMPOSERS } from './registry.ts';
+import { formatCaseReference } from '../../../domain/channels/case-reference.ts';
 
 export const DELIVER_OUTBOUND_JOB = 'deliver_outbound';
 
@@ -48,7 +49,7 @@ export async function replyToCase(actor: Actor, caseId: string, input: ReplyInpu
   const { outcome, afterCommit } = await inTransaction(actor.scope, async (scope) => {
     const change = await openCaseForChange(scope, actor, caseId, now);
     const kase = change.row;
-    if (kase.status === 'closed') throw new AppError('conflict', `C-${kase.number} is closed; a reply would reach a customer nobody is following`, { reason: 'case_closed' });
+    if (kase.status === 'closed') throw new AppError('conflict', `${formatCaseReference(kase.number)} is closed; a reply would reach a customer nobody is following`, { reason: 'case_closed' });
     const answering = await messageToAnswer(scope, caseId, input.contactId);
     const composer = REPLY_COMPOSERS[answering.channel];
     if (!composer) {
