@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { serverSettings, type ServerSettings } from '../config.ts';
 import { buildApp } from '../http/app.ts';
+import { AnalysisWorker } from '../jobs/analysis-worker.ts';
 import { createJobWorker } from '../jobs/registry.ts';
 import { startMailListener, type MailListener } from '../services/channels/email/mail-listener.ts';
 import { openDatabase, type Database } from '../store/database.ts';
@@ -55,6 +56,8 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
   // Every process polls for due work; claiming with SKIP LOCKED keeps that safe.
   const worker = createJobWorker(database.db, { logger: app.log, pollMs: settings.jobPollMs, channels: app.channels });
   worker.start();
+  const analysis = new AnalysisWorker(database.db, { logger: app.log });
+  analysis.start();
   let stopping: Promise<void> | undefined;
   const server: RunningServer = {
     app,
@@ -65,6 +68,7 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
       (stopping ??= (async () => {
         await mail?.close();
         await worker.stop();
+        await analysis.stop();
         await app.close();
         await database.close();
       })()),

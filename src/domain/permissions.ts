@@ -7,15 +7,19 @@ export type Permission =
   | 'customers:write'
   | 'records:read'
   | 'people:manage'
+  /** Reading contacts as the customer wrote them; others read the analyst copy, personal data redacted. */
+  | 'personal_data:read'
+  /** Reviewing analysed contacts, labelling them, and training the topic classifier on the labels. */
+  | 'analysis:review'
   /** A signed-in customer acting on their own cases through the portal. */
   | 'portal';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'people:manage'],
-  supervisor: ['contacts:write', 'cases:write', 'customers:write', 'records:read'],
-  agent: ['contacts:write', 'cases:write', 'customers:write', 'records:read'],
-  // Analysts read everything and change nothing.
-  analyst: ['records:read'],
+  admin: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'personal_data:read', 'analysis:review', 'people:manage'],
+  supervisor: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'personal_data:read', 'analysis:review'],
+  agent: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'personal_data:read'],
+  // Analysts read everything and change nothing but their reviews, and never see personal data.
+  analyst: ['records:read', 'analysis:review'],
   // Customers act through the portal, never through the staff API.
   customer: ['portal'],
 };

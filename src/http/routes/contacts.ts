@@ -5,6 +5,10 @@ import { checkContactSubmission } from '../../domain/contact-input.ts';
 import { recordContact } from '../../services/contacts/record-contact.ts';
 import { findContact } from '../../store/repositories/contacts.ts';
 import type { ContactRow } from '../../store/schema.ts';
+import { analysisView } from '../../services/analysis/analysis-view.ts';
+import { contactReader, FULL_READER, type ContactReader } from '../../services/analysis/analyst-copy.ts';
+import { latestAnalyses } from '../../store/repositories/contact-analyses.ts';
+import { ContactAnalysis } from '../analysis-schemas.ts';
 import { Channel, Direction, errors, IdParams, Nullable, Uuid } from '../schemas.ts';
 
 const ContactBody = Type.Object(
@@ -39,13 +43,14 @@ const ContactResponse = Type.Object({
   direction: Direction,
   occurredAt: Type.String({ format: 'date-time' }),
   subject: Nullable(Type.String()),
-  text: Type.String(),
+  text: Type.String({ description: 'As written; the analyst copy (personal data redacted) for roles that may not read personal data' }),
   externalId: Nullable(Type.String()),
+  analysis: Type.Optional(Nullable(ContactAnalysis)),
   duplicate: Type.Boolean({ description: 'true when this externalId was already stored and nothing changed' }),
   customerCreated: Type.Boolean({ description: 'true when nobody was known by these identities and a customer was created' }),
 });
 
-function contactView(row: ContactRow, extra: { duplicate: boolean; customerCreated: boolean }) {
+function contactView(row: ContactRow, extra: { duplicate: boolean; customerCreated: boolean }, reader: ContactReader = FULL_READER) {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -53,8 +58,8 @@ function contactView(row: ContactRow, extra: { duplicate: boolean; customerCreat
     channel: row.channel,
     direction: row.direction,
     occurredAt: row.occurredAt.toISOString(),
-    subject: row.subject,
-    text: row.body,
+    subject: reader.text(row.subject),
+    text: reader.text(row.body),
     externalId: row.externalId,
     ...extra,
   };
@@ -111,7 +116,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await findContact(request.actor.scope, request.params.id);
       if (!row) throw notFound('Contact');
-      return contactView(row, { duplicate: false, customerCreated: false });
+      const analysis = (await latestAnalyses(request.actor.scope, [row.id])).get(row.id);
+      return { ...contactView(row, { duplicate: false, customerCreated: false }, contactReader(request.actor.role)), analysis: analysis ? analysisView(analysis) : null };
     },
   );
 };

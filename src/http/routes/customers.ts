@@ -6,6 +6,8 @@ import { customerProfile } from '../../services/customers/customer-profile.ts';
 import { customerTimeline } from '../../services/customers/customer-timeline.ts';
 import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
 import { listIdentities, updateCustomerProfile } from '../../store/repositories/customers.ts';
+import { contactReader } from '../../services/analysis/analyst-copy.ts';
+import { ContactAnalysis } from '../analysis-schemas.ts';
 import { errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
 
 const Address = Type.Object(
@@ -47,12 +49,13 @@ const TimelineItem = Type.Object(
     channel: Type.Optional(Nullable(Type.String())),
     direction: Type.Optional(Nullable(Type.String())),
     subject: Type.Optional(Nullable(Type.String())),
-    text: Type.Optional(Nullable(Type.String())),
+    text: Type.Optional(Nullable(Type.String({ description: 'As written; the analyst copy (personal data redacted) for roles that may not read personal data' }))),
     externalId: Type.Optional(Nullable(Type.String())),
     public: Type.Optional(Type.Boolean({ description: 'A public forum or social post' })),
     automated: Type.Optional(Nullable(Type.Enum(['auto_reply', 'bounce', 'bulk'], { description: 'Mail no person wrote; it never opens a case' }))),
     repeat: Type.Optional(Type.Boolean({ description: 'The customer came back about an open case on the same topic' })),
-    facts: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true, description: "The channel's facts: mail headers, call queue and transfer facts, chat session" }))),
+    facts: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true, description: "The channel's facts: mail headers, call queue and transfer facts, chat session (null for roles that may not read personal data)" }))),
+    analysis: Type.Optional(Nullable(ContactAnalysis)),
     kind: Type.Optional(Nullable(Type.String({ description: 'For case events: created, assigned, status_changed, note, …; for customer events: merged_from, merged_into, unmerged' }))),
     actorUserId: Type.Optional(Nullable(Uuid)),
     actorLabel: Type.Optional(Nullable(Type.String())),
@@ -167,6 +170,6 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    (request) => customerTimeline(request.actor.scope, request.params.id, request.query),
+    (request) => customerTimeline(request.actor.scope, request.params.id, { ...request.query, reader: contactReader(request.actor.role) }),
   );
 };

@@ -8,6 +8,9 @@ export async function openPostgres(databaseUrl: string, poolSize: number): Promi
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'hearken' });
   // An idle client losing its connection must not take the process down.
   pool.on('error', () => undefined);
+  // Nor one losing it mid-transaction (a failover, a killed backend): the query in flight fails
+  // and its transaction rolls back; without a listener the client's error event would crash us.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await migrate(async (work) => {
       const client = await pool.connect();
