@@ -11,6 +11,7 @@ import { registerAuthentication, SESSION_COOKIE } from './auth.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { WEBHOOK_SECURITY } from './signed-webhooks.ts';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_SIGNATURE_SCHEME } from '../services/channels/webhook-signature.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { callbackRoutes } from './routes/callbacks.ts';
 import { caseHandoffRoutes } from './routes/case-handoffs.ts';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(callbackRoutes);
       await api.register(casePolicyRoutes);
       await api.register(searchRoutes);
+      await api.register(analysisRoutes);
       await api.register(peopleRoutes);
       await api.register(slaRoutes);
       await api.register(caseReplyRoutes);

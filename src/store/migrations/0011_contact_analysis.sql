@@ -77,8 +77,9 @@ CREATE TABLE analysis_labels (
   contact_id uuid NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
   reviewer_id uuid NOT NULL,
   topic text,
+  -- Null where the expert did not judge that part (an empty cues list says "no cues").
   sentiment text CHECK (sentiment IN ('negative', 'neutral', 'positive')),
-  cues text[] NOT NULL DEFAULT '{}',
+  cues text[],
   note text,
   -- What the analysis said when the expert looked: the audit compares the two.
   model_version text,

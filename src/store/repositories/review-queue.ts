@@ -1,0 +1,116 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../database.ts';
+import type { TenantScope } from '../tenant-scope.ts';
+import type { StoredAnalysis } from './contact-analyses.ts';
+
+export interface ReviewFilter {
+  modelVersion: string;
+  topic?: string | undefined;
+  cue?: string | undefined;
+  channel?: string | undefined;
+  teamId?: string | undefined;
+  vendor?: string | undefined;
+  sentiment?: string | undefined;
+  /** true: only contacts an expert labelled; false: only those nobody has. */
+  reviewed?: boolean | undefined;
+}
+
+export interface ReviewPosition {
+  insightScore: number;
+  contactId: string;
+}
+
+export interface ReviewRow extends StoredAnalysis {
+  analysedAt: Date;
+  customerId: string;
+  customerName: string | null;
+  caseId: string | null;
+  caseNumber: number | null;
+  teamId: string | null;
+  teamName: string | null;
+  vendor: string | null;
+  channel: string;
+  direction: string;
+  occurredAt: Date;
+  subject: string | null;
+  labelCount: number;
+}
+
+/** A contact's vendor: the outsourcer that handled it, as its channel or import recorded it. */
+const VENDOR = sql`k.facts->>'vendor'`;
+
+function conditions(scope: TenantScope, filter: ReviewFilter): SQL {
+  const parts: SQL[] = [sql`a.tenant_id = ${scope.tenantId}`, sql`a.model_version = ${filter.modelVersion}`];
+  if (filter.topic !== undefined) parts.push(sql`a.topic = ${filter.topic}`);
+  if (filter.cue !== undefined) parts.push(sql`a.cue_kinds @> ARRAY[${filter.cue}]::text[]`);
+  if (filter.channel !== undefined) parts.push(sql`k.channel = ${filter.channel}`);
+  if (filter.teamId !== undefined) parts.push(sql`c.team_id = ${filter.teamId}`);
+  if (filter.vendor !== undefined) parts.push(sql`${VENDOR} = ${filter.vendor}`);
+  if (filter.sentiment !== undefined) parts.push(sql`a.sentiment = ${filter.sentiment}`);
+  const labelled = sql`EXISTS (SELECT 1 FROM analysis_labels l WHERE l.tenant_id = ${scope.tenantId} AND l.contact_id = a.contact_id)`;
+  if (filter.reviewed === true) parts.push(labelled);
+  if (filter.reviewed === false) parts.push(sql`NOT ${labelled}`);
+  return sql.join(parts, sql` AND `);
+}
+
+const FROM = (scope: TenantScope) => sql`
+  FROM contact_analyses a
+  JOIN contacts k ON k.tenant_id = ${scope.tenantId} AND k.id = a.contact_id
+  LEFT JOIN cases c ON c.tenant_id = ${scope.tenantId} AND c.id = k.case_id
+  LEFT JOIN teams t ON t.tenant_id = ${scope.tenantId} AND t.id = c.team_id`;
+
+/** Analysed contacts, most insight first, strictly after `after` when given. */
+export async function readReviewQueue(scope: TenantScope, filter: ReviewFilter, limit: number, after?: ReviewPosition): Promise<ReviewRow[]> {
+  const afterPosition = after ? sql`AND (a.insight_score, a.contact_id) < (${after.insightScore}::real, ${after.contactId}::uuid)` : sql``;
+  const result = await scope.db.execute(sql`
+    SELECT a.contact_id AS "contactId", a.model_version AS "modelVersion", a.text_hash AS "textHash", a.analysed_at AS "analysedAt",
+           a.sentiment, a.sentiment_score AS "sentimentScore", a.cues, a.topic, a.topic_confidence AS "topicConfidence",
+           a.insight_score AS "insightScore", a.insight_reasons AS "insightReasons", a.redacted_text AS "redactedText",
+           a.personal_data AS "personalData",
+           k.customer_id AS "customerId", cu.name AS "customerName", k.case_id AS "caseId", c.number AS "caseNumber",
+           c.team_id AS "teamId", t.name AS "teamName", ${VENDOR} AS vendor, k.channel, k.direction, k.occurred_at AS "occurredAt", k.subject,
+           (SELECT count(*)::int FROM analysis_labels l WHERE l.tenant_id = ${scope.tenantId} AND l.contact_id = a.contact_id) AS "labelCount"
+    ${FROM(scope)}
+    LEFT JOIN customers cu ON cu.tenant_id = ${scope.tenantId} AND cu.id = k.customer_id
+    WHERE ${conditions(scope, filter)} ${afterPosition}
+    ORDER BY a.insight_score DESC, a.contact_id DESC
+    LIMIT ${limit}`);
+  return rowsOf<ReviewRow & { analysedAt: string; occurredAt: string }>(result).map((row) => ({
+    ...row,
+    analysedAt: new Date(row.analysedAt),
+    occurredAt: new Date(row.occurredAt),
+  }));
+}
+
+export interface ReviewFacets {
+  total: number;
+  topics: { value: string; count: number }[];
+  cues: { value: string; count: number }[];
+  channels: { value: string; count: number }[];
+  teams: { value: string; name: string; count: number }[];
+  vendors: { value: string; count: number }[];
+}
+
+/** What the filters can choose from, with how many analysed contacts each would show. */
+export async function readReviewFacets(scope: TenantScope, modelVersion: string): Promise<ReviewFacets> {
+  const base = sql`${FROM(scope)} WHERE a.tenant_id = ${scope.tenantId} AND a.model_version = ${modelVersion}`;
+  const counted = async (value: SQL, name?: SQL) =>
+    rowsOf<{ value: string; name: string; count: number }>(
+      await scope.db.execute(sql`
+        SELECT ${value} AS value${name ? sql`, ${name} AS name` : sql``}, count(*)::int AS count
+        ${base} AND ${value} IS NOT NULL
+        GROUP BY 1${name ? sql`, 2` : sql``} ORDER BY count DESC, 1 LIMIT 100`),
+    );
+  const total = rowsOf<{ n: number }>(await scope.db.execute(sql`SELECT count(*)::int AS n ${base}`))[0]!.n;
+  const cues = rowsOf<{ value: string; count: number }>(
+    await scope.db.execute(sql`SELECT value, count(*)::int AS count FROM (SELECT unnest(a.cue_kinds) AS value ${base}) cue GROUP BY value ORDER BY count DESC`),
+  );
+  return {
+    total,
+    topics: await counted(sql`a.topic`),
+    cues,
+    channels: await counted(sql`k.channel`),
+    teams: await counted(sql`c.team_id::text`, sql`t.name`),
+    vendors: await counted(VENDOR),
+  };
+}
