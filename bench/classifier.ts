@@ -10,17 +10,11 @@
  * Targets (issue 5): ≥ 90% held-out accuracy, training on 10,000 examples < 60 s,
  * ≥ 10,000 predictions/s on one core.
  */
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { expectedCalibrationError } from '../src/analytics/calibration.ts';
-import { readExamplesFile } from '../src/analytics/classifier-files.ts';
-import { classificationReport } from '../src/analytics/metrics.ts';
 import { stringifyClassifier } from '../src/analytics/model-codec.ts';
 import { stratifiedFolds, stratifiedSplit, type Split } from '../src/analytics/split.ts';
 import { DEFAULT_CLASSIFIER_SETTINGS, type ClassifierSettings } from '../src/analytics/text-classifier.ts';
-import { trainTextClassifier } from '../src/analytics/train-classifier.ts';
-
-const DATA = fileURLToPath(new URL('../data/banking77/train.csv', import.meta.url));
+import { BANKING77_NAME, measureRate, percent as pct, readBanking77, trainAndEvaluate } from './classifier-eval.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +32,7 @@ const settings: ClassifierSettings = {
   svm: { ...DEFAULT_CLASSIFIER_SETTINGS.svm, ...(values.c ? { c: Number(values.c) } : {}) },
 };
 
-const { rows } = await readExamplesFile(DATA, { textColumn: 'text', labelColumn: 'category' });
+const rows = await readBanking77();
 const labels = rows.map((r) => r.label);
 const splits: Split[] = values.folds ? stratifiedFolds(labels, Number(values.folds), seed) : [stratifiedSplit(labels, Number(values['test-fraction']), seed)];
 
@@ -55,36 +49,27 @@ interface FoldResult {
 
 const results: FoldResult[] = [];
 for (const [k, split] of splits.entries()) {
-  const started = performance.now();
-  const classifier = trainTextClassifier(split.train.map((i) => rows[i]!), { settings });
-  const trainSeconds = (performance.now() - started) / 1000;
-  const test = split.test.map((i) => rows[i]!);
-  const predictions = test.map((row) => classifier.predict(row.text, 0));
-  const report = classificationReport(test.map((r) => r.label), predictions.map((p) => p.label));
-  const ece = expectedCalibrationError(predictions.map((p) => p.confidence), predictions.map((p, i) => p.label === test[i]!.label));
-
+  const evaluation = trainAndEvaluate(rows, split, settings);
+  const { classifier, test, trainSeconds } = evaluation;
   // Throughput: full calibrated predictions (features, scores, softmax) for at least 2 s, one thread.
-  let predicted = 0;
-  const throughputStart = performance.now();
-  while (performance.now() - throughputStart < 2000) {
+  const { perSecond: predictionsPerSecond } = measureRate(() => {
     for (const row of test) classifier.predict(row.text);
-    predicted += test.length;
-  }
-  const predictionsPerSecond = predicted / ((performance.now() - throughputStart) / 1000);
+    return test.length;
+  });
   const result: FoldResult = {
     trainExamples: split.train.length,
     testExamples: test.length,
     trainSeconds,
-    accuracy: report.accuracy,
-    macroF1: report.macroF1,
-    expectedCalibrationError: ece,
+    accuracy: evaluation.accuracy,
+    macroF1: evaluation.macroF1,
+    expectedCalibrationError: evaluation.expectedCalibrationError,
     predictionsPerSecond,
     modelMegabytes: stringifyClassifier(classifier).length / 1e6,
   };
   results.push(result);
   process.stderr.write(
     `${splits.length > 1 ? `fold ${k + 1}/${splits.length}: ` : ''}trained on ${result.trainExamples} in ${trainSeconds.toFixed(1)} s; ` +
-      `held-out ${result.testExamples}: accuracy ${pct(report.accuracy)}, macro-F1 ${pct(report.macroF1)}, ECE ${ece.toFixed(3)}, ` +
+      `held-out ${result.testExamples}: accuracy ${pct(result.accuracy)}, macro-F1 ${pct(result.macroF1)}, ECE ${result.expectedCalibrationError.toFixed(3)}, ` +
       `${Math.round(predictionsPerSecond).toLocaleString('en-US')} predictions/s, model ${result.modelMegabytes.toFixed(1)} MB\n`,
   );
 }
@@ -92,7 +77,7 @@ for (const [k, split] of splits.entries()) {
 const mean = (pick: (r: FoldResult) => number) => results.reduce((s, r) => s + pick(r), 0) / results.length;
 const spread = (pick: (r: FoldResult) => number) => Math.sqrt(results.reduce((s, r) => s + (pick(r) - mean(pick)) ** 2, 0) / results.length);
 const summary = {
-  data: 'data/banking77/train.csv',
+  data: BANKING77_NAME,
   split: values.folds ? `${values.folds}-fold stratified` : `stratified hold-out ${values['test-fraction']}`,
   seed,
   settings,
@@ -121,8 +106,4 @@ if (values.json) {
       '',
     ].join('\n'),
   );
-}
-
-function pct(value: number): string {
-  return `${(value * 100).toFixed(2)}%`;
 }
