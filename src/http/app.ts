@@ -102,10 +102,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { database } = options;
   app.decorate('channels', channelRuntime(options.channels));
+  const liveFailed = (error: unknown) => app.log.warn({ err: error }, 'live event not passed on');
+  app.channels.feed.reportErrorsTo(liveFailed);
   // Several processes on one PostgreSQL database hear each other's live events.
   if (database.broadcast) {
     const { feed } = app.channels;
-    await feed.connect(database.broadcast, (error) => app.log.warn({ err: error }, 'live event not passed on'));
+    await feed.connect(database.broadcast, liveFailed);
     app.addHook('onClose', () => feed.disconnect());
   }
   registerAuthentication(app, database.db, new CredentialResolver(database.db));

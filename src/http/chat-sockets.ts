@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../services/actor.ts';
+import { contactReader, type ContactReader } from '../services/analysis/analyst-copy.ts';
 import { viewerSees, type ChatHub, type LiveViewer } from '../services/channels/chat/chat-hub.ts';
 import { FrameRateLimit, parseVisitorFrame, type ChatMessageView, type ServerFrame, type VisitorFrame } from '../services/channels/chat/protocol.ts';
 import {
@@ -207,11 +208,11 @@ export async function watchLiveFeed(socket: WebSocket, actor: Actor, deps: ChatS
   try {
     const user = actor.userId ? await findUser(actor.scope, actor.userId) : undefined;
     const viewer: LiveViewer = { role: actor.role, userId: actor.userId, teamId: user?.teamId ?? null };
+    const reader = contactReader(actor.role);
     if (socket.readyState !== socket.OPEN) return;
     const unsubscribe = deps.feed.subscribe(actor.scope.tenantId, (event) => {
       if (!viewerSees(viewer, event)) return;
-      const { tenantId: _tenant, ...visible } = event;
-      send(socket, { type: 'event', ...visible });
+      send(socket, { type: 'event', ...liveFrame(event, reader) });
     });
     socket.on('close', unsubscribe);
     send(socket, { type: 'ready', role: viewer.role, teamId: viewer.teamId });
@@ -219,4 +220,14 @@ export async function watchLiveFeed(socket: WebSocket, actor: Actor, deps: ChatS
     deps.log.error({ err: error }, 'chat: live feed failed to start');
     socket.close(1011, 'Try again later');
   }
+}
+
+/** An event as a staff screen gets it: an alert's details beside the other fields, words redacted for readers without personal data. */
+function liveFrame(event: LiveEvent, reader: ContactReader) {
+  const { tenantId: _tenant, alert, message, ...visible } = event;
+  return {
+    ...visible,
+    ...(message ? { message: { ...message, text: reader.text(message.text) } } : {}),
+    ...(alert ?? {}),
+  };
 }

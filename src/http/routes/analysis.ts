@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { notFound } from '../../errors.ts';
 import { activateTopicModel, trainTopicModelFromLabels } from '../../services/analysis/install-topic-model.ts';
 import { labelContact } from '../../services/analysis/label-contact.ts';
+import { recentAlerts } from '../../services/analysis/live-alerts.ts';
 import { reviewFacets, reviewQueue } from '../../services/analysis/review-queue.ts';
 import { listAnalysisModels, type AnalysisModelSummary } from '../../store/repositories/analysis-models.ts';
 import { listContactLabels, readLabelAgreement, type AnalysisLabel } from '../../store/repositories/analysis-labels.ts';
@@ -65,6 +66,20 @@ const Agreement = Type.Object({ compared: Type.Integer(), agreed: Type.Integer()
 
 const review = { permission: 'analysis:review' as const };
 
+const LiveAlert = Type.Object({
+  id: Uuid,
+  contactId: Uuid,
+  caseId: Nullable(Uuid),
+  caseReference: Nullable(Type.String()),
+  customerId: Uuid,
+  customerName: Nullable(Type.String()),
+  channel: Type.String(),
+  reason: Type.String({ description: 'In words, for the supervisor' }),
+  cues: Type.Array(CueKind),
+  sentiment: Type.Number({ minimum: -1, maximum: 1 }),
+  raisedAt: Type.String({ format: 'date-time' }),
+});
+
 export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/analysis/review',
@@ -91,6 +106,24 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => reviewQueue(request.actor.scope, request.query),
+  );
+
+  app.get(
+    '/analysis/alerts',
+    {
+      config: review,
+      schema: {
+        tags: ['analysis'],
+        summary: 'The latest live alerts (a chat or text turning negative, churn or escalation intent), newest first',
+        description: 'The same alerts arrive live as events of kind "alert" on GET /chat/live.',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }),
+        response: { 200: Type.Object({ items: Type.Array(LiveAlert) }), ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { items } = await recentAlerts(request.actor.scope, request.query.limit);
+      return { items: items.map((item) => ({ ...item, cues: item.cues as ('churn_intent' | 'escalation_demand' | 'repeated_contact' | 'do_not_contact' | 'vulnerability')[] })) };
+    },
   );
 
   app.get(

@@ -8,7 +8,7 @@ import type { Broadcast } from '../../store/database.ts';
  */
 export interface LiveEvent {
   tenantId: string;
-  kind: 'contact' | 'chat_message' | 'chat_ended' | 'case_changed';
+  kind: 'contact' | 'chat_message' | 'chat_ended' | 'case_changed' | 'alert';
   customerId: string;
   caseId: string | null;
   /** The contact it is about; absent on case_changed. */
@@ -18,6 +18,8 @@ export interface LiveEvent {
   teamId?: string | null;
   message?: { seq: number; speaker: string | null; speakerRole: string | null; at: string; text: string; truncated?: boolean };
   chatSessionId?: string;
+  /** kind alert: a live conversation needs a supervisor (sent to viewers flat, beside the other fields). */
+  alert?: { id: string; reason: string; cues: string[]; sentiment: number; channel: string; caseReference: string | null; customerName: string | null; at: string };
   /** Others whose queues the change concerns: the former owner and team, a transfer's receiver, an escalation's target. */
   audience?: { userIds: string[]; teamIds: string[] };
 }
@@ -62,6 +64,15 @@ export class LiveFeed {
   }
 
   private onError: (error: unknown) => void = () => undefined;
+
+  reportErrorsTo(onError: (error: unknown) => void): void {
+    this.onError = onError;
+  }
+
+  /** Something that should have reached live screens failed; the server's log hears of it. */
+  reportError(error: unknown): void {
+    this.onError(error);
+  }
 
   /** A message too long for one notification travels cut short; its full text is in the history. */
   private wire(event: LiveEvent): string {

@@ -25,6 +25,7 @@ export const CUSTOMER_RECORD_TABLES = [
   { table: 'customer_events', key: ID, followsCase: false },
   { table: 'chat_sessions', key: ID, followsCase: false },
   { table: 'channel_threads', key: [['channel', 'text'], ['thread_ref', 'text']], followsCase: true },
+  { table: 'live_alerts', key: ID, followsCase: true },
 ] as const satisfies readonly { table: string; key: readonly KeyColumn[]; followsCase: boolean }[];
 export type CustomerRecords = (typeof CUSTOMER_RECORD_TABLES)[number];
 

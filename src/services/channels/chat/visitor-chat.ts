@@ -13,6 +13,7 @@ import { findCase } from '../../../store/repositories/cases.ts';
 import { inTransaction, type TenantScope } from '../../../store/tenant-scope.ts';
 import { openCaseForChange, recordCaseEvents, systemActor, type CaseChange } from '../../cases/case-change.ts';
 import { reopenOnCustomerReply } from '../../cases/link-contacts.ts';
+import { listenToLiveMessage } from '../../analysis/live-alerts.ts';
 import { hashSecret } from '../../auth/secrets.ts';
 import { intakeMessage } from '../intake.ts';
 import type { LiveFeed } from '../live-feed.ts';
@@ -75,6 +76,7 @@ export async function postVisitorMessage(
     session.stored = true;
     options.feed?.publish(result.contactEvent);
     options.feed?.publish(result.messageEvent);
+    await listenToLiveMessage(scope, options.feed, { contactId: result.messageEvent.contactId!, text: message.text, at: now });
     return { seq: result.seq, duplicate: false };
   }
   const outcome = await inTransaction(scope, async (tx) => {
@@ -90,7 +92,10 @@ export async function postVisitorMessage(
     if (reopening) await recordCaseEvents(reopening, [await reopenOnCustomerReply(reopening)]);
     return { seq: stored.view.seq, duplicate: false as const, stored };
   });
-  if (!outcome.duplicate) options.feed?.publish(outcome.stored.event);
+  if (!outcome.duplicate) {
+    options.feed?.publish(outcome.stored.event);
+    await listenToLiveMessage(scope, options.feed, { contactId: outcome.stored.event.contactId!, text: message.text, at: now });
+  }
   return { seq: outcome.seq, duplicate: outcome.duplicate };
 }
 

@@ -1,4 +1,5 @@
 import type { TenantScope } from '../../../store/tenant-scope.ts';
+import { listenToLiveMessage } from '../../analysis/live-alerts.ts';
 import { intakeMessage, type IntakeOutcome } from '../intake.ts';
 import type { LiveFeed } from '../live-feed.ts';
 
@@ -20,8 +21,8 @@ export const smsExternalId = (messageId: string) => `sms:${messageId}`;
  * number. SMS has no threads: a text about an open case within the repeat window joins it
  * (intake's rule), anything else opens a case.
  */
-export function receiveSms(scope: TenantScope, sms: InboundSms, options: { now?: Date; feed?: LiveFeed } = {}): Promise<IntakeOutcome> {
-  return intakeMessage(
+export async function receiveSms(scope: TenantScope, sms: InboundSms, options: { now?: Date; feed?: LiveFeed } = {}): Promise<IntakeOutcome> {
+  const outcome = await intakeMessage(
     scope,
     {
       channel: 'sms',
@@ -34,4 +35,6 @@ export function receiveSms(scope: TenantScope, sms: InboundSms, options: { now?:
     },
     options,
   );
+  if (outcome.status === 'created') await listenToLiveMessage(scope, options.feed, { contactId: outcome.contactId, text: sms.text, at: options.now ?? new Date() });
+  return outcome;
 }
