@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.ts';
+import { analyzeCommand, installModelCommand } from './analyze.ts';
 import { analyzeFileCommand } from './analyze-file.ts';
 import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
@@ -53,8 +54,9 @@ program
   .addOption(dataDirOption().default('./.hearken-demo'))
   .action(demoCommand);
 
-program.addCommand(classifyCommand());
+program.addCommand(classifyCommand().addCommand(installModelCommand()));
 program.addCommand(analyzeFileCommand());
+program.addCommand(analyzeCommand());
 
 try {
   await program.parseAsync(process.argv);

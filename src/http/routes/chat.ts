@@ -139,7 +139,7 @@ export const chatRoutes =
     app.get(
       '/chat/sessions/:id',
       {
-        config: { permission: 'records:read' },
+        config: { permission: 'personal_data:read' },
         schema: {
           tags: ['chat'],
           summary: 'A chat session with its messages',

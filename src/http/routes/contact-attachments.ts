@@ -25,7 +25,7 @@ export const contactAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =>
   app.get(
     '/contacts/:id/attachments',
     {
-      config: { permission: 'records:read' },
+      config: { permission: 'personal_data:read' },
       schema: {
         tags: ['contacts'],
         summary: "A contact's files, including those not kept (with the reason)",
@@ -42,7 +42,7 @@ export const contactAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =>
   app.get(
     '/attachments/:id',
     {
-      config: { permission: 'records:read' },
+      config: { permission: 'personal_data:read' },
       schema: {
         tags: ['contacts'],
         summary: 'Download one file; 410 when it was not kept (the error says why)',

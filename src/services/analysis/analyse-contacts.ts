@@ -76,7 +76,7 @@ async function analyseForTenant(scope: TenantScope, contacts: QueuedContact[], n
   const todo = contacts.map((contact, i) => ({ contact, hash: hashes[i]! })).filter(({ contact, hash }) => done.get(contact.contactId) !== hash);
   if (todo.length === 0) return [];
 
-  const counts = model.topicModel ? await topicCounts(scope, model.version) : new Map<string, number>();
+  const counts = model.topicModel ? await cachedTopicCounts(scope, model.version, now) : new Map<string, number>();
   let total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const firstSeen = await firstContactDates(scope, [...new Set(todo.map((t) => t.contact.customerId))]);
 
@@ -115,6 +115,24 @@ async function analyseForTenant(scope: TenantScope, contacts: QueuedContact[], n
   });
   await saveAnalyses(scope, rows, now);
   return rows.map((r) => r.contactId);
+}
+
+/**
+ * How common each topic is, read from the database at most once a minute per organisation and
+ * version and counted on in between: counting every analysis on every batch grows with history.
+ * Rarity is a ranking signal, so a count a minute old (or missing another process's batches) is fine.
+ */
+const topicCountCache = new Map<string, { readAt: number; counts: Map<string, number> }>();
+const TOPIC_COUNTS_TTL_MS = 60_000;
+
+async function cachedTopicCounts(scope: TenantScope, version: string, now: Date): Promise<Map<string, number>> {
+  const key = `${scope.tenantId}:${version}`;
+  const cached = topicCountCache.get(key);
+  if (cached && Math.abs(now.getTime() - cached.readAt) < TOPIC_COUNTS_TTL_MS) return cached.counts;
+  const counts = await topicCounts(scope, version);
+  if (topicCountCache.size > 1000) topicCountCache.clear();
+  topicCountCache.set(key, { readAt: now.getTime(), counts });
+  return counts;
 }
 
 function groupByTenant(contacts: QueuedContact[]): Map<string, QueuedContact[]> {
