@@ -20,8 +20,16 @@ describe('checking a submitted contact', () => {
         customerName: 'Ann',
         subject: null,
         text: 'hello',
+        vendor: null,
       },
     });
+  });
+
+  it('keeps the vendor that handled the contact, trimmed, and refuses an overlong one', () => {
+    const base = { channel: 'phone', direction: 'outbound', customer: { phone: '+447700900123' }, text: 'Sales call' };
+    const accepted = checkContactSubmission({ ...base, vendor: ' Brightline ' }, now);
+    expect(accepted.ok && accepted.contact.vendor).toBe('Brightline');
+    expect(checkContactSubmission({ ...base, vendor: 'x'.repeat(201) }, now)).toEqual({ ok: false, problems: ['vendor is longer than 200 characters'] });
   });
 
   it('lists every problem at once', () => {

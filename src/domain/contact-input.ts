@@ -10,6 +10,8 @@ export interface ContactSubmission {
   customer: CustomerClaims & { name?: string | undefined };
   subject?: string | undefined;
   text: string;
+  /** The outsourcer (contact centre, dialer) that handled the contact, when one did. */
+  vendor?: string | undefined;
 }
 
 /** A submission that passed every rule, in canonical form. */
@@ -22,6 +24,7 @@ export interface AcceptedContact {
   customerName: string | null;
   subject: string | null;
   text: string;
+  vendor?: string | null;
 }
 
 export const MAX_TEXT_LENGTH = 200_000;
@@ -53,6 +56,9 @@ export function checkContactSubmission(input: ContactSubmission, now: Date): Con
     problems.push('customer needs an email, a phone or a handle to be recognised');
   }
 
+  const vendor = input.vendor === undefined ? '' : withoutNul(input.vendor).trim();
+  if (vendor.length > 200) problems.push('vendor is longer than 200 characters');
+
   if (problems.length > 0) return { ok: false, problems };
   const subject = input.subject === undefined ? undefined : withoutNul(input.subject).trim();
   const name = claims.name === undefined ? undefined : withoutNul(claims.name).trim();
@@ -68,6 +74,7 @@ export function checkContactSubmission(input: ContactSubmission, now: Date): Con
       customerName: name ? name : null,
       subject: subject ? subject : null,
       text,
+      vendor: vendor === '' ? null : vendor,
     },
   };
 }

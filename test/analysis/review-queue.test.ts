@@ -34,7 +34,8 @@ describe('review queue', () => {
     ];
     const ids: string[] = [];
     for (const [i, text] of texts.entries()) {
-      ids.push((await postContact(t, centre.admin, { channel: i % 2 ? 'chat' : 'email', customer: { email: `c${i}@example.com` }, text })).id);
+      const vendor = i === 3 ? { vendor: 'Brightline' } : {};
+      ids.push((await postContact(t, centre.admin, { channel: i % 2 ? 'chat' : 'email', customer: { email: `c${i}@example.com` }, text, ...vendor })).id);
     }
     await new AnalysisWorker(t.database.db, { tenantIds: [centre.tenant.tenant.id] }).drain();
 
@@ -62,11 +63,14 @@ describe('review queue', () => {
 
     const byCue = (await queue(analyst, '&cue=do_not_contact')).json();
     expect(byCue.items.map((i: { contactId: string }) => i.contactId)).toEqual([ids[3]]);
+    const byVendor = (await queue(analyst, '&vendor=Brightline')).json();
+    expect(byVendor.items.map((i: { contactId: string; vendor: string }) => [i.contactId, i.vendor])).toEqual([[ids[3], 'Brightline']]);
     const chats = (await queue(analyst, '&channel=chat&limit=50')).json();
     expect(chats.items.every((i: { channel: string }) => i.channel === 'chat')).toBe(true);
     const facets = (await t.call(analyst, { method: 'GET', url: '/api/v1/analysis/review/facets' })).json();
     expect(facets.total).toBe(texts.length);
     expect(facets.cues).toEqual(expect.arrayContaining([{ value: 'do_not_contact', count: 1 }]));
+    expect(facets.vendors).toEqual([{ value: 'Brightline', count: 1 }]);
 
     // Agents cannot review; a bad filter is a clear 400.
     expect((await queue(centre.alice.token)).statusCode).toBe(403);

@@ -62,6 +62,7 @@ export interface ContactBody {
   externalId?: string;
   customer: { email?: string; phone?: string; handle?: string; name?: string };
   subject?: string;
+  vendor?: string;
   text: string;
 }
 

@@ -31,6 +31,7 @@ const ContactBody = Type.Object(
     subject: Type.Optional(Type.String({ maxLength: 1000 })),
     text: Type.String({ minLength: 1, description: 'The message, or the transcript of a call' }),
     caseId: Type.Optional(Uuid),
+    vendor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The outsourcer (contact centre, dialer) that handled it; the review queue filters by it' })),
   },
   { additionalProperties: false },
 );

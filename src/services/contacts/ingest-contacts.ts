@@ -72,6 +72,7 @@ export function ingestContacts(scope: TenantScope, batch: AcceptedContact[]): Pr
       subject: contact.subject,
       body: contact.text,
       externalId: contact.externalId,
+      vendor: contact.vendor ?? null,
     }));
     const created = await insertContacts(tx, rows);
 

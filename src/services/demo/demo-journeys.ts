@@ -225,7 +225,7 @@ function lastChannelUsed(script: CustomerScript, from: number): Channel {
   return 'email';
 }
 
-function topicVars(random: DemoRandom, start: Date): Record<string, string> {
+export function topicVars(random: DemoRandom, start: Date): Record<string, string> {
   return {
     amount: money(random.int(2500, 38000)),
     country: random.pick(COUNTRIES),

@@ -91,6 +91,7 @@ function salesCall(profile: CustomerProfile, random: DemoRandom, now: Date, hori
     direction: 'outbound',
     occurredAt: atHour(daysBefore(now, random.int(1, horizonDays - 1)), 17, random),
     subject: 'Call: home broadband offer',
+    vendor: 'Brightline',
     customer: claimsFor(profile, 'phone'),
     text: [
       `Outbound call, ${random.int(1, 4)} min ${random.int(0, 59)} s, made by ${caller} (Outbound Sales (Brightline, vendor)) for the fibre broadband campaign.`,

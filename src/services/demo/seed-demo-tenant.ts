@@ -10,6 +10,7 @@ import { backdateCases } from './backdate-cases.ts';
 import { CustomerFactory } from './demo-customers.ts';
 import { customerJourney } from './demo-journeys.ts';
 import { createDemoPeople, demoLogins, finishDemoPeople, FINISHING_LOGIN, staffPlan, type DemoLogin } from './demo-people.ts';
+import { installDemoTopicModel } from './demo-topic-model.ts';
 import { demoPortalLogin, ensureDemoPortalLogin } from './demo-portal-login.ts';
 import { playScripts } from './demo-script.ts';
 import { DEMO_STORIES, storyIdentities } from './demo-stories.ts';
@@ -70,6 +71,7 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
   const scope = scopeTo(db, created.tenant.id);
   const adminUser = await findUserByEmail(scope, admin.email);
   const staff = await createDemoPeople(scope, adminUser!.id);
+  await installDemoTopicModel(scope, now);
 
   // Stories first, so that their cases carry the lowest, easiest references (C-1, C-2, …).
   const stories = await playScripts(

@@ -28,6 +28,7 @@ export function rowToSubmission(row: Record<string, unknown>): ContactSubmission
       name: pick('customer.name', 'customer_name', 'name'),
     },
     subject: pick('subject'),
+    vendor: pick('vendor'),
     text: pick('text', 'body', 'transcript', 'message') ?? '',
   };
 }

@@ -13,6 +13,8 @@ export interface NewContact {
   subject: string | null;
   body: string;
   externalId: string | null;
+  /** Recorded in the contact's facts, where the review queue filters by it. */
+  vendor?: string | null;
 }
 
 /**
@@ -23,11 +25,13 @@ export async function insertContacts(scope: TenantScope, rows: NewContact[]): Pr
   if (rows.length === 0) return new Set();
   const col = <K extends keyof NewContact>(key: K) => sql.param(rows.map((r) => r[key]));
   const result = await scope.db.execute(sql`
-    INSERT INTO contacts (id, tenant_id, customer_id, channel, direction, occurred_at, subject, body, external_id)
-    SELECT id, ${scope.tenantId}, customer_id, channel, direction, occurred_at, subject, body, external_id
+    INSERT INTO contacts (id, tenant_id, customer_id, channel, direction, occurred_at, subject, body, external_id, facts)
+    SELECT id, ${scope.tenantId}, customer_id, channel, direction, occurred_at, subject, body, external_id,
+           CASE WHEN vendor IS NULL THEN NULL ELSE jsonb_build_object('vendor', vendor) END
     FROM unnest(${col('id')}::uuid[], ${col('customerId')}::uuid[], ${col('channel')}::text[], ${col('direction')}::text[],
-                ${col('occurredAt')}::timestamptz[], ${col('subject')}::text[], ${col('body')}::text[], ${col('externalId')}::text[])
-      AS c(id, customer_id, channel, direction, occurred_at, subject, body, external_id)
+                ${col('occurredAt')}::timestamptz[], ${col('subject')}::text[], ${col('body')}::text[], ${col('externalId')}::text[],
+                ${sql.param(rows.map((r) => r.vendor ?? null))}::text[])
+      AS c(id, customer_id, channel, direction, occurred_at, subject, body, external_id, vendor)
     ORDER BY external_id
     ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
     RETURNING id`);

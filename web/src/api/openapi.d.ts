@@ -6995,6 +6995,8 @@ export interface paths {
                         subject?: string;
                         /** @description The message, or the transcript of a call */
                         text: string;
+                        /** @description The outsourcer (contact centre, dialer) that handled it; the review queue filters by it */
+                        vendor?: string;
                     };
                 };
             };
