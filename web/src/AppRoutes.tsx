@@ -4,12 +4,13 @@ import { Loading } from './components/states';
 import { StaffShell } from './layout/StaffShell';
 import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { homeFor, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
+import { homeFor, REVIEWING_ROLES, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
 import type { Role } from './api/types';
 
 // Each part of the app loads on its own: a customer on the portal never downloads the workspace.
 const PortalPage = lazy(() => import('./portal/PortalPage').then((m) => ({ default: m.PortalPage })));
 const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
+const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const WorkspacePage = lazy(() => import('./workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 
 export function AppRoutes() {
@@ -42,6 +43,16 @@ function AppRoutesInner() {
           <StaffOnly roles={SUPERVISING_ROLES}>
             <StaffShell>
               <SupervisorPage />
+            </StaffShell>
+          </StaffOnly>
+        }
+      />
+      <Route
+        path="/review"
+        element={
+          <StaffOnly roles={REVIEWING_ROLES}>
+            <StaffShell>
+              <ReviewPage />
             </StaffShell>
           </StaffOnly>
         }

@@ -3,7 +3,7 @@ import { IconChevronDown, IconKeyboard, IconLogout } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../search/GlobalSearch';
-import { SUPERVISING_ROLES, useMe, useSession } from '../session/session';
+import { hasWorkspace, REVIEWING_ROLES, SUPERVISING_ROLES, useMe, useSession } from '../session/session';
 import { Brand } from './Brand';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
@@ -14,11 +14,12 @@ export function StaffShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
-  const section = location.pathname.startsWith('/supervisor') ? 'supervisor' : 'work';
   const sections = [
-    ...(me.role !== 'analyst' ? [{ value: 'work', label: 'Workspace', to: '/work' }] : []),
+    ...(hasWorkspace(me.role) ? [{ value: 'work', label: 'Workspace', to: '/work' }] : []),
     ...(SUPERVISING_ROLES.includes(me.role) ? [{ value: 'supervisor', label: 'Supervisor', to: '/supervisor' }] : []),
+    ...(REVIEWING_ROLES.includes(me.role) ? [{ value: 'review', label: 'Review', to: '/review' }] : []),
   ];
+  const section = sections.find((s) => location.pathname.startsWith(s.to))?.value ?? 'work';
 
   return (
     <AppShell header={{ height: 60 }} padding={0}>

@@ -76,6 +76,11 @@ export function useMe(): Me {
 
 export const STAFF_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 'agent', 'analyst'];
 export const SUPERVISING_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 'analyst'];
+/** Who reviews the analysis of contacts and labels them (the server's analysis:review permission). */
+export const REVIEWING_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 'analyst'];
+
+/** Analysts study the contacts but work no cases: they have no workspace. */
+export const hasWorkspace = (role: Me['role']): boolean => role !== 'analyst' && role !== 'customer';
 
 /** Where a person lands after signing in. */
 export function homeFor(me: Me): string {

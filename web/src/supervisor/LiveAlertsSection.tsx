@@ -4,10 +4,11 @@ import { IconActivity, IconMoodSad } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Customer } from '../api/types';
+import { cueLabel, formatScore } from '../components/analysis';
 import { Empty } from '../components/states';
 import type { LiveFeedStatus } from './live-feed';
 import { SectionCard } from './SectionCard';
-import { formatClock } from './time';
+import { formatClock, formatWhen } from './time';
 import { ACTIVITY_WINDOW_MS, type LiveAlert, type LiveSupervision } from './useSupervision';
 
 const STATUS: Record<LiveFeedStatus, { label: string; color: string }> = {
@@ -36,11 +37,14 @@ export function LiveAlertsSection({ live, now }: { live: LiveSupervision; now: n
           </Empty>
         ) : (
           <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
-            <Stack component="ol" role="log" aria-label="Live alerts" aria-live="polite" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-              {live.alerts.map((alert) => (
-                <AlertItem key={alert.key} alert={alert} />
-              ))}
-            </Stack>
+            {/* The log role goes on a wrapper: on the list itself it would hide that its items are a list. */}
+            <div role="log" aria-label="Live alerts" aria-live="polite">
+              <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                {live.alerts.map((alert) => (
+                  <AlertItem key={alert.key} alert={alert} />
+                ))}
+              </Stack>
+            </div>
           </ScrollArea.Autosize>
         )}
       </Stack>
@@ -75,6 +79,11 @@ function LiveActivity({ arrivals, now }: { arrivals: number[]; now: number }) {
   );
 }
 
+/** Today's alerts to the second; earlier ones (loaded with the page) with their day. */
+function raisedWhen(ms: number): string {
+  return new Date(ms).toDateString() === new Date().toDateString() ? formatClock(ms) : formatWhen(new Date(ms).toISOString());
+}
+
 function AlertItem({ alert }: { alert: LiveAlert }) {
   return (
     <Paper component="li" withBorder radius="md" p="sm" style={{ borderLeft: '4px solid var(--mantine-color-red-7)' }}>
@@ -82,8 +91,8 @@ function AlertItem({ alert }: { alert: LiveAlert }) {
         <Text size="sm" fw={600}>
           <CustomerName customerId={alert.customerId} known={alert.customerName} />
         </Text>
-        <Text size="xs" c="dimmed" component="time" dateTime={new Date(alert.receivedAt).toISOString()}>
-          {formatClock(alert.receivedAt)}
+        <Text size="xs" c="dimmed" component="time" dateTime={new Date(alert.raisedAt).toISOString()} style={{ whiteSpace: 'nowrap' }}>
+          {raisedWhen(alert.raisedAt)}
         </Text>
       </Group>
       <Text size="sm" mt={2}>
@@ -102,12 +111,12 @@ function AlertItem({ alert }: { alert: LiveAlert }) {
         ) : null}
         {alert.sentiment !== null ? (
           <Badge size="xs" variant="light" color="red" c="red.9" tt="none">
-            Sentiment {typeof alert.sentiment === 'number' ? alert.sentiment.toFixed(2) : alert.sentiment}
+            Sentiment {typeof alert.sentiment === 'number' ? formatScore(alert.sentiment) : alert.sentiment}
           </Badge>
         ) : null}
         {alert.cues.map((cue) => (
           <Badge key={cue} size="xs" variant="outline" color="gray" tt="none">
-            {cue}
+            {cueLabel(cue)}
           </Badge>
         ))}
       </Group>

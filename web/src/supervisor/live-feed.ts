@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'react';
  */
 export interface LiveFeedEvent {
   kind: string;
+  /** An alert's own id (kind 'alert'). */
+  id?: string | null;
   caseId?: string | null;
   caseReference?: string | null;
   customerId?: string | null;

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { SupervisorOverview } from '../api/types';
+import type { RecentAlert, SupervisorOverview } from '../api/types';
 import { useLiveFeed, type LiveFeedEvent, type LiveFeedStatus } from './live-feed';
 
 export const OVERVIEW_KEY = ['supervisor', 'overview'] as const;
@@ -11,6 +11,9 @@ const REFETCH_AFTER_EVENT_MS = 2_000;
 /** How far back the activity count looks. */
 export const ACTIVITY_WINDOW_MS = 5 * 60_000;
 const MAX_ALERTS = 50;
+/** How many earlier alerts the panel shows when the screen opens. */
+const RECENT_ALERTS = 20;
+const ALERTS_KEY = ['supervisor', 'alerts'] as const;
 
 export function useSupervisorOverview() {
   return useQuery({
@@ -21,10 +24,11 @@ export function useSupervisorOverview() {
   });
 }
 
-/** A conversation that turned negative or shows churn intent, as it arrived on this screen. */
+/** A conversation that turned negative or shows churn intent: loaded with the page or arrived live since. */
 export interface LiveAlert {
   key: string;
-  receivedAt: number;
+  /** When the alert was raised (ms). */
+  raisedAt: number;
   caseId: string | null;
   caseReference: string | null;
   customerId: string | null;
@@ -42,10 +46,15 @@ export interface LiveSupervision {
   arrivals: number[];
 }
 
+const timeOf = (iso: string | null | undefined, fallback: number) => {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? ms : fallback;
+};
+
 function toAlert(event: LiveFeedEvent, receivedAt: number): LiveAlert {
   return {
-    key: `${event.contactId ?? event.caseId ?? 'alert'}:${receivedAt}:${Math.random().toString(36).slice(2, 8)}`,
-    receivedAt,
+    key: event.contactId && event.reason ? `${event.contactId}:${event.reason}` : (event.id ?? `alert:${receivedAt}:${Math.random().toString(36).slice(2, 8)}`),
+    raisedAt: timeOf(event.at, receivedAt),
     caseId: event.caseId ?? null,
     caseReference: event.caseReference ?? null,
     customerId: event.customerId ?? null,
@@ -57,10 +66,32 @@ function toAlert(event: LiveFeedEvent, receivedAt: number): LiveAlert {
   };
 }
 
+const fromRecent = (alert: RecentAlert): LiveAlert => toAlert({ kind: 'alert', ...alert, at: alert.raisedAt }, Date.now());
+// Stable, so the query keeps its converted list between renders.
+const toAlerts = (data: { items: RecentAlert[] }) => data.items.map(fromRecent);
+
+/** The alerts raised before the screen opened (and while its live feed was down). */
+function useRecentAlerts() {
+  return useQuery({
+    queryKey: ALERTS_KEY,
+    queryFn: ({ signal }) => api<{ items: RecentAlert[] }>('/analysis/alerts', { signal, query: { limit: RECENT_ALERTS } }),
+    staleTime: 60_000,
+    select: toAlerts,
+  });
+}
+
+/** Live and loaded alerts as one list, newest first: the same alert (contact and reason) shows once. */
+export function mergeAlerts(live: LiveAlert[], loaded: LiveAlert[]): LiveAlert[] {
+  const byKey = new Map<string, LiveAlert>();
+  for (const alert of [...live, ...loaded]) if (!byKey.has(alert.key)) byKey.set(alert.key, alert);
+  return [...byKey.values()].sort((a, b) => b.raisedAt - a.raisedAt).slice(0, MAX_ALERTS);
+}
+
 const isArrival = (event: LiveFeedEvent) => event.kind === 'contact' || (event.kind === 'chat_message' && event.message?.speakerRole === 'customer');
 
 /**
- * What happens live while the supervisor watches: alerts as they arrive (newest first), how
+ * What happens live while the supervisor watches: the latest alerts, then each new one as it
+ * arrives (newest first), how
  * many contacts came in lately, and a refetch of the overview when something changed.
  */
 export function useLiveSupervision(): LiveSupervision {
@@ -87,5 +118,18 @@ export function useLiveSupervision(): LiveSupervision {
   useEffect(() => () => window.clearTimeout(refetchTimer.current), []);
 
   const status = useLiveFeed(onEvent);
-  return { status, alerts, arrivals };
+
+  // Alerts raised while the feed was down are not replayed: after a reconnect, load them.
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (status === 'reconnecting') wasDown.current = true;
+    else if (status === 'live' && wasDown.current) {
+      wasDown.current = false;
+      void queryClient.invalidateQueries({ queryKey: ALERTS_KEY });
+    }
+  }, [status, queryClient]);
+
+  const recent = useRecentAlerts();
+  const merged = useMemo(() => mergeAlerts(alerts, recent.data ?? []), [alerts, recent.data]);
+  return { status, alerts: merged, arrivals };
 }

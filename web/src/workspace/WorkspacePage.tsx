@@ -6,7 +6,7 @@ import { CustomerView } from './customer/CustomerView';
 import { LiveIndicator } from './LiveIndicator';
 import { QueueList } from './queue/QueueList';
 import { QueueNav } from './queue/QueueNav';
-import { READABLE_DIMMED } from './readable';
+import { READABLE_DIMMED } from '../components/readable';
 import { useLiveUpdates } from './useLiveUpdates';
 
 const HEADER_HEIGHT = 60;

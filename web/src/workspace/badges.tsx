@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconFlame } from '@tabler/icons-react';
 import { RelativeTime } from './format';
 import type { QueueDue } from './queue-types';
-import { DARK_ORANGE } from './readable';
+import { DARK_ORANGE } from '../components/readable';
 
 const PRIORITY_COLOR: Record<string, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red.9' };
 const STATUS_COLOR: Record<string, string> = { new: 'grape', open: 'blue', pending: 'yellow', solved: 'green', closed: 'gray' };

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { FormEvent, ReactNode } from 'react';
 import { errorMessage } from '../../api/client';
-import { READABLE_DIMMED } from '../readable';
+import { READABLE_DIMMED } from '../../components/readable';
 
 interface Props {
   opened: boolean;

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { Escalation, TransferOffer } from '../../api/types';
 import { RelativeTime } from '../format';
-import { DARK_ORANGE } from '../readable';
+import { DARK_ORANGE } from '../../components/readable';
 import { useEscalationsForMe, usePeopleNames, useTransfersToMe } from '../queries';
 import { ActionModal } from './ActionModal';
 import { useCaseAction } from './useCaseAction';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Divider, Group, Text, TextInput, Textarea } from '@manti
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Success } from '../../api/types';
-import { DARK_GREEN } from '../readable';
+import { DARK_GREEN } from '../../components/readable';
 import { ActionModal } from './ActionModal';
 import { useCaseAction } from './useCaseAction';
 

@@ -9,7 +9,7 @@ import { ActionBar, useAssignToMe, type CaseDialog } from '../actions/ActionBar'
 import { HandoffBanners } from '../actions/HandoffBanners';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { useCase, useCustomer, useTimeline } from '../queries';
-import { unlessDialogOpen } from '../shortcuts';
+import { unlessDialogOpen } from '../../components/shortcuts';
 import { Timeline } from '../timeline/Timeline';
 import { CaseHeader } from './CaseHeader';
 import { Composer, type ComposerHandle } from './Composer';

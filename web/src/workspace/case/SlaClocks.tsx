@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPause } from '@table
 import type { CaseSla } from '../../api/types';
 import { RelativeTime } from '../format';
 import { useCaseSla } from '../queries';
-import { DARK_GREEN, DARK_ORANGE } from '../readable';
+import { DARK_GREEN, DARK_ORANGE } from '../../components/readable';
 
 type Metric = CaseSla['metrics'][number];
 

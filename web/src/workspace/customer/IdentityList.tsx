@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAt, IconCircleCheck, IconHelpCircle, IconPhone, type Icon } from '@tabler/icons-react';
 import type { Customer, CustomerIdentity } from '../../api/types';
-import { DARK_GREEN } from '../readable';
+import { DARK_GREEN } from '../../components/readable';
 
 const KIND: Record<CustomerIdentity['kind'], { icon: Icon; label: string }> = {
   email: { icon: IconAt, label: 'Email' },

@@ -5,8 +5,8 @@ import { useMatch, useNavigate } from 'react-router';
 import { Empty, ErrorState } from '../../components/states';
 import { useQueueItems, useQueues } from '../queries';
 import type { QueueKey } from '../queue-types';
-import { LoadMoreFooter } from '../LoadMoreFooter';
-import { unlessDialogOpen } from '../shortcuts';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
+import { unlessDialogOpen } from '../../components/shortcuts';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { QueueRow } from './QueueRow';
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { channelLabel, ChannelIcon } from '../channels';
 import { usePeopleNames, useTimeline } from '../queries';
-import { LoadMoreFooter } from '../LoadMoreFooter';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { TimelineItem } from './TimelineItem';
 

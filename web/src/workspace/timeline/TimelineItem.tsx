@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import type { TimelineItem as Item } from '../../api/types';
 import { channelLabel, ChannelIcon } from '../channels';
 import { exactTime, RelativeTime } from '../format';
-import { DARK_ORANGE } from '../readable';
+import { DARK_ORANGE } from '../../components/readable';
+import { AnalysisLine } from './AnalysisLine';
 import { Conversation } from './Conversation';
 import { describeEvent, type Names } from './describe-event';
 
@@ -121,6 +122,7 @@ function ContactEntry({ item, position, setSize, openCaseId, customerName, caseL
           </Text>
         </Spoiler>
       ) : null}
+      {item.analysis ? <AnalysisLine analysis={item.analysis} /> : null}
     </Entry>
   );
 }
