@@ -189,6 +189,31 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     await audit(page, 'supervisor');
   });
 
+  step("the supervisor reviews the customer's analysed request and labels it", async () => {
+    const page = windows.supervisor!;
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await arrivesAt(page, /^\/review/);
+    await sees(page.getByRole('heading', { level: 1, name: 'Insight review' }));
+    // The server's analysis worker read the request moments after it arrived.
+    const row = page.getByRole('list', { name: 'Contacts to review' }).getByRole('listitem').filter({ hasText: 'my phone shows no mobile data' }).first();
+    await sees(row);
+    await row.getByRole('button', { name: /^Label/ }).click();
+    const panel = page.getByRole('dialog', { name: /^Label the contact/ });
+    await sees(panel);
+    // The segmented control's radios are visually hidden behind their labels, as for a person.
+    await panel.locator('label').filter({ hasText: /^Negative$/ }).click();
+    expect(await panel.getByRole('radio', { name: 'Negative' }).isChecked()).toBe(true);
+    await panel.getByRole('textbox', { name: 'Note' }).fill('Roaming left off after travel: worth a proactive text on landing.');
+    await audit(page, 'review label panel');
+    await panel.getByRole('button', { name: 'Save label', exact: true }).click();
+    await sees(toasts(page).filter({ hasText: 'Label saved' }));
+    await sees(panel.getByText('Roaming left off after travel: worth a proactive text on landing.'));
+    await page.keyboard.press('Escape');
+    await sees(row.getByText('1 label'));
+    await screenshot(page, 'review-queue');
+    await audit(page, 'review queue');
+  });
+
   step('signing out returns to the sign-in page', async () => {
     const page = windows.supervisor!;
     await page.getByRole('button', { name: `Account: ${desk.supervisor.name}` }).click();
@@ -216,7 +241,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
   });
 
   describe('accessibility (axe-core, WCAG 2 A and AA): no serious or critical violations', () => {
-    it.each(['sign-in', 'portal home', 'workspace queue', 'case view', 'case view with a notification', 'transfer dialog', 'portal case', 'supervisor'])('%s', (screen) => {
+    it.each(['sign-in', 'portal home', 'workspace queue', 'case view', 'case view with a notification', 'transfer dialog', 'portal case', 'supervisor', 'review queue', 'review label panel'])('%s', (screen) => {
       const found = audits.get(screen);
       if (!found) throw new Error(`the story did not reach the ${screen} screen, so it was not checked`);
       if (found.violations.length > 0) throw new Error(describeViolations(found));
