@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { analyseQueuedContacts, type AnalysisBatchResult } from '../services/analysis/analyse-contacts.ts';
 import type { Db } from '../store/database.ts';
+import { PollingLoop } from './polling-loop.ts';
 
 export interface AnalysisWorkerOptions {
   /** How long an idle worker waits before looking at the queue again. */
@@ -17,37 +18,24 @@ export interface AnalysisWorkerOptions {
  * these may run, in any number of processes, on one database (see analyseQueuedContacts).
  */
 export class AnalysisWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
-  /** Set by stop(): a drain in progress finishes its batch and returns. */
-  private stopping = false;
+  private readonly loop: PollingLoop;
+  private started = false;
 
   constructor(
     private readonly db: Db,
     private readonly options: AnalysisWorkerOptions = {},
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.stopping = false;
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.drain()
-        .catch((error: unknown) => this.options.logger?.error({ err: error }, 'contact analysis failed'))
-        .then(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs ?? 250);
-        });
-    };
-    tick();
+  ) {
+    this.loop = new PollingLoop(() => this.drain(), options.pollMs ?? 250, (error) => options.logger?.error({ err: error }, 'contact analysis failed'));
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.started = true;
+    this.loop.start();
+  }
+
+  /** Stops polling; a drain in progress finishes its batch and returns. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Analyses batches until none is left (or the worker is stopped); returns how many contacts were analysed. */
@@ -60,7 +48,12 @@ export class AnalysisWorker {
       });
       analysed += result.analysed.length;
       if (result.claimed > 0) this.options.onBatch?.(result);
-      if (result.claimed === 0 || this.stopping) return analysed;
+      if (result.claimed === 0 || this.stopRequested()) return analysed;
     }
+  }
+
+  /** Only a started worker can be stopped; a drain called directly runs until the queue is empty. */
+  private stopRequested(): boolean {
+    return this.started && this.loop.isStopped;
   }
 }

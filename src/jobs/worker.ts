@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { channelRuntime, type ChannelRuntime } from '../services/channels/outbound/channel-runtime.ts';
 import type { Db } from '../store/database.ts';
+import { PollingLoop } from './polling-loop.ts';
 import { claimDueJob, failJob, finishJob, releaseJobKey, type JobRow } from '../store/repositories/jobs.ts';
 
 /** What a job may need beyond the database: how channels reach the outside world. */
@@ -31,16 +32,15 @@ const backoffMs = (attempt: number) => Math.min(60_000 * 2 ** attempt, 3_600_000
  */
 export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
   private readonly context: JobContext;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly db: Db,
     private readonly options: WorkerOptions = {},
   ) {
     this.context = { channels: options.channels ?? channelRuntime() };
+    this.loop = new PollingLoop(() => this.runDue(), options.pollMs ?? 1000, (error) => options.logger?.error({ err: error }, 'job polling failed'));
   }
 
   register(kind: string, handler: JobHandler): this {
@@ -49,23 +49,11 @@ export class JobWorker {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runDue()
-        .catch((error: unknown) => this.options.logger?.error({ err: error }, 'job polling failed'))
-        .then(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs ?? 1000);
-        });
-    };
-    tick();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Runs every job due now, one transaction each; returns how many ran. */
