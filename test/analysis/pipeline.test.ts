@@ -71,6 +71,14 @@ describe('analysis pipeline', () => {
     expect(seen!.analysis!.sentiment).toBe('negative');
     const single = await t.call(token, { method: 'GET', url: `/api/v1/contacts/${contact.id}` });
     expect(single.json().text).toContain('[PHONE]');
+    const found = (await t.call(token, { method: 'GET', url: '/api/v1/search?q=contract&types=contact' })).json().results;
+    expect(found).toHaveLength(1);
+    expect(found[0].snippet).not.toContain('900123');
+    expect(found[0].snippet).toContain('[PHONE]');
+    const agentFound = (await t.call(tenant.token, { method: 'GET', url: '/api/v1/search?q=contract&types=contact' })).json().results;
+    expect(agentFound[0].snippet).toContain('07700 900123');
+    // Files and chat transcripts are for roles that may read personal data.
+    expect((await t.call(token, { method: 'GET', url: `/api/v1/contacts/${contact.id}/attachments` })).statusCode).toBe(403);
   });
 
   it('analyses each contact once with several workers draining together, and not again when nothing changed', async () => {

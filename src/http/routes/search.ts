@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { invalid } from '../../errors.ts';
+import { contactReader } from '../../services/analysis/analyst-copy.ts';
 import { SEARCH_TYPES, searchRecords } from '../../services/search/search-records.ts';
 import type { SearchHitType } from '../../store/repositories/search.ts';
 import { errors, Nullable, Uuid } from '../schemas.ts';
@@ -43,7 +44,11 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const types = request.query.types?.split(',').map((t) => t.trim()).filter(Boolean);
       const unknown = types?.filter((t) => !(SEARCH_TYPES as readonly string[]).includes(t)) ?? [];
       if (unknown.length > 0) throw invalid(`types "${unknown.join(', ')}" must be among customer, case, contact`, { field: 'types' });
-      return searchRecords(request.actor.scope, request.query.q, { limit: request.query.limit, types: types as SearchHitType[] | undefined });
+      return searchRecords(request.actor.scope, request.query.q, {
+        limit: request.query.limit,
+        types: types as SearchHitType[] | undefined,
+        reader: contactReader(request.actor.role),
+      });
     },
   );
 };
