@@ -77,6 +77,8 @@ describe('analysis pipeline', () => {
     expect(found[0].snippet).toContain('[PHONE]');
     const agentFound = (await t.call(tenant.token, { method: 'GET', url: '/api/v1/search?q=contract&types=contact' })).json().results;
     expect(agentFound[0].snippet).toContain('07700 900123');
+    const profile = (await t.call(token, { method: 'GET', url: `/api/v1/customers/${contact.customerId}` })).json();
+    expect(profile).toMatchObject({ name: 'Ann Gry', emails: ['[EMAIL]'], identities: [{ kind: 'email', value: '[EMAIL]' }] });
     // Files and chat transcripts are for roles that may read personal data.
     expect((await t.call(token, { method: 'GET', url: `/api/v1/contacts/${contact.id}/attachments` })).statusCode).toBe(403);
   });

@@ -113,14 +113,26 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'A customer and every way they can be reached; the id of a merged customer answers with the customer it was merged into',
         description:
           'A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, ' +
-          'and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current.',
+          'and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current. ' +
+          'Roles that may not read personal data (analysts) get [EMAIL], [PHONE] and [HANDLE] in place of the values, and an empty address.',
         params: IdParams,
         response: { 200: CustomerDetail, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const profile = await customerProfile(request.actor.scope, request.params.id);
-      return { ...profile, identities: await listIdentities(request.actor.scope, profile.id) };
+      const identities = await listIdentities(request.actor.scope, profile.id);
+      if (contactReader(request.actor.role).personalData) return { ...profile, identities };
+      // Analysts learn how a customer can be reached, never the addresses and numbers themselves.
+      const masked = (kind: 'email' | 'phone' | 'handle') => `[${kind.toUpperCase()}]`;
+      return {
+        ...profile,
+        emails: profile.emails.map(() => masked('email')),
+        phones: profile.phones.map(() => masked('phone')),
+        handles: profile.handles.map(() => masked('handle')),
+        address: profile.address ? {} : null,
+        identities: identities.map((identity) => ({ ...identity, value: masked(identity.kind) })),
+      };
     },
   );
 

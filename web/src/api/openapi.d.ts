@@ -8344,7 +8344,7 @@ export interface paths {
         };
         /**
          * A customer and every way they can be reached; the id of a merged customer answers with the customer it was merged into
-         * @description A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current.
+         * @description A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current. Roles that may not read personal data (analysts) get [EMAIL], [PHONE] and [HANDLE] in place of the values, and an empty address.
          */
         get: {
             parameters: {
