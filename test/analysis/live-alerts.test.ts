@@ -1,28 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatClient } from '../channels/chat-client.ts';
-import { contactCentre } from '../helpers/contact-centre.ts';
-import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { ChatClient, listeningContactCentre } from '../channels/chat-client.ts';
+import type { TestApp } from '../helpers/test-app.ts';
 import { webhookOrganisation } from '../helpers/webhooks.ts';
 
 let t: TestApp;
 let origin: string;
-let centre: Awaited<ReturnType<typeof contactCentre>>;
+let centre: Awaited<ReturnType<typeof listeningContactCentre>>['centre'];
+let liveFeed: (token: string) => Promise<ChatClient>;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  origin = `127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  centre = await contactCentre(t);
-  await centre.call('PATCH', '/api/v1/channels/settings', { intakeTeamId: centre.teams.front });
+  ({ t, origin, centre, liveFeed } = await listeningContactCentre());
 });
 afterAll(() => t.close());
-
-const liveFeed = async (token: string) => {
-  const client = await ChatClient.open(`ws://${origin}/api/v1/chat/live`, { authorization: `Bearer ${token}` });
-  await client.ofType('ready');
-  return client;
-};
 
 describe('live alerts', () => {
   it('tells a watching supervisor within a second when a live chat turns to churn, once per reason', async () => {

@@ -1,4 +1,7 @@
 import WebSocket from 'ws';
+import { contactCentre } from '../helpers/contact-centre.ts';
+import { startTestApp } from '../helpers/test-app.ts';
+import type { AddressInfo } from 'node:net';
 
 export type Frame = Record<string, unknown> & { type: string };
 
@@ -67,4 +70,24 @@ export class ChatClient {
     this.socket.close();
     return this.closed;
   }
+}
+
+/**
+ * A test server with a contact centre whose new chats go to team Front, listening on a port
+ * (chats and the live feed are WebSockets): the setup the chat and live-alert tests share.
+ */
+export async function listeningContactCentre() {
+  const t = await startTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = `127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  const centre = await contactCentre(t);
+  await centre.call('PATCH', '/api/v1/channels/settings', { intakeTeamId: centre.teams.front });
+  /** A staff member's live feed, once the server says it is ready. */
+  const liveFeed = async (token: string) => {
+    const client = await ChatClient.open(`ws://${origin}/api/v1/chat/live`, { authorization: `Bearer ${token}` });
+    await client.ofType('ready');
+    return client;
+  };
+  const visitor = (slug = centre.tenant.tenant.slug) => ChatClient.open(`ws://${origin}/api/v1/channels/${slug}/chat`);
+  return { t, origin, centre, liveFeed, visitor };
 }

@@ -1,30 +1,20 @@
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactCentre } from '../helpers/contact-centre.ts';
-import { postContact, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { ChatClient, type Frame } from './chat-client.ts';
+import { postContact, type TestApp } from '../helpers/test-app.ts';
+import { ChatClient, listeningContactCentre, type Frame } from './chat-client.ts';
 
 let t: TestApp;
 let origin: string;
-let centre: Awaited<ReturnType<typeof contactCentre>>;
+let centre: Awaited<ReturnType<typeof listeningContactCentre>>['centre'];
+let liveFeed: (token: string) => Promise<ChatClient>;
+let visitor: (slug?: string) => Promise<ChatClient>;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  origin = `127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  centre = await contactCentre(t);
   // New conversations go to team Front: Alice's team, not Dev's.
-  await centre.call('PATCH', '/api/v1/channels/settings', { intakeTeamId: centre.teams.front });
+  ({ t, origin, centre, liveFeed, visitor } = await listeningContactCentre());
 });
 afterAll(() => t.close());
 
-const visitor = (slug = centre.tenant.tenant.slug) => ChatClient.open(`ws://${origin}/api/v1/channels/${slug}/chat`);
-const liveFeed = async (token: string) => {
-  const client = await ChatClient.open(`ws://${origin}/api/v1/chat/live`, { authorization: `Bearer ${token}` });
-  await client.ofType('ready');
-  return client;
-};
 const forSession = (sessionId: unknown, kind: string) => (f: Frame) => f.type === 'event' && f.kind === kind && f.chatSessionId === sessionId;
 
 async function startChat(client: ChatClient, customer: Record<string, string>, text: string) {
