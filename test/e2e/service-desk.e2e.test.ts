@@ -210,6 +210,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     await sees(panel.getByText('Roaming left off after travel: worth a proactive text on landing.'));
     await page.keyboard.press('Escape');
     await sees(row.getByText('1 label'));
+    // The screen has its own address: reloading it (or a link to it) opens it again.
+    await page.reload();
+    await sees(page.getByRole('heading', { level: 1, name: 'Insight review' }));
+    await sees(row.getByText('1 label'));
     await screenshot(page, 'review-queue');
     await audit(page, 'review queue');
   });

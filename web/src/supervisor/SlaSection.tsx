@@ -45,7 +45,7 @@ export function SlaSection({ alerts, totals, now }: { alerts: SlaAlert[]; totals
               <Table.Tr key={`${alert.caseId}:${alert.metric}`}>
                 <Table.Td>
                   {alert.state === 'breached' ? (
-                    <Badge color="red" variant="filled" tt="none" style={{ minWidth: 'max-content' }}>
+                    <Badge color="red.9" variant="filled" tt="none" style={{ minWidth: 'max-content' }}>
                       Breached
                     </Badge>
                   ) : (

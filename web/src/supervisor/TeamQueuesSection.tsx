@@ -52,7 +52,7 @@ export function TeamQueuesSection({ teams, now }: { teams: TeamWait[]; now: numb
                 <Table.Td><EstimatedWait minutes={t.estimatedWaitMinutes} /></Table.Td>
                 <Table.Td>
                   {t.offerCallback ? (
-                    <Badge color="orange" variant="light" c="orange.9" tt="none" style={{ minWidth: 'max-content' }} leftSection={<IconPhoneCall size={12} aria-hidden />}>
+                    <Badge color="orange" variant="light" c="#8a2f06" tt="none" style={{ minWidth: 'max-content' }} leftSection={<IconPhoneCall size={12} aria-hidden />}>
                       Offer callbacks
                     </Badge>
                   ) : (
