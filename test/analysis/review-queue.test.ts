@@ -65,6 +65,8 @@ describe('review queue', () => {
     expect(byCue.items.map((i: { contactId: string }) => i.contactId)).toEqual([ids[3]]);
     const byVendor = (await queue(analyst, '&vendor=Brightline')).json();
     expect(byVendor.items.map((i: { contactId: string; vendor: string }) => [i.contactId, i.vendor])).toEqual([[ids[3], 'Brightline']]);
+    expect((await queue(analyst, '&direction=outbound')).json().items).toEqual([]);
+    expect((await queue(analyst, '&direction=inbound&limit=50')).json().items).toHaveLength(texts.length);
     const chats = (await queue(analyst, '&channel=chat&limit=50')).json();
     expect(chats.items.every((i: { channel: string }) => i.channel === 'chat')).toBe(true);
     const facets = (await t.call(analyst, { method: 'GET', url: '/api/v1/analysis/review/facets' })).json();

@@ -9,7 +9,7 @@ import { listAnalysisModels, type AnalysisModelSummary } from '../../store/repos
 import { listContactLabels, readLabelAgreement, type AnalysisLabel } from '../../store/repositories/analysis-labels.ts';
 import { findContact } from '../../store/repositories/contacts.ts';
 import { ContactAnalysis, CueKind, SentimentLabel } from '../analysis-schemas.ts';
-import { Channel, errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
+import { Channel, Direction, errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
 
 const ReviewItem = Type.Object({
   contactId: Uuid,
@@ -92,6 +92,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
           topic: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           cue: Type.Optional(CueKind),
           channel: Type.Optional(Channel),
+          direction: Type.Optional(Direction),
           teamId: Type.Optional(Uuid),
           vendor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           sentiment: Type.Optional(SentimentLabel),

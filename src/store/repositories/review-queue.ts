@@ -8,6 +8,8 @@ export interface ReviewFilter {
   topic?: string | undefined;
   cue?: string | undefined;
   channel?: string | undefined;
+  /** inbound: what customers said; outbound: what we said to them. */
+  direction?: string | undefined;
   teamId?: string | undefined;
   vendor?: string | undefined;
   sentiment?: string | undefined;
@@ -44,6 +46,7 @@ function conditions(scope: TenantScope, filter: ReviewFilter): SQL {
   if (filter.topic !== undefined) parts.push(sql`a.topic = ${filter.topic}`);
   if (filter.cue !== undefined) parts.push(sql`a.cue_kinds @> ARRAY[${filter.cue}]::text[]`);
   if (filter.channel !== undefined) parts.push(sql`k.channel = ${filter.channel}`);
+  if (filter.direction !== undefined) parts.push(sql`k.direction = ${filter.direction}`);
   if (filter.teamId !== undefined) parts.push(sql`c.team_id = ${filter.teamId}`);
   if (filter.vendor !== undefined) parts.push(sql`${VENDOR} = ${filter.vendor}`);
   if (filter.sentiment !== undefined) parts.push(sql`a.sentiment = ${filter.sentiment}`);

@@ -500,6 +500,7 @@ export interface paths {
                     channel?: "email" | "chat" | "phone" | "sms" | "portal" | "forum" | "social";
                     cue?: "churn_intent" | "escalation_demand" | "repeated_contact" | "do_not_contact" | "vulnerability";
                     cursor?: string;
+                    direction?: "inbound" | "outbound";
                     limit: number;
                     /** @description true: only labelled contacts; false: only those not yet labelled */
                     reviewed?: boolean;

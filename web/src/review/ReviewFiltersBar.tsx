@@ -52,6 +52,7 @@ export function ReviewFiltersBar({ filters, facets, active, onChange, onClear }:
         {select('topic', 'Topic', options(facets?.topics, (v) => topicLabel(v.value), filters.topic), facets && facets.topics.length === 0 ? 'No topics yet' : 'Any topic')}
         {select('cue', 'Cue', options(facets?.cues, (v) => cueLabel(v.value), filters.cue), 'Any cue')}
         {select('channel', 'Channel', options(facets?.channels, (v) => channelLabel(v.value), filters.channel), 'Any channel')}
+        {select('direction', 'Written by', [{ value: 'inbound', label: 'The customer' }, { value: 'outbound', label: 'Us' }], 'Anyone')}
         {select('teamId', 'Team', options(facets?.teams, (v) => v.name ?? 'A team no longer counted', filters.teamId), 'Any team')}
         {select('vendor', 'Vendor', options(facets?.vendors, (v) => v.value, filters.vendor), facets && facets.vendors.length === 0 ? 'No vendors' : 'Any vendor')}
         {select('sentiment', 'Sentiment', SENTIMENTS.map((s) => ({ value: s.value, label: s.label })), 'Any sentiment')}

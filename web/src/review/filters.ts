@@ -8,7 +8,7 @@ import { CHANNEL_KEYS } from '../workspace/channels';
 export type ReviewFilters = Omit<ReviewQuery, 'limit' | 'cursor'>;
 export type FilterName = keyof ReviewFilters;
 
-export const FILTER_NAMES: readonly FilterName[] = ['topic', 'cue', 'channel', 'teamId', 'vendor', 'sentiment', 'reviewed'];
+export const FILTER_NAMES: readonly FilterName[] = ['topic', 'cue', 'channel', 'direction', 'teamId', 'vendor', 'sentiment', 'reviewed'];
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => (value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
 const text = (value: string | null) => (value && value.trim() ? value.trim() : undefined);
@@ -20,6 +20,7 @@ export function parseFilters(params: URLSearchParams): ReviewFilters {
     topic: text(params.get('topic')),
     cue: oneOf(CUE_KINDS, params.get('cue')),
     channel: oneOf(CHANNEL_KEYS as NonNullable<ReviewQuery['channel']>[], params.get('channel')),
+    direction: oneOf(['inbound', 'outbound'] as const, params.get('direction')),
     teamId: text(params.get('teamId')),
     vendor: text(params.get('vendor')),
     sentiment: oneOf(SENTIMENTS.map((s) => s.value), params.get('sentiment')),
