@@ -6,7 +6,7 @@
  *
  * `hearken classify install`: stores a classifier file as the organisation's topic model.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { readClassifierFile } from '../analytics/classifier-files.ts';
 import { storeSettings } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -17,9 +17,8 @@ import { openDatabase, type Database } from '../store/database.ts';
 import { analysisProgress, queueUnanalysedContacts } from '../store/repositories/contact-analyses.ts';
 import { findTenantBySlug } from '../store/repositories/tenants.ts';
 import { scopeTo, type TenantScope } from '../store/tenant-scope.ts';
+import { dataDirOption } from './options.ts';
 import { progressPrinter } from './progress.ts';
-
-const dataDirOption = () => new Option('--data-dir <dir>', 'embedded store directory (ignored when DATABASE_URL is set)').env('HEARKEN_DATA_DIR');
 
 export function analyzeCommand(): Command {
   return new Command('analyze')

@@ -17,27 +17,31 @@ interface ColumnFlags {
   labelColumn: string;
 }
 
+/** The labelled-examples file and its two columns, as train, eval and split all read them. */
+const withExampleColumns = (command: Command, input = 'labelled examples (.csv or .jsonl)'): Command =>
+  command
+    .requiredOption('--input <file>', input)
+    .option('--text-column <name>', 'column holding the text', 'text')
+    .option('--label-column <name>', 'column holding the label', 'label');
+
 export function classifyCommand(): Command {
   const classify = new Command('classify').description('train, evaluate and run text classifiers (topics, intents)');
 
-  classify
-    .command('train')
-    .description('train a classifier from labelled examples (.csv with a header row, or .jsonl)')
-    .requiredOption('--input <file>', 'labelled examples')
-    .option('--text-column <name>', 'column holding the text', 'text')
-    .option('--label-column <name>', 'column holding the label', 'label')
+  withExampleColumns(
+    classify.command('train').description('train a classifier from labelled examples (.csv with a header row, or .jsonl)'),
+    'labelled examples',
+  )
     .requiredOption('--out <file>', 'where the model (JSON) is written')
     .option('--model-version <version>', 'version recorded in the model (default: from the training time)')
     .option('--json', 'print the training summary as JSON')
     .action(trainAction);
 
-  classify
-    .command('eval')
-    .description('measure a model on labelled examples it was not trained on')
-    .requiredOption('--model <file>', 'model file written by classify train')
-    .requiredOption('--input <file>', 'labelled examples (.csv or .jsonl)')
-    .option('--text-column <name>', 'column holding the text', 'text')
-    .option('--label-column <name>', 'column holding the label', 'label')
+  withExampleColumns(
+    classify
+      .command('eval')
+      .description('measure a model on labelled examples it was not trained on')
+      .requiredOption('--model <file>', 'model file written by classify train'),
+  )
     .option('--json', 'print one JSON object (accuracy, macroF1, n, per-label scores)')
     .action(evalAction);
 
@@ -50,12 +54,7 @@ export function classifyCommand(): Command {
     .argument('<text...>', 'the text(s) to classify')
     .action(predictAction);
 
-  classify
-    .command('split')
-    .description('hold out a stratified share of labelled examples, to evaluate a model on data it was not trained on')
-    .requiredOption('--input <file>', 'labelled examples (.csv or .jsonl)')
-    .option('--text-column <name>', 'column holding the text', 'text')
-    .option('--label-column <name>', 'column holding the label', 'label')
+  withExampleColumns(classify.command('split').description('hold out a stratified share of labelled examples, to evaluate a model on data it was not trained on'))
     .requiredOption('--train-out <file>', 'where the training share is written (.jsonl)')
     .requiredOption('--test-out <file>', 'where the held-out share is written (.jsonl)')
     .option('--test-fraction <share>', 'share of each label held out', '0.2')

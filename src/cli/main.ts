@@ -1,10 +1,11 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { AppError } from '../errors.ts';
 import { analyzeCommand, installModelCommand } from './analyze.ts';
 import { analyzeFileCommand } from './analyze-file.ts';
 import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
 import { importCommand } from './import.ts';
+import { dataDirOption } from './options.ts';
 import { serveCommand } from './serve.ts';
 import { tenantCreateCommand } from './tenant.ts';
 
@@ -12,9 +13,6 @@ const program = new Command('hearken')
   .description('Hearken: one customer, one memory, every channel.')
   .showHelpAfterError()
   .configureOutput({ outputError: (text, write) => write(text) });
-
-const dataDirOption = () =>
-  new Option('--data-dir <dir>', 'embedded store directory (ignored when DATABASE_URL is set)').env('HEARKEN_DATA_DIR');
 
 program
   .command('serve')
