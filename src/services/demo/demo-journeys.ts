@@ -71,7 +71,7 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
   const { profile } = script;
   const variant = random.pick(topic.variants);
   const vars = topicVars(random, start);
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? `{${key}}`);
+  const fill = (text: string) => fillTopicText(text, vars);
   const saying: Saying = { long: fill(variant.problem), short: fill(variant.short) };
   const voice: Voice = { profile, random, subject: fill(variant.subject) };
   const team = ['North', 'North West'].includes(profile.region ?? '') && random.chance(0.6) ? 'north' : topic.team;
@@ -224,6 +224,10 @@ function lastChannelUsed(script: CustomerScript, from: number): Channel {
   }
   return 'email';
 }
+
+/** A topic's wording with its placeholders ({amount}, {country}, …) filled in; an unknown one stays as written. */
+export const fillTopicText = (text: string, vars: Record<string, string>): string =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? `{${key}}`);
 
 export function topicVars(random: DemoRandom, start: Date): Record<string, string> {
   return {

@@ -1,7 +1,7 @@
 import { trainTextClassifier } from '../../analytics/train-classifier.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import { installTopicModel } from '../analysis/install-topic-model.ts';
-import { topicVars } from './demo-journeys.ts';
+import { fillTopicText, topicVars } from './demo-journeys.ts';
 import { LAUNCH_TOPIC, TOPICS } from './demo-topics.ts';
 import { DemoRandom } from './random.ts';
 
@@ -19,8 +19,7 @@ export async function installDemoTopicModel(scope: TenantScope, now: Date): Prom
     topic.variants.flatMap((variant) =>
       Array.from({ length: FILLS }, () => {
         const vars = topicVars(random, now);
-        const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
-        return [variant.problem, variant.short, variant.subject].map((text) => ({ text: fill(text), label: topic.key }));
+        return [variant.problem, variant.short, variant.subject].map((text) => ({ text: fillTopicText(text, vars), label: topic.key }));
       }).flat(),
     ),
   );
