@@ -3,24 +3,21 @@
  * (occurredAt, id) order. The timestamp stays in the database's own text form so that
  * microseconds survive the round trip.
  */
+import { decodeCursorParts, encodeCursorParts, isUuid } from './page-cursor.ts';
+
 export interface TimelinePosition {
   occurredAt: string;
   id: string;
 }
 
 export function encodeCursor(position: TimelinePosition): string {
-  return Buffer.from(JSON.stringify([position.occurredAt, position.id]), 'utf8').toString('base64url');
+  return encodeCursorParts([position.occurredAt, position.id]);
 }
 
 export function decodeCursor(cursor: string): TimelinePosition | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
-    const [occurredAt, id] = parsed as unknown[];
-    if (typeof occurredAt !== 'string' || typeof id !== 'string') return undefined;
-    if (Number.isNaN(Date.parse(occurredAt)) || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    return { occurredAt, id };
-  } catch {
-    return undefined;
-  }
+  const parts = decodeCursorParts(cursor, 2);
+  if (!parts) return undefined;
+  const [occurredAt, id] = parts;
+  if (typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt)) || !isUuid(id)) return undefined;
+  return { occurredAt, id };
 }

@@ -1,3 +1,4 @@
+import { decodeCursorParts, encodeCursorParts, isUuid } from '../../domain/page-cursor.ts';
 import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 import { invalid } from '../../errors.ts';
 import { readReviewFacets, readReviewQueue, type ReviewFilter, type ReviewPosition, type ReviewRow } from '../../store/repositories/review-queue.ts';
@@ -49,17 +50,12 @@ function reviewItem(row: ReviewRow) {
   };
 }
 
-const encodeReviewCursor = (position: ReviewPosition) => Buffer.from(JSON.stringify([position.insightScore, position.contactId])).toString('base64url');
+const encodeReviewCursor = (position: ReviewPosition) => encodeCursorParts([position.insightScore, position.contactId]);
 
 function decodeReviewCursor(cursor: string): ReviewPosition | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
-    const [insightScore, contactId] = parsed as unknown[];
-    if (typeof insightScore !== 'number' || !Number.isFinite(insightScore)) return undefined;
-    if (typeof contactId !== 'string' || !/^[0-9a-f-]{36}$/i.test(contactId)) return undefined;
-    return { insightScore, contactId };
-  } catch {
-    return undefined;
-  }
+  const parts = decodeCursorParts(cursor, 2);
+  if (!parts) return undefined;
+  const [insightScore, contactId] = parts;
+  if (typeof insightScore !== 'number' || !Number.isFinite(insightScore) || !isUuid(contactId)) return undefined;
+  return { insightScore, contactId };
 }
