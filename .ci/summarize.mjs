@@ -11,7 +11,9 @@ for (const path of reports) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     // A file that failed to load has no tests but must still fail the run.
-    failed += report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+    failed += report.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    ).length;
     console.log(`${path.split('/').pop()}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
   } catch {
     console.log(`${path}: no report (the test run did not finish)`);

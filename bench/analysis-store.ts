@@ -30,7 +30,13 @@ export interface StoreBenchOptions {
   /** Contacts a worker takes per transaction (AnalysisWorker's default is 200). */
   batchSize: number;
   /** A trained topic classifier to activate for a last drain (skipped when absent). */
-  topicModel?: { name: string; labels: string[]; exampleCount: number; metrics: Record<string, unknown>; document: string };
+  topicModel?: {
+    name: string;
+    labels: string[];
+    exampleCount: number;
+    metrics: Record<string, unknown>;
+    document: string;
+  };
 }
 
 /** What the database holds for a tenant after a drain. */
@@ -68,7 +74,11 @@ export async function benchAnalysisStore(store: BenchStore, options: StoreBenchO
     const { tenant } = await createTenant(db, { slug: `bench-analysis-${label}` });
     const scope = scopeTo(db, tenant.id);
     first ??= scope;
-    const ingest = await ingestAll(scope, batches, `${store.driver}: storing ${options.contacts.toLocaleString('en-US')} contacts`);
+    const ingest = await ingestAll(
+      scope,
+      batches,
+      `${store.driver}: storing ${options.contacts.toLocaleString('en-US')} contacts`,
+    );
     result.ingests.push({ tenant: tenant.slug, contacts: options.contacts, seconds: ingest.seconds });
     if (result.ingests.length === 1) {
       result.rows.push({
@@ -87,21 +97,38 @@ export async function benchAnalysisStore(store: BenchStore, options: StoreBenchO
         notes: `ingestContacts in batches of ${INGEST_BATCH}, one at a time, in ${formatDuration(ingest.seconds)}; CPU: ${ingest.cpu}`,
       });
     }
-    const drained = await drain(db, workers, options, `${store.driver}: analysing with ${workers} worker${workers > 1 ? 's' : ''}`);
-    const check = await checkDrain(scope, `${workers} worker${workers > 1 ? 's' : ''}`, BUILTIN_ANALYSIS_VERSION, 1, drained.analysed);
+    const drained = await drain(
+      db,
+      workers,
+      options,
+      `${store.driver}: analysing with ${workers} worker${workers > 1 ? 's' : ''}`,
+    );
+    const check = await checkDrain(
+      scope,
+      `${workers} worker${workers > 1 ? 's' : ''}`,
+      BUILTIN_ANALYSIS_VERSION,
+      1,
+      drained.analysed,
+    );
     result.checks.push(check);
-    result.rows.push(drainRow(store, `drain, ${workers} worker${workers > 1 ? 's' : ''}`, options, workers, drained, check));
+    result.rows.push(
+      drainRow(store, `drain, ${workers} worker${workers > 1 ? 's' : ''}`, options, workers, drained, check),
+    );
   }
 
   if (options.topicModel && first) {
     const model = await insertAnalysisModel(first, { ...options.topicModel, activate: true });
     const version = analysisVersionOf(model);
     const queued = await queueUnanalysedContacts(first, new Date(0), version);
-    process.stderr.write(`  ${store.driver}: topic model ${version} active, ${queued.toLocaleString('en-US')} contacts re-queued\n`);
+    process.stderr.write(
+      `  ${store.driver}: topic model ${version} active, ${queued.toLocaleString('en-US')} contacts re-queued\n`,
+    );
     const drained = await drain(db, 1, options, `${store.driver}: analysing with the topic model, 1 worker`);
     const check = await checkDrain(first, 'topic model, 1 worker', version, 2, drained.analysed);
     result.checks.push(check);
-    result.rows.push(drainRow(store, 'drain + topic model, 1 worker', options, 1, drained, check, 'the first batch decodes the model'));
+    result.rows.push(
+      drainRow(store, 'drain + topic model, 1 worker', options, 1, drained, check, 'the first batch decodes the model'),
+    );
   }
   return result;
 }
@@ -173,7 +200,13 @@ async function drain(db: Db, workers: number, options: StoreBenchOptions, label:
 }
 
 /** Counts what the tenant's contacts have after a drain; `versionsDrained` analyses per contact are expected in all. */
-async function checkDrain(scope: TenantScope, label: string, modelVersion: string, versionsDrained: number, reportedAnalysed: number): Promise<DrainCheck> {
+async function checkDrain(
+  scope: TenantScope,
+  label: string,
+  modelVersion: string,
+  versionsDrained: number,
+  reportedAnalysed: number,
+): Promise<DrainCheck> {
   const result = await scope.db.execute(sql`
     SELECT (SELECT count(*)::int FROM contacts WHERE tenant_id = ${scope.tenantId}) AS contacts,
            (SELECT count(*)::int FROM contact_analyses WHERE tenant_id = ${scope.tenantId} AND model_version = ${modelVersion}) AS analyses,
@@ -201,7 +234,15 @@ export function describeCheck(check: DrainCheck): string {
   );
 }
 
-function drainRow(store: BenchStore, benchmark: string, options: StoreBenchOptions, workers: number, drained: Drained, check: DrainCheck, remark?: string): ResultRow {
+function drainRow(
+  store: BenchStore,
+  benchmark: string,
+  options: StoreBenchOptions,
+  workers: number,
+  drained: Drained,
+  check: DrainCheck,
+  remark?: string,
+): ResultRow {
   const batches = summarize(drained.batchMs);
   // Whether batches slow down as the tenant's analyses pile up (per-batch queries that grow with them).
   const tenth = Math.max(1, Math.floor(drained.batchMs.length / 10));
@@ -215,7 +256,11 @@ function drainRow(store: BenchStore, benchmark: string, options: StoreBenchOptio
     p50: batches.p50,
     p95: batches.p95,
     p99: batches.p99,
-    errors: check.missing + Math.abs(check.allAnalyses - check.expectedAllAnalyses) + check.queued + Math.abs(check.reportedAnalysed - check.contacts),
+    errors:
+      check.missing +
+      Math.abs(check.allAnalyses - check.expectedAllAnalyses) +
+      check.queued +
+      Math.abs(check.reportedAnalysed - check.contacts),
     cpuMsPerOp: cpuMsPerOp(drained.cpu, drained.analysed),
     target: 'each contact once',
     pass: check.ok,

@@ -18,7 +18,14 @@ import { stratifiedSplit } from '../src/analytics/split.ts';
 import type { TextClassifier } from '../src/analytics/text-classifier.ts';
 import { benchAnalysisStore, describeCheck, type StoreBenchOptions, type StoreBenchResult } from './analysis-store.ts';
 import { BANKING77_NAME, measureRate, percent, readBanking77, trainAndEvaluate, type Rate } from './classifier-eval.ts';
-import { DEFAULT_ADMIN_URL, openPgliteStore, openPostgresStore, postgresSettings, type BenchStore, type Driver } from './env.ts';
+import {
+  DEFAULT_ADMIN_URL,
+  openPgliteStore,
+  openPostgresStore,
+  postgresSettings,
+  type BenchStore,
+  type Driver,
+} from './env.ts';
 import { serviceTexts } from './service-texts.ts';
 import { formatDuration, formatTable, round, type ResultRow } from './stats.ts';
 
@@ -79,11 +86,13 @@ function parseConfig(): Config | undefined {
     return n;
   };
   const drivers: Driver[] = values.driver === 'both' ? ['pglite', 'postgres'] : [values.driver as Driver];
-  if (!drivers.every((d) => d === 'pglite' || d === 'postgres')) throw new Error('--driver must be pglite, postgres or both');
+  if (!drivers.every((d) => d === 'pglite' || d === 'postgres'))
+    throw new Error('--driver must be pglite, postgres or both');
   const workers = values.workers?.split(',').map((w) => count('workers', w.trim()));
   return {
     texts: count('texts', values.texts),
-    contacts: (driver) => (values.contacts ? count('contacts', values.contacts) : driver === 'postgres' ? 50_000 : 20_000),
+    contacts: (driver) =>
+      values.contacts ? count('contacts', values.contacts) : driver === 'postgres' ? 50_000 : 20_000,
     drivers,
     workers: (driver) => workers ?? (driver === 'postgres' ? [1, 2, 4] : [1]),
     batch: count('batch', values.batch),
@@ -102,14 +111,32 @@ function parseConfig(): Config | undefined {
 interface TopicClassifier {
   classifier: TextClassifier;
   document: string;
-  summary: { data: string; split: string; seed: number; trainExamples: number; testExamples: number; labels: number; trainSeconds: number; accuracy: number; macroF1: number; expectedCalibrationError: number; modelMegabytes: number };
+  summary: {
+    data: string;
+    split: string;
+    seed: number;
+    trainExamples: number;
+    testExamples: number;
+    labels: number;
+    trainSeconds: number;
+    accuracy: number;
+    macroF1: number;
+    expectedCalibrationError: number;
+    modelMegabytes: number;
+  };
 }
 
 /** Trains on a seeded stratified 80 % of BANKING77 and scores the other 20 %, as bench/classifier.ts does. */
 async function trainTopicClassifier(seed: number): Promise<TopicClassifier> {
   const rows = await readBanking77();
-  const split = stratifiedSplit(rows.map((r) => r.label), 0.2, seed);
-  process.stderr.write(`  training the topic classifier on ${split.train.length.toLocaleString('en-US')} BANKING77 examples…\n`);
+  const split = stratifiedSplit(
+    rows.map((r) => r.label),
+    0.2,
+    seed,
+  );
+  process.stderr.write(
+    `  training the topic classifier on ${split.train.length.toLocaleString('en-US')} BANKING77 examples…\n`,
+  );
   const evaluation = trainAndEvaluate(rows, split);
   const document = stringifyClassifier(evaluation.classifier);
   return {
@@ -158,10 +185,13 @@ function benchInProcess(texts: readonly string[], topic: TopicClassifier | undef
   const rows: InProcessRow[] = [];
   const measure = (what: string, perText: (text: string) => number) => {
     for (const text of texts.slice(0, 2000)) sink += perText(text); // JIT warm-up
-    rows.push({ what, rate: measureRate(() => {
-      for (const text of texts) sink += perText(text);
-      return texts.length;
-    }) });
+    rows.push({
+      what,
+      rate: measureRate(() => {
+        for (const text of texts) sink += perText(text);
+        return texts.length;
+      }),
+    });
     process.stderr.write(`  ${what}: ${Math.round(rows.at(-1)!.rate.perSecond).toLocaleString('en-US')} texts/s\n`);
   };
   measure('analyzeText + scoreInsight', (text) => {
@@ -174,7 +204,8 @@ function benchInProcess(texts: readonly string[], topic: TopicClassifier | undef
     measure('analyzeText + predict + scoreInsight', (text) => {
       const analysis = analyzeText(text);
       const prediction = classifier.predict(text, 0);
-      return scoreInsight({ sentimentScore: analysis.sentimentScore, cues: cuesOf(analysis.cues), topic: prediction }).score;
+      return scoreInsight({ sentimentScore: analysis.sentimentScore, cues: cuesOf(analysis.cues), topic: prediction })
+        .score;
     });
   }
   if (Number.isNaN(sink)) process.stderr.write('(unexpected NaN)\n');
@@ -197,7 +228,9 @@ async function main(): Promise<void> {
   const topic = config.model ? await trainTopicClassifier(config.seed) : undefined;
   if (topic) {
     const s = topic.summary;
-    process.stderr.write(`  trained in ${s.trainSeconds.toFixed(1)} s: held-out accuracy ${percent(s.accuracy)}, macro-F1 ${percent(s.macroF1)}\n`);
+    process.stderr.write(
+      `  trained in ${s.trainSeconds.toFixed(1)} s: held-out accuracy ${percent(s.accuracy)}, macro-F1 ${percent(s.macroF1)}\n`,
+    );
   }
   const inProcess = benchInProcess(texts, topic);
 
@@ -212,11 +245,26 @@ async function main(): Promise<void> {
       workerCounts: config.workers(driver),
       batchSize: config.batch,
       ...(topic
-        ? { topicModel: { name: 'banking77-bench', labels: [...topic.classifier.labels], exampleCount: topic.summary.trainExamples, metrics: { accuracy: topic.summary.accuracy, macroF1: topic.summary.macroF1 }, document: topic.document } }
+        ? {
+            topicModel: {
+              name: 'banking77-bench',
+              labels: [...topic.classifier.labels],
+              exampleCount: topic.summary.trainExamples,
+              metrics: { accuracy: topic.summary.accuracy, macroF1: topic.summary.macroF1 },
+              document: topic.document,
+            },
+          }
         : {}),
     };
-    process.stderr.write(`\n== ${driver}: ${options.contacts.toLocaleString('en-US')} contacts per drain, workers ${options.workerCounts.join(', ')}\n`);
-    const run: Record<string, unknown> = { driver, contacts: options.contacts, workerCounts: options.workerCounts, batchSize: options.batchSize };
+    process.stderr.write(
+      `\n== ${driver}: ${options.contacts.toLocaleString('en-US')} contacts per drain, workers ${options.workerCounts.join(', ')}\n`,
+    );
+    const run: Record<string, unknown> = {
+      driver,
+      contacts: options.contacts,
+      workerCounts: options.workerCounts,
+      batchSize: options.batchSize,
+    };
     runs.push(run);
     let store: BenchStore | undefined;
     try {
@@ -236,7 +284,9 @@ async function main(): Promise<void> {
       run.error = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
       process.stderr.write(`  ${driver} run failed: ${String(run.error).slice(0, 2000)}\n`);
     } finally {
-      await store?.close(config.keep).catch((error: unknown) => process.stderr.write(`  cleanup failed: ${String(error)}\n`));
+      await store
+        ?.close(config.keep)
+        .catch((error: unknown) => process.stderr.write(`  cleanup failed: ${String(error)}\n`));
       if (config.keep && store) process.stderr.write(`  kept ${store.where}\n`);
       run.seconds = round((performance.now() - runStarted) / 1000);
       process.stderr.write(`  ${driver} done in ${formatDuration((performance.now() - runStarted) / 1000)}\n`);
@@ -245,10 +295,18 @@ async function main(): Promise<void> {
 
   const out: string[] = [];
   const n = (value: number) => Math.round(value).toLocaleString('en-US');
-  out.push(`Contact analysis in process, one core, no database: ${n(config.texts)} generated texts (${n(averageChars)} chars on average), seed ${config.seed}`);
-  out.push(`  mix: ${Object.entries(mix).map(([key, share]) => `${key} ${(share * 100).toFixed(1)}%`).join(', ')}`);
+  out.push(
+    `Contact analysis in process, one core, no database: ${n(config.texts)} generated texts (${n(averageChars)} chars on average), seed ${config.seed}`,
+  );
+  out.push(
+    `  mix: ${Object.entries(mix)
+      .map(([key, share]) => `${key} ${(share * 100).toFixed(1)}%`)
+      .join(', ')}`,
+  );
   for (const row of inProcess) {
-    out.push(`  ${row.what.padEnd(38)} ${n(row.rate.perSecond).padStart(8)} texts/s/core   (${n(row.rate.perCpuSecond)} per CPU-second, ${(1e6 / row.rate.perCpuSecond).toFixed(1)} µs CPU per text)`);
+    out.push(
+      `  ${row.what.padEnd(38)} ${n(row.rate.perSecond).padStart(8)} texts/s/core   (${n(row.rate.perCpuSecond)} per CPU-second, ${(1e6 / row.rate.perCpuSecond).toFixed(1)} µs CPU per text)`,
+    );
   }
   if (topic) {
     const s = topic.summary;
@@ -264,9 +322,19 @@ async function main(): Promise<void> {
   const report = {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, loadAvgAtEnd: loadavg() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAvgAtEnd: loadavg(),
+    },
     argv: process.argv.slice(2),
-    config: { ...config, contacts: Object.fromEntries(config.drivers.map((d) => [d, config.contacts(d)])), workers: Object.fromEntries(config.drivers.map((d) => [d, config.workers(d)])) },
+    config: {
+      ...config,
+      contacts: Object.fromEntries(config.drivers.map((d) => [d, config.contacts(d)])),
+      workers: Object.fromEntries(config.drivers.map((d) => [d, config.workers(d)])),
+    },
     inProcess: { texts: config.texts, averageChars: round(averageChars), mix, rows: inProcess },
     classifier: topic?.summary ?? null,
     runs,

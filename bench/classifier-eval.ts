@@ -7,7 +7,11 @@ import { expectedCalibrationError } from '../src/analytics/calibration.ts';
 import { readExamplesFile } from '../src/analytics/classifier-files.ts';
 import { classificationReport } from '../src/analytics/metrics.ts';
 import type { Split } from '../src/analytics/split.ts';
-import { DEFAULT_CLASSIFIER_SETTINGS, type ClassifierSettings, type TextClassifier } from '../src/analytics/text-classifier.ts';
+import {
+  DEFAULT_CLASSIFIER_SETTINGS,
+  type ClassifierSettings,
+  type TextClassifier,
+} from '../src/analytics/text-classifier.ts';
 import { trainTextClassifier, type LabelledText } from '../src/analytics/train-classifier.ts';
 
 /** BANKING77 (CC BY 4.0): 77 banking intents, 10,003 examples. */
@@ -29,13 +33,23 @@ export interface HeldOutEvaluation {
 }
 
 /** Trains on `split.train`, then scores calibrated predictions on `split.test`. */
-export function trainAndEvaluate(rows: readonly LabelledText[], split: Split, settings: ClassifierSettings = DEFAULT_CLASSIFIER_SETTINGS): HeldOutEvaluation {
+export function trainAndEvaluate(
+  rows: readonly LabelledText[],
+  split: Split,
+  settings: ClassifierSettings = DEFAULT_CLASSIFIER_SETTINGS,
+): HeldOutEvaluation {
   const started = performance.now();
-  const classifier = trainTextClassifier(split.train.map((i) => rows[i]!), { settings });
+  const classifier = trainTextClassifier(
+    split.train.map((i) => rows[i]!),
+    { settings },
+  );
   const trainSeconds = (performance.now() - started) / 1000;
   const test = split.test.map((i) => rows[i]!);
   const predictions = test.map((row) => classifier.predict(row.text, 0));
-  const report = classificationReport(test.map((r) => r.label), predictions.map((p) => p.label));
+  const report = classificationReport(
+    test.map((r) => r.label),
+    predictions.map((p) => p.label),
+  );
   return {
     classifier,
     trainExamples: split.train.length,
@@ -43,7 +57,10 @@ export function trainAndEvaluate(rows: readonly LabelledText[], split: Split, se
     trainSeconds,
     accuracy: report.accuracy,
     macroF1: report.macroF1,
-    expectedCalibrationError: expectedCalibrationError(predictions.map((p) => p.confidence), predictions.map((p, i) => p.label === test[i]!.label)),
+    expectedCalibrationError: expectedCalibrationError(
+      predictions.map((p) => p.confidence),
+      predictions.map((p, i) => p.label === test[i]!.label),
+    ),
   };
 }
 

@@ -34,7 +34,9 @@ const settings: ClassifierSettings = {
 
 const rows = await readBanking77();
 const labels = rows.map((r) => r.label);
-const splits: Split[] = values.folds ? stratifiedFolds(labels, Number(values.folds), seed) : [stratifiedSplit(labels, Number(values['test-fraction']), seed)];
+const splits: Split[] = values.folds
+  ? stratifiedFolds(labels, Number(values.folds), seed)
+  : [stratifiedSplit(labels, Number(values['test-fraction']), seed)];
 
 interface FoldResult {
   trainExamples: number;
@@ -75,7 +77,8 @@ for (const [k, split] of splits.entries()) {
 }
 
 const mean = (pick: (r: FoldResult) => number) => results.reduce((s, r) => s + pick(r), 0) / results.length;
-const spread = (pick: (r: FoldResult) => number) => Math.sqrt(results.reduce((s, r) => s + (pick(r) - mean(pick)) ** 2, 0) / results.length);
+const spread = (pick: (r: FoldResult) => number) =>
+  Math.sqrt(results.reduce((s, r) => s + (pick(r) - mean(pick)) ** 2, 0) / results.length);
 const summary = {
   data: BANKING77_NAME,
   split: values.folds ? `${values.folds}-fold stratified` : `stratified hold-out ${values['test-fraction']}`,

@@ -100,7 +100,8 @@ export function describeCpu(cpu: CpuShare): string {
   if (cpu.postgresPct !== null) parts.push(`postgres ${cpu.postgresPct}%`);
   if (cpu.clientPct > 0) parts.push(`load generator ${cpu.clientPct}%`);
   if (cpu.otherPct !== null) parts.push(`other processes ${cpu.otherPct}%`);
-  if (cpu.machineBusyPct !== null) parts.push(`machine busy ${cpu.machineBusyPct}% of ${(cpu.machineCores ?? 0) * 100}%`);
+  if (cpu.machineBusyPct !== null)
+    parts.push(`machine busy ${cpu.machineBusyPct}% of ${(cpu.machineCores ?? 0) * 100}%`);
   return parts.join(', ');
 }
 

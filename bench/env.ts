@@ -52,7 +52,12 @@ export async function openPostgresStore(adminUrl: string, poolSize: number): Pro
     driver: 'postgres',
     database,
     where: `database ${name}`,
-    size: async () => Number(rowsOf<{ size: string }>(await database.db.execute(sql`SELECT pg_database_size(current_database()) AS size`))[0]!.size),
+    size: async () =>
+      Number(
+        rowsOf<{ size: string }>(
+          await database.db.execute(sql`SELECT pg_database_size(current_database()) AS size`),
+        )[0]!.size,
+      ),
     close: async (keep) => {
       await database.close();
       if (!keep) await dropPostgres(adminUrl, name);

@@ -72,26 +72,220 @@ export function deriveSeed(seed: number, label: string): number {
 // Customers
 
 export const FIRST_NAMES = [
-  'Olivia', 'Amelia', 'Isla', 'Ava', 'Mia', 'Ivy', 'Lily', 'Isabella', 'Rosie', 'Sophia', 'Grace', 'Freya', 'Emily', 'Poppy',
-  'Ella', 'Evie', 'Charlotte', 'Florence', 'Priya', 'Aisha', 'Fatima', 'Zara', 'Maryam', 'Chloe', 'Hannah', 'Sofia', 'Leah',
-  'Anna', 'Maria', 'Ewa', 'Agnieszka', 'Siobhan', 'Niamh', 'Mei', 'Yuki', 'Ngozi', 'Chiara', 'Ines', 'Lucia', 'Kasia',
-  'Noah', 'Oliver', 'George', 'Arthur', 'Muhammad', 'Leo', 'Harry', 'Oscar', 'Archie', 'Henry', 'Theodore', 'Freddie',
-  'Jack', 'Charlie', 'Thomas', 'James', 'William', 'Jacob', 'Alfie', 'Joshua', 'Arjun', 'Rohan', 'Omar', 'Yusuf', 'Ali',
-  'Tomasz', 'Piotr', 'Liam', 'Sean', 'Connor', 'Wei', 'Hiroshi', 'Chidi', 'Mateo', 'Luca', 'Marco', 'Diego', 'Jon',
-  'John', 'David', 'Michael', 'Daniel', 'Samuel', 'Ben', 'Adam', 'Ryan', 'Kwame', 'Dmitri', 'Andrei', 'Stefan',
+  'Olivia',
+  'Amelia',
+  'Isla',
+  'Ava',
+  'Mia',
+  'Ivy',
+  'Lily',
+  'Isabella',
+  'Rosie',
+  'Sophia',
+  'Grace',
+  'Freya',
+  'Emily',
+  'Poppy',
+  'Ella',
+  'Evie',
+  'Charlotte',
+  'Florence',
+  'Priya',
+  'Aisha',
+  'Fatima',
+  'Zara',
+  'Maryam',
+  'Chloe',
+  'Hannah',
+  'Sofia',
+  'Leah',
+  'Anna',
+  'Maria',
+  'Ewa',
+  'Agnieszka',
+  'Siobhan',
+  'Niamh',
+  'Mei',
+  'Yuki',
+  'Ngozi',
+  'Chiara',
+  'Ines',
+  'Lucia',
+  'Kasia',
+  'Noah',
+  'Oliver',
+  'George',
+  'Arthur',
+  'Muhammad',
+  'Leo',
+  'Harry',
+  'Oscar',
+  'Archie',
+  'Henry',
+  'Theodore',
+  'Freddie',
+  'Jack',
+  'Charlie',
+  'Thomas',
+  'James',
+  'William',
+  'Jacob',
+  'Alfie',
+  'Joshua',
+  'Arjun',
+  'Rohan',
+  'Omar',
+  'Yusuf',
+  'Ali',
+  'Tomasz',
+  'Piotr',
+  'Liam',
+  'Sean',
+  'Connor',
+  'Wei',
+  'Hiroshi',
+  'Chidi',
+  'Mateo',
+  'Luca',
+  'Marco',
+  'Diego',
+  'Jon',
+  'John',
+  'David',
+  'Michael',
+  'Daniel',
+  'Samuel',
+  'Ben',
+  'Adam',
+  'Ryan',
+  'Kwame',
+  'Dmitri',
+  'Andrei',
+  'Stefan',
 ] as const;
 
 export const LAST_NAMES = [
-  'Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson', 'Roberts', 'Robinson',
-  'Thompson', 'Wright', 'Walker', 'White', 'Edwards', 'Hughes', 'Green', 'Hall', 'Lewis', 'Harris', 'Clarke', 'Patel',
-  'Jackson', 'Wood', 'Turner', 'Martin', 'Cooper', 'Hill', 'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'King', 'Baker',
-  'Harrison', 'Morgan', 'Allen', 'James', 'Scott', 'Phillips', 'Watson', 'Davis', 'Parker', 'Price', 'Bennett', 'Young',
-  'Griffiths', 'Mitchell', 'Kelly', 'Cook', 'Carter', 'Richardson', 'Bailey', 'Collins', 'Bell', 'Shaw', 'Murphy', 'Miller',
-  'Cox', 'Richards', 'Khan', 'Marshall', 'Anderson', 'Simpson', 'Ellis', 'Adams', 'Singh', 'Begum', 'Wilkinson', 'Foster',
-  'Chapman', 'Powell', 'Webb', 'Rogers', 'Gray', 'Mason', 'Ali', 'Hunt', 'Hussain', 'Campbell', 'Matthews', 'Owen',
-  'Palmer', 'Holmes', 'Mills', 'Barnes', 'Knight', 'Lloyd', 'Butler', 'Russell', 'Barker', 'Fisher', 'Stevens', 'Jenkins',
-  'Sharma', 'Nowak', 'Kowalski', 'Wiśniewska', 'Nguyen', 'Chen', 'Wang', 'Okafor', 'Mensah', 'Rossi', 'García', 'Fernández',
-  "O'Brien", 'McCarthy', 'Nakamura', 'Ivanova', 'Müller', 'Dubois', 'Smyth', 'Kaur', 'Ahmed', 'Rahman', 'Costa', 'Silva',
+  'Smith',
+  'Jones',
+  'Williams',
+  'Taylor',
+  'Brown',
+  'Davies',
+  'Evans',
+  'Wilson',
+  'Thomas',
+  'Johnson',
+  'Roberts',
+  'Robinson',
+  'Thompson',
+  'Wright',
+  'Walker',
+  'White',
+  'Edwards',
+  'Hughes',
+  'Green',
+  'Hall',
+  'Lewis',
+  'Harris',
+  'Clarke',
+  'Patel',
+  'Jackson',
+  'Wood',
+  'Turner',
+  'Martin',
+  'Cooper',
+  'Hill',
+  'Ward',
+  'Morris',
+  'Moore',
+  'Clark',
+  'Lee',
+  'King',
+  'Baker',
+  'Harrison',
+  'Morgan',
+  'Allen',
+  'James',
+  'Scott',
+  'Phillips',
+  'Watson',
+  'Davis',
+  'Parker',
+  'Price',
+  'Bennett',
+  'Young',
+  'Griffiths',
+  'Mitchell',
+  'Kelly',
+  'Cook',
+  'Carter',
+  'Richardson',
+  'Bailey',
+  'Collins',
+  'Bell',
+  'Shaw',
+  'Murphy',
+  'Miller',
+  'Cox',
+  'Richards',
+  'Khan',
+  'Marshall',
+  'Anderson',
+  'Simpson',
+  'Ellis',
+  'Adams',
+  'Singh',
+  'Begum',
+  'Wilkinson',
+  'Foster',
+  'Chapman',
+  'Powell',
+  'Webb',
+  'Rogers',
+  'Gray',
+  'Mason',
+  'Ali',
+  'Hunt',
+  'Hussain',
+  'Campbell',
+  'Matthews',
+  'Owen',
+  'Palmer',
+  'Holmes',
+  'Mills',
+  'Barnes',
+  'Knight',
+  'Lloyd',
+  'Butler',
+  'Russell',
+  'Barker',
+  'Fisher',
+  'Stevens',
+  'Jenkins',
+  'Sharma',
+  'Nowak',
+  'Kowalski',
+  'Wiśniewska',
+  'Nguyen',
+  'Chen',
+  'Wang',
+  'Okafor',
+  'Mensah',
+  'Rossi',
+  'García',
+  'Fernández',
+  "O'Brien",
+  'McCarthy',
+  'Nakamura',
+  'Ivanova',
+  'Müller',
+  'Dubois',
+  'Smyth',
+  'Kaur',
+  'Ahmed',
+  'Rahman',
+  'Costa',
+  'Silva',
 ] as const;
 
 const EMAIL_DOMAINS = ['example.com', 'example.net', 'example.org', 'mail.test', 'inbox.test', 'post.example'] as const;
@@ -109,7 +303,10 @@ export function customerProfile(seed: number, index: number): CustomerProfile {
   const rng = createPrng(deriveSeed(seed, `customer:${index}`));
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(LAST_NAMES);
-  const asciiLast = last.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const asciiLast = last
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
   const local = `${first.toLowerCase()}.${asciiLast}${index}`;
   // +44 79xx: 8 digits from the index, so every customer's number is different.
   const digits = String(index).padStart(8, '0');
@@ -195,37 +392,172 @@ function shuffle(items: Int32Array, rng: Prng): void {
 // Texts
 
 const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [
-  ['email', 30], ['chat', 20], ['phone', 18], ['sms', 9], ['portal', 9], ['forum', 6], ['social', 8],
+  ['email', 30],
+  ['chat', 20],
+  ['phone', 18],
+  ['sms', 9],
+  ['portal', 9],
+  ['forum', 6],
+  ['social', 8],
 ];
 
-const PLANS = ['Unlimited Max', 'Essential 30GB', 'Family Share', 'SIM Only 12 month', 'Pay As You Go', 'Business Pro', 'Student 50GB', 'Data Plus 100GB'];
-const HANDSETS = ['iPhone 15', 'iPhone 14 Pro', 'Galaxy S24', 'Galaxy A54', 'Pixel 8', 'Pixel 7a', 'Moto G84', 'Xperia 10', 'Nokia G42', 'OnePlus 12'];
-const COUNTRIES = ['Spain', 'France', 'Portugal', 'Italy', 'Greece', 'Turkey', 'the USA', 'Canada', 'Dubai', 'Thailand', 'Morocco', 'Croatia', 'Germany', 'Ireland', 'Poland', 'Egypt'];
-const TOWNS = ['Leeds', 'Bristol', 'Manchester', 'Cardiff', 'Glasgow', 'Norwich', 'Exeter', 'York', 'Brighton', 'Derby', 'Swansea', 'Inverness', 'Belfast', 'Plymouth', 'Hull', 'Reading'];
+const PLANS = [
+  'Unlimited Max',
+  'Essential 30GB',
+  'Family Share',
+  'SIM Only 12 month',
+  'Pay As You Go',
+  'Business Pro',
+  'Student 50GB',
+  'Data Plus 100GB',
+];
+const HANDSETS = [
+  'iPhone 15',
+  'iPhone 14 Pro',
+  'Galaxy S24',
+  'Galaxy A54',
+  'Pixel 8',
+  'Pixel 7a',
+  'Moto G84',
+  'Xperia 10',
+  'Nokia G42',
+  'OnePlus 12',
+];
+const COUNTRIES = [
+  'Spain',
+  'France',
+  'Portugal',
+  'Italy',
+  'Greece',
+  'Turkey',
+  'the USA',
+  'Canada',
+  'Dubai',
+  'Thailand',
+  'Morocco',
+  'Croatia',
+  'Germany',
+  'Ireland',
+  'Poland',
+  'Egypt',
+];
+const TOWNS = [
+  'Leeds',
+  'Bristol',
+  'Manchester',
+  'Cardiff',
+  'Glasgow',
+  'Norwich',
+  'Exeter',
+  'York',
+  'Brighton',
+  'Derby',
+  'Swansea',
+  'Inverness',
+  'Belfast',
+  'Plymouth',
+  'Hull',
+  'Reading',
+];
 const OPERATORS = ['Vodafone', 'EE', 'O2', 'Three', 'Tesco Mobile', 'giffgaff', 'Sky Mobile', 'Lebara'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export type Topic =
-  | 'billing' | 'roaming' | 'sim' | 'porting' | 'outage' | 'cancel' | 'upgrade' | 'data' | 'payment' | 'fraud' | 'esim' | 'voicemail' | 'coverage' | 'refund';
+  | 'billing'
+  | 'roaming'
+  | 'sim'
+  | 'porting'
+  | 'outage'
+  | 'cancel'
+  | 'upgrade'
+  | 'data'
+  | 'payment'
+  | 'fraud'
+  | 'esim'
+  | 'voicemail'
+  | 'coverage'
+  | 'refund';
 
 const TOPIC_WEIGHTS: readonly (readonly [Topic, number])[] = [
-  ['billing', 18], ['roaming', 9], ['sim', 8], ['porting', 6], ['outage', 10], ['cancel', 7], ['upgrade', 8], ['data', 9],
-  ['payment', 7], ['fraud', 3], ['esim', 4], ['voicemail', 2], ['coverage', 6], ['refund', 5],
+  ['billing', 18],
+  ['roaming', 9],
+  ['sim', 8],
+  ['porting', 6],
+  ['outage', 10],
+  ['cancel', 7],
+  ['upgrade', 8],
+  ['data', 9],
+  ['payment', 7],
+  ['fraud', 3],
+  ['esim', 4],
+  ['voicemail', 2],
+  ['coverage', 6],
+  ['refund', 5],
 ];
 
-type Slots = { amount: () => string; plan: () => string; handset: () => string; country: () => string; town: () => string; month: () => string; operator: () => string; order: () => string; gb: () => string; days: () => string };
+type Slots = {
+  amount: () => string;
+  plan: () => string;
+  handset: () => string;
+  country: () => string;
+  town: () => string;
+  month: () => string;
+  operator: () => string;
+  order: () => string;
+  gb: () => string;
+  days: () => string;
+};
 
 const SUBJECTS: Record<Topic, readonly string[]> = {
-  billing: ['Question about my bill', 'Bill higher than expected', 'Wrong charge on my {month} bill', 'Billing error', 'Why was I charged {amount}?'],
-  roaming: ['Roaming charges in {country}', 'Roaming not working abroad', 'Travelling to {country} next week', 'Unexpected roaming bill'],
+  billing: [
+    'Question about my bill',
+    'Bill higher than expected',
+    'Wrong charge on my {month} bill',
+    'Billing error',
+    'Why was I charged {amount}?',
+  ],
+  roaming: [
+    'Roaming charges in {country}',
+    'Roaming not working abroad',
+    'Travelling to {country} next week',
+    'Unexpected roaming bill',
+  ],
   sim: ['SIM card not working', 'Replacement SIM', 'SIM blocked - PUK code needed', 'New SIM not activated'],
-  porting: ['Porting my number from {operator}', 'PAC code request', 'Number transfer delayed', 'Keep my number when switching'],
+  porting: [
+    'Porting my number from {operator}',
+    'PAC code request',
+    'Number transfer delayed',
+    'Keep my number when switching',
+  ],
   outage: ['No signal in {town}', 'Network outage', 'Calls dropping all day', 'No service since this morning'],
   cancel: ['Cancel my contract', 'Cancellation request', 'I want to leave', 'Early termination fee'],
-  upgrade: ['Upgrade to {handset}', 'Handset upgrade eligibility', 'When can I upgrade?', 'Order {order} not delivered'],
+  upgrade: [
+    'Upgrade to {handset}',
+    'Handset upgrade eligibility',
+    'When can I upgrade?',
+    'Order {order} not delivered',
+  ],
   data: ['Data allowance used up', 'Slow mobile data', 'Data add-on not applied', '5G not working on {handset}'],
   payment: ['Direct debit failed', 'Change payment card', 'Payment not showing', 'Missed payment warning'],
-  fraud: ['Suspicious text message', 'I think my account was hacked', 'Unknown SIM swap on my account', 'Scam call claiming to be you'],
+  fraud: [
+    'Suspicious text message',
+    'I think my account was hacked',
+    'Unknown SIM swap on my account',
+    'Scam call claiming to be you',
+  ],
   esim: ['eSIM activation problem', 'Moving eSIM to new phone', 'eSIM QR code not working'],
   voicemail: ['Voicemail not working', 'Reset voicemail PIN', 'Visual voicemail missing'],
   coverage: ['Poor coverage at home', 'Indoor signal very weak in {town}', 'Coverage checker is wrong'],
@@ -381,16 +713,30 @@ const OUTBOUND: Record<Topic, readonly string[]> = {
     'I have issued a new eSIM QR code to your email; it is valid for 24 hours.',
     'To move your eSIM, use the transfer option in the app; the old eSIM will stop working.',
   ],
-  voicemail: ['Your voicemail PIN has been reset to the last four digits of your number.', 'I have re-provisioned visual voicemail on your line.'],
+  voicemail: [
+    'Your voicemail PIN has been reset to the last four digits of your number.',
+    'I have re-provisioned visual voicemail on your line.',
+  ],
   coverage: [
     'I have checked the coverage map for {town}; indoor coverage is limited, so I have enabled wifi calling on your account.',
     'I have logged a coverage complaint for your area with our network team.',
   ],
-  refund: ['The refund of {amount} was issued today and should reach your bank within 3-5 working days.', 'I have applied a credit of {amount} to your next bill.'],
+  refund: [
+    'The refund of {amount} was issued today and should reach your bank within 3-5 working days.',
+    'I have applied a credit of {amount} to your next bill.',
+  ],
 };
 
 const OPENERS_IN = ['Hi,', 'Hello,', 'Hi there,', 'Good morning,', 'Hey,', 'Dear customer services,', ''];
-const CLOSERS_IN = ['Thanks.', 'Please help.', 'Thank you.', 'This is really frustrating.', 'Can someone call me back?', 'Regards.', ''];
+const CLOSERS_IN = [
+  'Thanks.',
+  'Please help.',
+  'Thank you.',
+  'This is really frustrating.',
+  'Can someone call me back?',
+  'Regards.',
+  '',
+];
 const FOLLOW_UPS = [
   'I have already contacted you about this twice.',
   'I have been a customer for over ten years.',
@@ -403,7 +749,16 @@ const FOLLOW_UPS = [
 ];
 /** Words that appear in few contacts: searches for them are selective. */
 export const RARE_TERMS = [
-  'ombudsman', 'chargeback', 'femtocell', 'IMEI', 'Ofcom', 'blacklisted', 'VoLTE', 'tribunal', 'solicitor', 'defibrillator',
+  'ombudsman',
+  'chargeback',
+  'femtocell',
+  'IMEI',
+  'Ofcom',
+  'blacklisted',
+  'VoLTE',
+  'tribunal',
+  'solicitor',
+  'defibrillator',
 ] as const;
 const RARE_SENTENCES: Record<(typeof RARE_TERMS)[number], string> = {
   ombudsman: 'If this is not resolved I will take it to the ombudsman.',
@@ -418,8 +773,16 @@ const RARE_SENTENCES: Record<(typeof RARE_TERMS)[number], string> = {
   defibrillator: 'We need a signal in the village hall because the defibrillator alarm uses it.',
 };
 const RARE_WEIGHTS: Record<(typeof RARE_TERMS)[number], number> = {
-  ombudsman: 0.004, chargeback: 0.003, femtocell: 0.001, IMEI: 0.01, Ofcom: 0.005, blacklisted: 0.002, VoLTE: 0.002,
-  tribunal: 0.0005, solicitor: 0.001, defibrillator: 0.0001,
+  ombudsman: 0.004,
+  chargeback: 0.003,
+  femtocell: 0.001,
+  IMEI: 0.01,
+  Ofcom: 0.005,
+  blacklisted: 0.002,
+  VoLTE: 0.002,
+  tribunal: 0.0005,
+  solicitor: 0.001,
+  defibrillator: 0.0001,
 };
 
 function fill(template: string, s: Slots): string {
@@ -446,7 +809,12 @@ interface TextParts {
   text: string;
 }
 
-function writeText(rng: Prng, channel: Channel, direction: 'inbound' | 'outbound', profile: CustomerProfile): TextParts {
+function writeText(
+  rng: Prng,
+  channel: Channel,
+  direction: 'inbound' | 'outbound',
+  profile: CustomerProfile,
+): TextParts {
   const topic = rng.weighted(TOPIC_WEIGHTS);
   const s = slots(rng);
   const firstName = profile.name.split(' ')[0]!;
@@ -457,8 +825,10 @@ function writeText(rng: Prng, channel: Channel, direction: 'inbound' | 'outbound
     const start = rng.int(pool.length);
     const step = 1 + rng.int(Math.max(1, pool.length - 1));
     const picked = new Set<number>();
-    for (let i = 0; picked.size < Math.min(n, pool.length) && i < pool.length * 2; i++) picked.add((start + i * step) % pool.length);
-    if (picked.size < Math.min(n, pool.length)) for (let i = 0; picked.size < Math.min(n, pool.length); i++) picked.add(i);
+    for (let i = 0; picked.size < Math.min(n, pool.length) && i < pool.length * 2; i++)
+      picked.add((start + i * step) % pool.length);
+    if (picked.size < Math.min(n, pool.length))
+      for (let i = 0; picked.size < Math.min(n, pool.length); i++) picked.add(i);
     return [...picked].map((i) => fill(pool[i]!, s));
   };
   const rare = (): string[] => {
@@ -471,15 +841,24 @@ function writeText(rng: Prng, channel: Channel, direction: 'inbound' | 'outbound
     // A call transcript: agent and customer taking turns.
     const lines = [`Agent: Thank you for calling, you are speaking to ${rng.pick(FIRST_NAMES)}. How can I help?`];
     lines.push(`Customer: Hi, it's ${profile.name}. ${sentences(INBOUND[topic], 1)[0]}`);
-    lines.push('Agent: I am sorry to hear that. Can you confirm the first line of your address and your date of birth for security?');
+    lines.push(
+      'Agent: I am sorry to hear that. Can you confirm the first line of your address and your date of birth for security?',
+    );
     lines.push(`Customer: Yes. ${rng.pick(FOLLOW_UPS)} ${rare().join(' ')}`.trimEnd());
     lines.push(`Agent: Thank you. ${sentences(OUTBOUND[topic], 1)[0]}`);
-    if (rng.chance(0.5)) lines.push(`Customer: ${sentences(INBOUND[topic], 1)[0]}`, `Agent: ${sentences(OUTBOUND[topic], 1)[0]}`);
-    lines.push('Customer: Okay, thanks.', 'Agent: Is there anything else I can help with today? Thank you for calling, goodbye.');
+    if (rng.chance(0.5))
+      lines.push(`Customer: ${sentences(INBOUND[topic], 1)[0]}`, `Agent: ${sentences(OUTBOUND[topic], 1)[0]}`);
+    lines.push(
+      'Customer: Okay, thanks.',
+      'Agent: Is there anything else I can help with today? Thank you for calling, goodbye.',
+    );
     return { subject, text: lines.join('\n') };
   }
   if (channel === 'sms') {
-    const text = direction === 'inbound' ? sentences(INBOUND[topic], 1)[0]! : `Hi ${firstName}, ${lowerFirst(sentences(OUTBOUND[topic], 1)[0]!)}`;
+    const text =
+      direction === 'inbound'
+        ? sentences(INBOUND[topic], 1)[0]!
+        : `Hi ${firstName}, ${lowerFirst(sentences(OUTBOUND[topic], 1)[0]!)}`;
     return { subject, text };
   }
   if (channel === 'social') {
@@ -491,7 +870,13 @@ function writeText(rng: Prng, channel: Channel, direction: 'inbound' | 'outbound
   }
   if (direction === 'outbound') {
     const body = [`Hi ${firstName},`, 'Thank you for getting in touch.', ...sentences(OUTBOUND[topic], 1 + rng.int(2))];
-    body.push(rng.pick(['Kind regards, Hearken Mobile Support', 'Best wishes, the Hearken Mobile team', 'Thanks, Customer Care']));
+    body.push(
+      rng.pick([
+        'Kind regards, Hearken Mobile Support',
+        'Best wishes, the Hearken Mobile team',
+        'Thanks, Customer Care',
+      ]),
+    );
     return { subject: subject ? `Re: ${subject}` : undefined, text: body.join(channel === 'chat' ? ' ' : '\n') };
   }
   const body: string[] = [];
@@ -521,7 +906,9 @@ function identityFor(channel: Channel, profile: CustomerProfile, rng: Prng): Con
     case 'portal':
       return { email: profile.email, name: profile.name };
     case 'chat':
-      return rng.chance(0.7) ? { email: profile.email, name: profile.name } : { phone: profile.phone, name: profile.name };
+      return rng.chance(0.7)
+        ? { email: profile.email, name: profile.name }
+        : { phone: profile.phone, name: profile.name };
     case 'phone':
     case 'sms':
       return { phone: profile.phone, name: profile.name };
@@ -549,7 +936,10 @@ export function makeContact(rng: Prng, profile: CustomerProfile, externalId: str
  * Every contact of a dataset, in a fixed order: first each customer's first contact, then
  * all the others shuffled. `from`/`to` select a slice (row numbers), e.g. for resuming.
  */
-export function* generateContacts(plan: DatasetPlan, options: { from?: number; to?: number } = {}): Generator<ContactJson> {
+export function* generateContacts(
+  plan: DatasetPlan,
+  options: { from?: number; to?: number } = {},
+): Generator<ContactJson> {
   const from = options.from ?? 0;
   const to = Math.min(options.to ?? plan.contacts, plan.contacts);
   const rng = createPrng(deriveSeed(plan.seed, 'rows'));
@@ -594,7 +984,9 @@ export function* generateIngestBodies(options: {
   for (let i = 0; i < options.count; i++) {
     const existing = options.customers > 0 && rng.chance(share);
     // New customers are numbered after the dataset's, far enough apart between runs.
-    const index = existing ? rng.int(options.customers) : options.customers + 10_000_000 + fresh++ + (rng.int(1000) * 1_000_000);
+    const index = existing
+      ? rng.int(options.customers)
+      : options.customers + 10_000_000 + fresh++ + rng.int(1000) * 1_000_000;
     const profile = customerProfile(options.seed, index);
     yield makeContact(createPrng(rng.int(0x7fffffff)), profile, `ingest-${options.tag}-${i}`, !existing);
   }
@@ -622,7 +1014,8 @@ export async function writeJsonl(path: string, rows: Iterable<ContactJson>): Pro
 // ---------------------------------------------------------------------------------------
 // Search queries
 
-export type QueryKind = 'common' | 'two-words' | 'rare' | 'phrase' | 'exclusion' | 'name' | 'email' | 'phone' | 'case-ref' | 'order-ref';
+export type QueryKind =
+  'common' | 'two-words' | 'rare' | 'phrase' | 'exclusion' | 'name' | 'email' | 'phone' | 'case-ref' | 'order-ref';
 
 export interface SearchQuery {
   kind: QueryKind;
@@ -638,9 +1031,27 @@ export function searchQueries(plan: DatasetPlan, caseNumbers: number[]): SearchQ
   const out: SearchQuery[] = [];
   const add = (kind: QueryKind, qs: readonly string[]) => qs.forEach((q) => out.push({ kind, q }));
   add('common', ['bill', 'roaming', 'signal', 'refund', 'contract', 'upgrade', 'data', 'cancel']);
-  add('two-words', ['roaming charges', 'sim card', 'direct debit', 'data allowance', 'cancel contract', 'slow data', 'replacement sim', 'network outage']);
+  add('two-words', [
+    'roaming charges',
+    'sim card',
+    'direct debit',
+    'data allowance',
+    'cancel contract',
+    'slow data',
+    'replacement sim',
+    'network outage',
+  ]);
   add('rare', ['ombudsman', 'chargeback', 'femtocell', 'Ofcom', 'blacklisted', 'VoLTE', 'tribunal', 'defibrillator']);
-  add('phrase', ['"direct debit failed"', '"no signal"', '"PAC code"', '"early termination fee"', '"wifi calling"', '"missed payment"', '"eSIM QR code"', '"premium rate"']);
+  add('phrase', [
+    '"direct debit failed"',
+    '"no signal"',
+    '"PAC code"',
+    '"early termination fee"',
+    '"wifi calling"',
+    '"missed payment"',
+    '"eSIM QR code"',
+    '"premium rate"',
+  ]);
   add('exclusion', ['roaming -spain', 'refund -credit', 'signal -outage', 'sim -esim']);
   for (let i = 0; i < 8; i++) {
     const p = customerProfile(plan.seed, rng.int(plan.customers));
@@ -651,8 +1062,10 @@ export function searchQueries(plan: DatasetPlan, caseNumbers: number[]): SearchQ
     const p = customerProfile(plan.seed, rng.int(plan.customers));
     out.push({ kind: 'email', q: i % 2 === 0 ? p.email : p.email.split('@')[0]! });
   }
-  for (let i = 0; i < 4; i++) out.push({ kind: 'phone', q: normalizedPhone(customerProfile(plan.seed, rng.int(plan.customers))) });
-  for (let i = 0; i < 4 && caseNumbers.length > 0; i++) out.push({ kind: 'case-ref', q: `C-${caseNumbers[rng.int(caseNumbers.length)]}` });
+  for (let i = 0; i < 4; i++)
+    out.push({ kind: 'phone', q: normalizedPhone(customerProfile(plan.seed, rng.int(plan.customers))) });
+  for (let i = 0; i < 4 && caseNumbers.length > 0; i++)
+    out.push({ kind: 'case-ref', q: `C-${caseNumbers[rng.int(caseNumbers.length)]}` });
   for (let i = 0; i < 4; i++) out.push({ kind: 'order-ref', q: `ORD-${100000 + rng.int(900000)}` });
   return out;
 }
@@ -660,5 +1073,7 @@ export function searchQueries(plan: DatasetPlan, caseNumbers: number[]): SearchQ
 function typo(name: string, rng: Prng): string {
   const i = 1 + rng.int(Math.max(1, name.length - 2));
   if (name[i] === ' ') return name;
-  return rng.chance(0.5) ? name.slice(0, i) + name.slice(i + 1) : name.slice(0, i) + name[i + 1]! + name[i] + name.slice(i + 2);
+  return rng.chance(0.5)
+    ? name.slice(0, i) + name.slice(i + 1)
+    : name.slice(0, i) + name[i + 1]! + name[i] + name.slice(i + 2);
 }

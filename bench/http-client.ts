@@ -43,7 +43,10 @@ async function run(job: LoadJob): Promise<LoadResult> {
           port: url.port,
           method: req.method,
           path: req.path,
-          headers: req.body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(req.body) },
+          headers:
+            req.body === undefined
+              ? headers
+              : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(req.body) },
           timeout: 60_000,
         },
         (res) => {
@@ -52,7 +55,11 @@ async function run(job: LoadJob): Promise<LoadResult> {
           res.on('end', () => {
             const status = res.statusCode ?? 0;
             const bytes = chunks.reduce((n, c) => n + c.length, 0);
-            resolve(status >= 200 && status < 300 ? { status, bytes } : { status, bytes, text: Buffer.concat(chunks).toString('utf8').slice(0, 300) });
+            resolve(
+              status >= 200 && status < 300
+                ? { status, bytes }
+                : { status, bytes, text: Buffer.concat(chunks).toString('utf8').slice(0, 300) },
+            );
           });
           res.on('error', reject);
         },
@@ -87,7 +94,8 @@ async function run(job: LoadJob): Promise<LoadResult> {
             bytes += res.bytes;
             if (res.status < 200 || res.status >= 300) {
               errors++;
-              if (errorSamples.length < 5) errorSamples.push(`${req.method} ${req.path} -> ${res.status} ${res.text ?? ''}`);
+              if (errorSamples.length < 5)
+                errorSamples.push(`${req.method} ${req.path} -> ${res.status} ${res.text ?? ''}`);
             }
           }
         } catch (error) {
@@ -139,6 +147,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
 process.once('message', (job: LoadJob) => {
   run(job).then(
     (result) => process.send!({ ok: true, result }, () => process.exit(0)),
-    (error: unknown) => process.send!({ ok: false, error: String((error as Error)?.stack ?? error) }, () => process.exit(1)),
+    (error: unknown) =>
+      process.send!({ ok: false, error: String((error as Error)?.stack ?? error) }, () => process.exit(1)),
   );
 });

@@ -40,7 +40,8 @@ const CLIENT = fileURLToPath(new URL('./http-client.ts', import.meta.url));
 
 export function runHttpLoad(job: LoadJob): Promise<LoadResult> {
   const host = new URL(job.baseUrl).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') throw new Error(`refusing to load ${job.baseUrl}: loopback only`);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+    throw new Error(`refusing to load ${job.baseUrl}: loopback only`);
   return new Promise((resolve, reject) => {
     // The child needs the same TypeScript loader as this process (tsx).
     const child = fork(CLIENT, [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -34,7 +34,9 @@ export async function importFile(rows: number, seed: number, workDir = tmpdir())
   const plan = planDataset({ seed, contacts: rows, customers: Math.max(1, Math.round(rows / 10)) });
   const bytes = await writeJsonl(path + '.partial', generateContacts(plan));
   await rename(path + '.partial', path);
-  process.stderr.write(`  generated ${path} (${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `  generated ${path} (${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return path;
 }
 

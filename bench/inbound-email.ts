@@ -57,7 +57,10 @@ async function prepareMails(count: number, domain: string, slug: string): Promis
   const prepared: PreparedMail[] = [];
   for (let i = 0; i < count; i++) {
     const roll = rng.next();
-    const earlier = sent.length > 0 && roll >= 0.55 ? sent[Math.max(0, sent.length - 1 - rng.int(Math.min(sent.length, 500)))]! : null;
+    const earlier =
+      sent.length > 0 && roll >= 0.55
+        ? sent[Math.max(0, sent.length - 1 - rng.int(Math.min(sent.length, 500)))]!
+        : null;
     const sender = earlier ? earlier.sender : senders++;
     const profile = customerProfile(seed, sender);
     const body = emailText(rng, profile, i);
@@ -65,46 +68,81 @@ async function prepareMails(count: number, domain: string, slug: string): Promis
     const isReply = earlier !== null && roll < 0.9;
     const subject = isReply ? `Re: ${earlier.subject}` : body.subject;
     const references = isReply ? [...earlier.references, earlier.messageId] : [];
-    const attachments = rng.chance(0.04) ? [{ filename: `scan-${i}.pdf`, contentType: 'application/pdf', content: Buffer.alloc(20_000 + rng.int(180_000), i % 251) }] : [];
+    const attachments = rng.chance(0.04)
+      ? [
+          {
+            filename: `scan-${i}.pdf`,
+            contentType: 'application/pdf',
+            content: Buffer.alloc(20_000 + rng.int(180_000), i % 251),
+          },
+        ]
+      : [];
     const composer = new MailComposer({
       from: { name: profile.name, address: profile.email },
       to: `${slug}@${domain}`,
       subject,
-      text: isReply ? `${body.text}\n\nOn an earlier day, Support wrote:\n> Thank you for getting in touch.` : body.text,
+      text: isReply
+        ? `${body.text}\n\nOn an earlier day, Support wrote:\n> Thank you for getting in touch.`
+        : body.text,
       messageId: `<${messageId}>`,
       ...(isReply ? { inReplyTo: `<${earlier.messageId}>`, references: references.map((r) => `<${r}>`) } : {}),
       date: new Date(Date.UTC(2026, 0, 1) + i * 1000),
       attachments,
     });
-    const raw = await new Promise<Buffer>((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
+    const raw = await new Promise<Buffer>((resolve, reject) =>
+      composer.compile().build((error, message) => (error ? reject(error) : resolve(message))),
+    );
     prepared.push({ from: profile.email, raw });
     sent.push({ sender, messageId, subject: body.subject, references });
   }
   return prepared;
 }
 
-function emailText(rng: Prng, profile: ReturnType<typeof customerProfile>, i: number): { subject: string; text: string } {
+function emailText(
+  rng: Prng,
+  profile: ReturnType<typeof customerProfile>,
+  i: number,
+): { subject: string; text: string } {
   for (;;) {
     const contact = makeContact(rng, profile, `m${i}`, false);
-    if (contact.channel === 'email' && contact.direction === 'inbound') return { subject: contact.subject ?? 'Question', text: contact.text };
+    if (contact.channel === 'email' && contact.direction === 'inbound')
+      return { subject: contact.subject ?? 'Question', text: contact.text };
   }
 }
 
 async function main(): Promise<void> {
-  const store: BenchStore = values.driver === 'postgres' ? await openPostgresStore(values['pg-url'], Number(values.pool)) : await openPgliteStore();
+  const store: BenchStore =
+    values.driver === 'postgres'
+      ? await openPostgresStore(values['pg-url'], Number(values.pool))
+      : await openPgliteStore();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   try {
     log(`store: ${store.driver} (${store.where})`);
     const tenant = await createTenant(store.database.db, { slug: 'bench-mail', name: 'Bench Mail' });
     const runtime = channelRuntime({ mailDomain: 'bench.test' });
-    const listener = await startMailListener({ db: store.database.db, port: 0, runtime, concurrency: Number(values['store-concurrency']) });
+    const listener = await startMailListener({
+      db: store.database.db,
+      port: 0,
+      runtime,
+      concurrency: Number(values['store-concurrency']),
+    });
     const prepareStarted = performance.now();
     const all = await prepareMails(warmup + mails, 'support.bench.test', tenant.tenant.slug);
     const bytes = all.reduce((n, m) => n + m.raw.length, 0);
-    log(`prepared ${all.length} mails (${round(bytes / 1024 / 1024)} MB) in ${formatDuration((performance.now() - prepareStarted) / 1000)}`);
+    log(
+      `prepared ${all.length} mails (${round(bytes / 1024 / 1024)} MB) in ${formatDuration((performance.now() - prepareStarted) / 1000)}`,
+    );
 
     const transports: Transporter[] = Array.from({ length: connections }, () =>
-      createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 1, maxMessages: Infinity }),
+      createTransport({
+        host: '127.0.0.1',
+        port: listener.port,
+        secure: false,
+        ignoreTLS: true,
+        pool: true,
+        maxConnections: 1,
+        maxMessages: Infinity,
+      }),
     );
     const latencies: number[] = [];
     let errors = 0;
@@ -117,7 +155,10 @@ async function main(): Promise<void> {
             const mail = list[next++]!;
             const started = performance.now();
             try {
-              await transport.sendMail({ envelope: { from: mail.from, to: [`${tenant.tenant.slug}@support.bench.test`] }, raw: mail.raw });
+              await transport.sendMail({
+                envelope: { from: mail.from, to: [`${tenant.tenant.slug}@support.bench.test`] },
+                raw: mail.raw,
+              });
               if (measure) latencies.push(performance.now() - started);
             } catch (error) {
               if (measure) errors++;
@@ -152,7 +193,12 @@ async function main(): Promise<void> {
       storeConcurrency: Number(values['store-concurrency']),
       seconds: round(seconds, 2),
       mailsPerSecond: round(latencies.length / seconds),
-      latencyMs: { p50: round(latency.p50, 2), p95: round(latency.p95, 2), p99: round(latency.p99, 2), max: round(latency.max, 2) },
+      latencyMs: {
+        p50: round(latency.p50, 2),
+        p95: round(latency.p95, 2),
+        p99: round(latency.p99, 2),
+        max: round(latency.max, 2),
+      },
       errors,
       stored: counts,
       cpuMsPerMail: round(cpuMsPerOp(cpu, latencies.length) ?? Number.NaN, 3),

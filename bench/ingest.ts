@@ -65,7 +65,14 @@ export async function benchIngest(store: BenchStore, options: IngestBenchOptions
       target: `≥ ${INGEST_TARGET.perSecond.toLocaleString('en-US')}/s, p99 < ${INGEST_TARGET.p99Ms} ms`,
       pass,
       notes: `${result.completed} requests in ${round(result.seconds)} s${truncated}; statuses ${JSON.stringify(result.statuses)}; load avg ${loadBefore} before; CPU (% of one core, incl. warm-up): ${describeCpu(cpu)}`,
-      details: { cpu, latency, statuses: result.statuses, errorSamples: result.errorSamples, warmupSeconds: result.warmupSeconds, seconds: result.seconds },
+      details: {
+        cpu,
+        latency,
+        statuses: result.statuses,
+        errorSamples: result.errorSamples,
+        warmupSeconds: result.warmupSeconds,
+        seconds: result.seconds,
+      },
     };
   } finally {
     await server.close();

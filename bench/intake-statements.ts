@@ -37,7 +37,14 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 
 const shape = (statement: string) => statement.replace(/\s+/g, ' ').trim().slice(0, 110);
 
-function build(mail: { from: string; to: string; subject: string; text: string; messageId: string; inReplyTo?: string }): Promise<Buffer> {
+function build(mail: {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo?: string;
+}): Promise<Buffer> {
   const composer = new MailComposer({
     from: mail.from,
     to: mail.to,
@@ -46,7 +53,9 @@ function build(mail: { from: string; to: string; subject: string; text: string; 
     messageId: `<${mail.messageId}>`,
     ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>`, references: [`<${mail.inReplyTo}>`] } : {}),
   });
-  return new Promise((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
+  return new Promise((resolve, reject) =>
+    composer.compile().build((error, message) => (error ? reject(error) : resolve(message))),
+  );
 }
 
 async function main(): Promise<void> {
@@ -63,16 +72,36 @@ async function main(): Promise<void> {
     for (let i = 0; i < Number(values.mails); i++) {
       const from = `customer${i}@example.net`;
       const mails = [
-        await build({ from, to, subject: `No signal since Monday ${i}`, text: 'My phone shows no signal at home since Monday.', messageId: `first-${i}@example.net` }),
-        await build({ from, to, subject: `Re: No signal since Monday ${i}`, text: 'Still nothing.', messageId: `reply-${i}@example.net`, inReplyTo: `first-${i}@example.net` }),
-        await build({ from, to, subject: `Signal still gone since Monday ${i}`, text: 'The signal at home is still gone since Monday.', messageId: `again-${i}@example.net` }),
+        await build({
+          from,
+          to,
+          subject: `No signal since Monday ${i}`,
+          text: 'My phone shows no signal at home since Monday.',
+          messageId: `first-${i}@example.net`,
+        }),
+        await build({
+          from,
+          to,
+          subject: `Re: No signal since Monday ${i}`,
+          text: 'Still nothing.',
+          messageId: `reply-${i}@example.net`,
+          inReplyTo: `first-${i}@example.net`,
+        }),
+        await build({
+          from,
+          to,
+          subject: `Signal still gone since Monday ${i}`,
+          text: 'The signal at home is still gone since Monday.',
+          messageId: `again-${i}@example.net`,
+        }),
       ];
       for (const [n, raw] of mails.entries()) {
         recorded.length = 0;
         recording = true;
         const [delivery] = await receiveMail(db, raw, recipients, { runtime });
         recording = false;
-        if (delivery?.status !== 'stored') throw new Error(`mail ${i}/${n} was not stored: ${JSON.stringify(delivery)}`);
+        if (delivery?.status !== 'stored')
+          throw new Error(`mail ${i}/${n} was not stored: ${JSON.stringify(delivery)}`);
         const kind = kinds[n]!;
         counts.get(kind)!.push(recorded.length);
         for (const s of recorded) shapes.get(kind)!.set(shape(s), (shapes.get(kind)!.get(shape(s)) ?? 0) + 1);
@@ -81,7 +110,9 @@ async function main(): Promise<void> {
     const mails = Number(values.mails);
     for (const kind of kinds) {
       const list = counts.get(kind)!.sort((a, b) => a - b);
-      process.stdout.write(`${kind}: median ${list[Math.floor(list.length / 2)]} statements (min ${list[0]}, max ${list[list.length - 1]})\n`);
+      process.stdout.write(
+        `${kind}: median ${list[Math.floor(list.length / 2)]} statements (min ${list[0]}, max ${list[list.length - 1]})\n`,
+      );
       if (values.verbose) {
         const byCount = [...shapes.get(kind)!].sort((a, b) => b[1] - a[1]);
         for (const [text, n] of byCount) process.stdout.write(`  ${(n / mails).toFixed(1).padStart(5)}  ${text}\n`);

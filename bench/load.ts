@@ -38,7 +38,12 @@ export interface LoadOutcome {
   caseNumbers: number[];
 }
 
-export async function loadTenant(database: Database, scope: TenantScope, plan: DatasetPlan, options: LoadOptions): Promise<LoadOutcome> {
+export async function loadTenant(
+  database: Database,
+  scope: TenantScope,
+  plan: DatasetPlan,
+  options: LoadOptions,
+): Promise<LoadOutcome> {
   const heavy = new Set(plan.heavy);
   const heavyCustomerIds = new Map<number, string>();
   const caseCount = options.cases ?? Math.max(10, Math.round(plan.contacts / 500));
@@ -118,7 +123,11 @@ export async function loadTenant(database: Database, scope: TenantScope, plan: D
   const caseNumbers: number[] = [];
   const caseProgress = progressLine('  opening cases', caseSeeds.length);
   for (const seed of caseSeeds) {
-    const view = await createCase(actor, { customerId: seed.customerId, subject: seed.subject, contactIds: [seed.contactId] });
+    const view = await createCase(actor, {
+      customerId: seed.customerId,
+      subject: seed.subject,
+      contactIds: [seed.contactId],
+    });
     caseNumbers.push(view.number);
     caseProgress.update(caseNumbers.length);
   }
@@ -148,7 +157,11 @@ export async function loadTenant(database: Database, scope: TenantScope, plan: D
 
 /** The SQLSTATE of an error or of its cause (drizzle wraps driver errors). */
 export function sqlState(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'string') return e.code;
   }
   return undefined;
@@ -158,7 +171,11 @@ export function sqlState(error: unknown): string | undefined {
  * Concurrent batches can deadlock in insertIdentities (see bench/README.md, "Findings"):
  * the whole batch is one transaction, so running it again is safe.
  */
-async function ingestWithRetry(scope: TenantScope, batch: AcceptedContact[], onRetry: () => void): Promise<IngestOutcome[]> {
+async function ingestWithRetry(
+  scope: TenantScope,
+  batch: AcceptedContact[],
+  onRetry: () => void,
+): Promise<IngestOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ingestContacts(scope, batch);

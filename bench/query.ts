@@ -62,17 +62,26 @@ export async function benchQuery(store: BenchStore, options: QueryBenchOptions):
     const queries = searchQueries(options.plan, options.caseNumbers);
     const searchPaths: { path: string; label: string }[] = [];
     for (let round = 0; round < options.searchRounds; round++) {
-      for (const q of queries) searchPaths.push({ path: `/api/v1/search?q=${encodeURIComponent(q.q)}`, label: `${q.kind}\t${q.q}` });
+      for (const q of queries)
+        searchPaths.push({ path: `/api/v1/search?q=${encodeURIComponent(q.q)}`, label: `${q.kind}\t${q.q}` });
     }
     const searchWarmup = 10;
     const { run: search, cpu: searchCpu } = await measure(searchPaths, searchWarmup);
     const s = summarize(search.latenciesMs);
-    const byKind = groupSummaries(search.labels.map((l) => l.split('\t')[0]!), search.latenciesMs);
+    const byKind = groupSummaries(
+      search.labels.map((l) => l.split('\t')[0]!),
+      search.latenciesMs,
+    );
     const byQuery = groupSummaries(search.labels, search.latenciesMs);
     const slowest = Object.entries(byQuery)
       .sort((a, b) => b[1].p50 - a[1].p50)
       .slice(0, 8)
-      .map(([label, summary]) => ({ query: label.split('\t')[1], kind: label.split('\t')[0], p50: round(summary.p50, 2), max: round(summary.max, 2) }));
+      .map(([label, summary]) => ({
+        query: label.split('\t')[1],
+        kind: label.split('\t')[0],
+        p50: round(summary.p50, 2),
+        max: round(summary.max, 2),
+      }));
 
     const scale = options.plan.contacts;
     return [
@@ -90,7 +99,13 @@ export async function benchQuery(store: BenchStore, options: QueryBenchOptions):
         target: `p99 < ${TIMELINE_TARGET_P99_MS} ms`,
         pass: t.p99 < TIMELINE_TARGET_P99_MS && timeline.errors === 0,
         notes: `${timeline.completed} requests over ${options.heavyCustomerIds.length} customers with ≥ 200 contacts; CPU: ${describeCpu(timelineCpu)}`,
-        details: { cpu: timelineCpu, latency: t, statuses: timeline.statuses, errorSamples: timeline.errorSamples, bytesPerResponse: Math.round(timeline.bytes / Math.max(1, timeline.completed)) },
+        details: {
+          cpu: timelineCpu,
+          latency: t,
+          statuses: timeline.statuses,
+          errorSamples: timeline.errorSamples,
+          bytesPerResponse: Math.round(timeline.bytes / Math.max(1, timeline.completed)),
+        },
       },
       {
         driver: store.driver,
@@ -106,7 +121,14 @@ export async function benchQuery(store: BenchStore, options: QueryBenchOptions):
         target: `p95 < ${SEARCH_TARGET_P95_MS} ms`,
         pass: s.p95 < SEARCH_TARGET_P95_MS && search.errors === 0,
         notes: `${search.completed} requests, ${queries.length} distinct queries × ${options.searchRounds}; CPU: ${describeCpu(searchCpu)}`,
-        details: { cpu: searchCpu, latency: s, byKind: roundSummaries(byKind), slowest, statuses: search.statuses, errorSamples: search.errorSamples },
+        details: {
+          cpu: searchCpu,
+          latency: s,
+          byKind: roundSummaries(byKind),
+          slowest,
+          statuses: search.statuses,
+          errorSamples: search.errorSamples,
+        },
       },
     ];
   } finally {
@@ -126,6 +148,9 @@ function groupSummaries(labels: string[], latencies: number[]): Record<string, L
 
 function roundSummaries(groups: Record<string, LatencySummary>) {
   return Object.fromEntries(
-    Object.entries(groups).map(([k, v]) => [k, { count: v.count, p50: round(v.p50, 2), p95: round(v.p95, 2), p99: round(v.p99, 2), max: round(v.max, 2) }]),
+    Object.entries(groups).map(([k, v]) => [
+      k,
+      { count: v.count, p50: round(v.p50, 2), p95: round(v.p95, 2), p99: round(v.p99, 2), max: round(v.max, 2) },
+    ]),
   );
 }

@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTenant } from '../src/services/tenants/create-tenant.ts';
 import { scopeTo } from '../src/store/tenant-scope.ts';
-import { DEFAULT_ADMIN_URL, openPgliteStore, openPostgresStore, postgresSettings, type BenchStore, type Driver } from './env.ts';
+import {
+  DEFAULT_ADMIN_URL,
+  openPgliteStore,
+  openPostgresStore,
+  postgresSettings,
+  type BenchStore,
+  type Driver,
+} from './env.ts';
 import { cpuMsPerOp, describeCpu } from './cpu.ts';
 import { planDataset } from './generate.ts';
 import { benchImport } from './import.ts';
@@ -93,9 +100,16 @@ function main(): Promise<void> {
     return n;
   };
   const drivers: Driver[] = values.driver === 'both' ? ['postgres', 'pglite'] : [values.driver as Driver];
-  if (!drivers.every((d) => d === 'postgres' || d === 'pglite')) throw new Error('--driver must be pglite, postgres or both');
-  const only = new Set((values.only ?? BENCHMARKS.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
-  for (const b of only) if (!(BENCHMARKS as readonly string[]).includes(b)) throw new Error(`--only: unknown benchmark "${b}"`);
+  if (!drivers.every((d) => d === 'postgres' || d === 'pglite'))
+    throw new Error('--driver must be pglite, postgres or both');
+  const only = new Set(
+    (values.only ?? BENCHMARKS.join(','))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  for (const b of only)
+    if (!(BENCHMARKS as readonly string[]).includes(b)) throw new Error(`--only: unknown benchmark "${b}"`);
 
   const config = (driver: Driver): Config => {
     const pg = driver === 'postgres';
@@ -120,7 +134,11 @@ function main(): Promise<void> {
       maxSeconds: int('max-seconds', values['max-seconds']),
     };
   };
-  return runAll(drivers, only as Set<Benchmark>, config, { keep: values.keep, adminUrl: values['pg-url'], out: values.out });
+  return runAll(drivers, only as Set<Benchmark>, config, {
+    keep: values.keep,
+    adminUrl: values['pg-url'],
+    out: values.out,
+  });
 }
 
 interface Config {
@@ -177,7 +195,9 @@ async function runAll(
       info.error = describeError(error);
       process.stderr.write(`  ${driver} run failed: ${info.error}\n`);
     } finally {
-      await store?.close(options.keep).catch((error: unknown) => process.stderr.write(`  cleanup failed: ${String(error)}\n`));
+      await store
+        ?.close(options.keep)
+        .catch((error: unknown) => process.stderr.write(`  cleanup failed: ${String(error)}\n`));
       if (options.keep && store) process.stderr.write(`  kept ${store.where}\n`);
       info.seconds = round((performance.now() - runStarted) / 1000);
       process.stderr.write(`  ${driver} done in ${formatDuration((performance.now() - runStarted) / 1000)}\n`);
@@ -188,17 +208,27 @@ async function runAll(
   process.stdout.write(`\n${table}\n\n`);
   for (const row of rows) if (row.notes) process.stdout.write(`  ${row.driver} / ${row.benchmark}: ${row.notes}\n`);
   for (const row of rows) {
-    const details = row.details as { byKind?: Record<string, { p50: number; p95: number; max: number }>; slowest?: unknown[] } | undefined;
+    const details = row.details as
+      { byKind?: Record<string, { p50: number; p95: number; max: number }>; slowest?: unknown[] } | undefined;
     if (details?.byKind) {
       process.stdout.write(`\n  ${row.driver} search by kind (ms):\n`);
-      for (const [kind, s] of Object.entries(details.byKind)) process.stdout.write(`    ${kind.padEnd(10)} p50 ${String(s.p50).padStart(8)}  p95 ${String(s.p95).padStart(8)}  max ${String(s.max).padStart(8)}\n`);
+      for (const [kind, s] of Object.entries(details.byKind))
+        process.stdout.write(
+          `    ${kind.padEnd(10)} p50 ${String(s.p50).padStart(8)}  p95 ${String(s.p95).padStart(8)}  max ${String(s.max).padStart(8)}\n`,
+        );
       process.stdout.write(`  slowest queries: ${JSON.stringify(details.slowest)}\n`);
     }
   }
   const report = {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, loadAvgAtEnd: loadavg() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAvgAtEnd: loadavg(),
+    },
     argv: process.argv.slice(2),
     runs,
     results: rows,
@@ -215,26 +245,51 @@ async function runAll(
 /** An error in a few lines: drizzle puts every parameter of a failed query in its message. */
 function describeError(error: unknown): string {
   const parts: string[] = [];
-  for (let e = error as (Error & { code?: string; detail?: string; cause?: unknown }) | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as (Error & { code?: string; detail?: string; cause?: unknown }) | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     const message = String(e.message ?? e);
-    parts.push(`${depth > 0 ? 'caused by: ' : ''}${message.length > 800 ? `${message.slice(0, 800)}… (${message.length} chars)` : message}${e.code ? ` [${e.code}]` : ''}${e.detail ? ` (${e.detail})` : ''}`);
-    if (depth === 0 && e.stack) parts.push(e.stack.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 6).join('\n'));
+    parts.push(
+      `${depth > 0 ? 'caused by: ' : ''}${message.length > 800 ? `${message.slice(0, 800)}… (${message.length} chars)` : message}${e.code ? ` [${e.code}]` : ''}${e.detail ? ` (${e.detail})` : ''}`,
+    );
+    if (depth === 0 && e.stack)
+      parts.push(
+        e.stack
+          .split('\n')
+          .filter((l) => l.trimStart().startsWith('at '))
+          .slice(0, 6)
+          .join('\n'),
+      );
   }
   return parts.join('\n');
 }
 
 function describe(row: ResultRow): string {
   const parts = [`${row.throughput === null ? '-' : Math.round(row.throughput)} ${row.unit}`];
-  if (row.p50 !== null) parts.push(`p50 ${round(row.p50, 2)} ms, p95 ${round(row.p95!, 2)} ms, p99 ${round(row.p99!, 2)} ms`);
+  if (row.p50 !== null)
+    parts.push(`p50 ${round(row.p50, 2)} ms, p95 ${round(row.p95!, 2)} ms, p99 ${round(row.p99!, 2)} ms`);
   if (row.pass !== null) parts.push(row.pass ? 'PASS' : 'FAIL');
   return parts.join(', ');
 }
 
-async function runDriver(store: BenchStore, config: Config, only: Set<Benchmark>, rows: ResultRow[], info: Record<string, unknown>): Promise<void> {
+async function runDriver(
+  store: BenchStore,
+  config: Config,
+  only: Set<Benchmark>,
+  rows: ResultRow[],
+  info: Record<string, unknown>,
+): Promise<void> {
   const db = store.database.db;
   if (only.has('import')) {
     rows.push(
-      ...(await benchImport(store, { rows: config.importRows, seed: config.seed + 1, batchSize: config.importBatch, concurrency: config.importConcurrency })),
+      ...(await benchImport(store, {
+        rows: config.importRows,
+        seed: config.seed + 1,
+        batchSize: config.importBatch,
+        concurrency: config.importConcurrency,
+      })),
     );
   }
 

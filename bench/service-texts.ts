@@ -112,8 +112,29 @@ const REPLIES = [
 const COMPETITORS = ['giffgaff', 'Vodafone', 'EE', 'O2', 'Three', 'Sky Mobile', 'Tesco Mobile', 'Lebara'];
 const TOWNS = ['Leeds', 'Bristol', 'Cardiff', 'Glasgow', 'Norwich', 'York', 'Derby', 'Hull', 'Belfast', 'Plymouth'];
 const COUNTRIES = ['Spain', 'France', 'Portugal', 'Greece', 'Turkey', 'Morocco', 'the USA'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const STREETS = ['Station Road', 'High Street', 'Church Lane', 'Victoria Avenue', 'Mill Lane', 'Park Road', 'Queens Drive'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const STREETS = [
+  'Station Road',
+  'High Street',
+  'Church Lane',
+  'Victoria Avenue',
+  'Mill Lane',
+  'Park Road',
+  'Queens Drive',
+];
 
 // ---------------------------------------------------------------------------------------
 

@@ -58,7 +58,19 @@ export const round = (n: number, digits = 1): number => {
 };
 
 export function formatTable(rows: ResultRow[]): string {
-  const header = ['driver', 'benchmark', 'scale', 'throughput', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'cpu ms/op', 'target', 'result'];
+  const header = [
+    'driver',
+    'benchmark',
+    'scale',
+    'throughput',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'cpu ms/op',
+    'target',
+    'result',
+  ];
   const ms = (v: number | null) => (v === null || Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1));
   const lines = rows.map((r) => [
     r.driver,
@@ -74,7 +86,8 @@ export function formatTable(rows: ResultRow[]): string {
     r.pass === null ? '-' : r.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
 }
 

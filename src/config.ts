@@ -20,7 +20,10 @@ export interface ServerSettings extends StoreSettings {
   publicUrl: string | null;
 }
 
-export function storeSettings(flags: { dataDir?: string | undefined }, env: NodeJS.ProcessEnv = process.env): StoreSettings {
+export function storeSettings(
+  flags: { dataDir?: string | undefined },
+  env: NodeJS.ProcessEnv = process.env,
+): StoreSettings {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: flags.dataDir ?? env.HEARKEN_DATA_DIR ?? './.hearken',
@@ -28,14 +31,21 @@ export function storeSettings(flags: { dataDir?: string | undefined }, env: Node
 }
 
 export function serverSettings(
-  flags: { dataDir?: string | undefined; port?: string | undefined; host?: string | undefined; smtpPort?: string | undefined },
+  flags: {
+    dataDir?: string | undefined;
+    port?: string | undefined;
+    host?: string | undefined;
+    smtpPort?: string | undefined;
+  },
   env: NodeJS.ProcessEnv = process.env,
 ): ServerSettings {
   const port = Number(flags.port ?? env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port "${flags.port ?? env.PORT}" is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`port "${flags.port ?? env.PORT}" is not a port number`);
   const smtpPortText = flags.smtpPort ?? (env.HEARKEN_SMTP_PORT || undefined);
   const smtpPort = smtpPortText === undefined ? null : Number(smtpPortText);
-  if (smtpPort !== null && (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535)) throw new Error(`SMTP port "${smtpPortText}" is not a port number`);
+  if (smtpPort !== null && (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535))
+    throw new Error(`SMTP port "${smtpPortText}" is not a port number`);
   return {
     ...storeSettings(flags, env),
     host: flags.host ?? env.HOST ?? '127.0.0.1',

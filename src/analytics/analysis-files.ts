@@ -25,7 +25,10 @@ export async function readTextsFile(path: string, textColumn: string): Promise<T
   if (records.length === 0) throw new AppError('validation_failed', `${path} has no rows`);
   const present = [...new Set(records.flatMap((r) => Object.keys(r)))];
   if (!present.includes(textColumn)) {
-    throw new AppError('validation_failed', `${path} has no column "${textColumn}"; its columns are: ${present.join(', ')}`);
+    throw new AppError(
+      'validation_failed',
+      `${path} has no column "${textColumn}"; its columns are: ${present.join(', ')}`,
+    );
   }
   const rows: TextRow[] = [];
   let skipped = 0;
@@ -49,7 +52,10 @@ export class JsonLinesWriter {
     try {
       return new JsonLinesWriter(await open(path, 'w'), path);
     } catch (error) {
-      throw new AppError('bad_request', `Could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new AppError(
+        'bad_request',
+        `Could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   }
 
@@ -58,7 +64,10 @@ export class JsonLinesWriter {
     try {
       await this.handle.write(objects.map((o) => `${JSON.stringify(o)}\n`).join(''));
     } catch (error) {
-      throw new AppError('bad_request', `Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new AppError(
+        'bad_request',
+        `Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   }
 

@@ -66,7 +66,11 @@ export function fitTemperature(scores: readonly Float64Array[], truth: Int32Arra
  * Expected calibration error: predictions binned by confidence; the gap between each bin's
  * mean confidence and its accuracy, weighted by the bin's share of predictions. 0 is perfect.
  */
-export function expectedCalibrationError(confidences: readonly number[], correct: readonly boolean[], bins = 15): number {
+export function expectedCalibrationError(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  bins = 15,
+): number {
   if (confidences.length === 0) return 0;
   const count = new Float64Array(bins);
   const confidenceSum = new Float64Array(bins);

@@ -27,7 +27,10 @@ export async function readExamplesFile(path: string, columns: ColumnChoice): Pro
   const present = [...new Set(records.flatMap((r) => Object.keys(r)))];
   for (const column of [columns.textColumn, columns.labelColumn]) {
     if (column !== undefined && !present.includes(column)) {
-      throw new AppError('validation_failed', `${path} has no column "${column}"; its columns are: ${present.join(', ')}`);
+      throw new AppError(
+        'validation_failed',
+        `${path} has no column "${column}"; its columns are: ${present.join(', ')}`,
+      );
     }
   }
   const rows: ExamplesFile['rows'] = [];
@@ -38,7 +41,11 @@ export async function readExamplesFile(path: string, columns: ColumnChoice): Pro
     if (text === '' || (columns.labelColumn !== undefined && label === '')) skipped++;
     else rows.push({ text, label });
   }
-  if (rows.length === 0) throw new AppError('validation_failed', `${path} has no row with a non-empty "${columns.textColumn}"${columns.labelColumn ? ` and "${columns.labelColumn}"` : ''}`);
+  if (rows.length === 0)
+    throw new AppError(
+      'validation_failed',
+      `${path} has no row with a non-empty "${columns.textColumn}"${columns.labelColumn ? ` and "${columns.labelColumn}"` : ''}`,
+    );
   return { rows, skipped };
 }
 
@@ -52,18 +59,28 @@ export async function writeClassifierFile(path: string, classifier: TextClassifi
   try {
     await writeFile(path, json);
   } catch (error) {
-    throw new AppError('bad_request', `Could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError(
+      'bad_request',
+      `Could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   return Buffer.byteLength(json);
 }
 
 /** Writes labelled rows as JSONL under the given column names (what readExamplesFile reads back). */
-export async function writeExamplesFile(path: string, rows: readonly { text: string; label: string }[], columns: Required<ColumnChoice>): Promise<void> {
+export async function writeExamplesFile(
+  path: string,
+  rows: readonly { text: string; label: string }[],
+  columns: Required<ColumnChoice>,
+): Promise<void> {
   const lines = rows.map((row) => JSON.stringify({ [columns.textColumn]: row.text, [columns.labelColumn]: row.label }));
   try {
     await writeFile(path, lines.length === 0 ? '' : `${lines.join('\n')}\n`);
   } catch (error) {
-    throw new AppError('bad_request', `Could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError(
+      'bad_request',
+      `Could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectCues, findCueMatches, type CueKind } from './cues.ts';
 
-const cuesOf = (text: string) => Object.fromEntries(detectCues(text).map((c) => [c.kind, c.words])) as Partial<Record<CueKind, string[]>>;
+const cuesOf = (text: string) =>
+  Object.fromEntries(detectCues(text).map((c) => [c.kind, c.words])) as Partial<Record<CueKind, string[]>>;
 
 describe('churn intent', () => {
   it.each([
@@ -30,13 +31,19 @@ describe('escalation, repeated contact, do-not-contact, vulnerability', () => {
     expect(cuesOf('Put me through to your manager or I will complain to Ofcom and my solicitor')).toEqual({
       escalation_demand: ['manager', 'complain', 'ofcom', 'solicitor'],
     });
-    expect(cuesOf('This is the third time I call. I already told you, every time I call it is the same. I have called 5 times')).toEqual({
+    expect(
+      cuesOf(
+        'This is the third time I call. I already told you, every time I call it is the same. I have called 5 times',
+      ),
+    ).toEqual({
       repeated_contact: ['third time i call', 'i already told', 'every time i call', 'called 5 times'],
     });
     expect(cuesOf('Stop calling me. Remove my number and do not contact me again; unsubscribe.')).toEqual({
       do_not_contact: ['stop calling me', 'remove my number', 'do not contact me again', 'unsubscribe'],
     });
-    expect(cuesOf('My mum passed away last month, I am her carer and I can’t afford this bill since I lost my job')).toEqual({
+    expect(
+      cuesOf('My mum passed away last month, I am her carer and I can’t afford this bill since I lost my job'),
+    ).toEqual({
       vulnerability: ['passed away', 'carer', "can't afford", 'lost my job'],
     });
   });
@@ -52,7 +59,9 @@ describe('escalation, repeated contact, do-not-contact, vulnerability', () => {
     expect(cuesOf("The card terminal failed and I can't afford to lose this money")).toEqual({});
     expect(cuesOf('How many times do I have to call you?')).toEqual({ repeated_contact: ['how many times do i'] });
     expect(cuesOf('I went to pay a second time and my transfers keep getting declined every time I try')).toEqual({});
-    expect(cuesOf("I'm calling for the third time. Second time this week!")).toEqual({ repeated_contact: ['calling for the third time', 'second time this week'] });
+    expect(cuesOf("I'm calling for the third time. Second time this week!")).toEqual({
+      repeated_contact: ['calling for the third time', 'second time this week'],
+    });
   });
 });
 

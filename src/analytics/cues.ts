@@ -7,7 +7,13 @@
 
 export type CueKind = 'churn_intent' | 'escalation_demand' | 'repeated_contact' | 'do_not_contact' | 'vulnerability';
 
-export const CUE_KINDS: readonly CueKind[] = ['churn_intent', 'escalation_demand', 'repeated_contact', 'do_not_contact', 'vulnerability'];
+export const CUE_KINDS: readonly CueKind[] = [
+  'churn_intent',
+  'escalation_demand',
+  'repeated_contact',
+  'do_not_contact',
+  'vulnerability',
+];
 
 export interface CueMatch {
   kind: CueKind;
@@ -24,22 +30,32 @@ export interface Cue {
   matches: CueMatch[];
 }
 
-const COMPETITORS = 'vodafone|ee|o2|three|sky(?: mobile)?|bt|virgin(?: media| mobile)?|tesco mobile|giffgaff|lebara|talktalk|plusnet|id mobile|smarty|voxi|lyca(?:mobile)?';
-const SERVICE = '(?:contract|plan|account|subscription|service|line|broadband|phone line|sim|package|tariff|membership|policy)';
-const NUMBER_WORD = '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|so many|countless|numerous)';
+const COMPETITORS =
+  'vodafone|ee|o2|three|sky(?: mobile)?|bt|virgin(?: media| mobile)?|tesco mobile|giffgaff|lebara|talktalk|plusnet|id mobile|smarty|voxi|lyca(?:mobile)?';
+const SERVICE =
+  '(?:contract|plan|account|subscription|service|line|broadband|phone line|sim|package|tariff|membership|policy)';
+const NUMBER_WORD =
+  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|so many|countless|numerous)';
 const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|\\d+(?:st|nd|rd|th))';
-const CONTACT_VERB = '(?:call(?:ed|ing)?|rang|rung|ring(?:ing)?|phon(?:ed|ing)|contact(?:ed|ing)?|writ(?:ten|ing)|wrote|emailed|emailing|chatted|messaged|chas(?:ed|ing)|been in touch|complained)';
+const CONTACT_VERB =
+  '(?:call(?:ed|ing)?|rang|rung|ring(?:ing)?|phon(?:ed|ing)|contact(?:ed|ing)?|writ(?:ten|ing)|wrote|emailed|emailing|chatted|messaged|chas(?:ed|ing)|been in touch|complained)';
 
 // Written against lower-cased text with straight apostrophes (see normalise()).
 const PATTERN_SOURCES: Record<CueKind, RegExp[]> = {
   churn_intent: [
-    new RegExp(`\\bcancel(?:l?ing|l?ed)?\\s+(?:my|the|our|this|your|me|us)?\\s*(?:whole\\s+|mobile\\s+|phone\\s+)?${SERVICE}s?\\b`),
+    new RegExp(
+      `\\bcancel(?:l?ing|l?ed)?\\s+(?:my|the|our|this|your|me|us)?\\s*(?:whole\\s+|mobile\\s+|phone\\s+)?${SERVICE}s?\\b`,
+    ),
     new RegExp(`\\bcancell?ation\\s+of\\s+(?:my|the|our)\\s+${SERVICE}\\b`),
     /\b(?:i'?m|i am|i will|i'll|we'?re|we will|we'll|going to|want to|wanna|thinking (?:of|about)|considering|ready to|about to|planning to|will)\s+(?:be\s+)?leav(?:e|ing)\b(?!\s+(?:a|the|you a|my)\s+(?:message|review|note|feedback|voicemail|comment))/,
     /\bleav(?:e|ing)\s+(?:you(?:r company| guys| lot)?|this (?:company|network|provider)|the network)\b(?!\s+(?:a|the)\s+(?:message|review|note|feedback|voicemail))/,
-    new RegExp(`\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|tak(?:e|ing) my business)\\s+to\\s+(?:another|a different|a new|a better|a cheaper)\\s+(?:provider|network|supplier|company|operator)\\b`),
+    new RegExp(
+      `\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|tak(?:e|ing) my business)\\s+to\\s+(?:another|a different|a new|a better|a cheaper)\\s+(?:provider|network|supplier|company|operator)\\b`,
+    ),
     /\bswitch(?:ing)?\s+(?:my\s+)?(?:provider|providers|network|networks|supplier|suppliers|operator)\b/,
-    new RegExp(`\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|port(?:ing)?(?: my number)?)\\s+(?:over\\s+)?to\\s+(?:${COMPETITORS})\\b`),
+    new RegExp(
+      `\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|port(?:ing)?(?: my number)?)\\s+(?:over\\s+)?to\\s+(?:${COMPETITORS})\\b`,
+    ),
     /\bport(?:ing)?\s+(?:my|our)\s+numbers?(?:\s+(?:out|away))?\b/,
     /\b(?:pac|stac)(?:\s+code)?\b/,
   ],
@@ -52,7 +68,9 @@ const PATTERN_SOURCES: Record<CueKind, RegExp[]> = {
   ],
   repeated_contact: [
     // "third time I call", "calling for the second time", "third time this week"; not "I paid a second time".
-    new RegExp(`\\b${ORDINAL}\\s+time\\s+(?:(?:that\\s+)?(?:i|we)(?:'ve|'m| have| am)?\\s+)?(?:${CONTACT_VERB}|call|ring|phone|contact|write|email|chase|complain|asking|explaining|this (?:week|month|year)|today)\\b`),
+    new RegExp(
+      `\\b${ORDINAL}\\s+time\\s+(?:(?:that\\s+)?(?:i|we)(?:'ve|'m| have| am)?\\s+)?(?:${CONTACT_VERB}|call|ring|phone|contact|write|email|chase|complain|asking|explaining|this (?:week|month|year)|today)\\b`,
+    ),
     new RegExp(`\\b${CONTACT_VERB}\\s+(?:you\\s+|about this\\s+)?for the ${ORDINAL} time\\b`),
     new RegExp(`\\b${CONTACT_VERB}\\s+(?:you\\s+|you guys\\s+|in\\s+|about this\\s+)?${NUMBER_WORD}\\s+times\\b`),
     /\b(?:called|calling|rang|ringing|phoned|phoning|contacted|contacting|wrote|writing|emailed|emailing|chasing|asking|explaining|here)\s+(?:\w+\s+){0,2}?again\b/,
@@ -124,7 +142,10 @@ export function findCueMatches(text: string): CueMatch[] {
 
 /** The text of the current clause before `at` (clauses end at sentence punctuation, commas and "but"). */
 function isNegated(lower: string, at: number): boolean {
-  const clause = lower.slice(Math.max(0, at - 80), at).split(/[.!?;,:\n]|\bbut\b/).pop()!;
+  const clause = lower
+    .slice(Math.max(0, at - 80), at)
+    .split(/[.!?;,:\n]|\bbut\b/)
+    .pop()!;
   return NEGATED_BEFORE.test(clause);
 }
 

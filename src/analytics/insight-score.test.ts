@@ -31,10 +31,31 @@ describe('insight score', () => {
   });
 
   it('rewards rare and new topics, and uncertain classifications', () => {
-    const common = scoreInsight({ sentimentScore: 0, cues: [], topic: { label: 'billing', confidence: 0.9 }, topicShare: 0.3 });
-    const rare = scoreInsight({ sentimentScore: 0, cues: [], topic: { label: 'fraud', confidence: 0.9 }, topicShare: 0.001 });
-    const first = scoreInsight({ sentimentScore: 0, cues: [], topic: { label: 'new', confidence: 0.9 }, topicShare: 0, firstOfTopic: true });
-    const unsure = scoreInsight({ sentimentScore: 0, cues: [], topic: { label: 'billing', confidence: 0.2 }, topicShare: 0.3 });
+    const common = scoreInsight({
+      sentimentScore: 0,
+      cues: [],
+      topic: { label: 'billing', confidence: 0.9 },
+      topicShare: 0.3,
+    });
+    const rare = scoreInsight({
+      sentimentScore: 0,
+      cues: [],
+      topic: { label: 'fraud', confidence: 0.9 },
+      topicShare: 0.001,
+    });
+    const first = scoreInsight({
+      sentimentScore: 0,
+      cues: [],
+      topic: { label: 'new', confidence: 0.9 },
+      topicShare: 0,
+      firstOfTopic: true,
+    });
+    const unsure = scoreInsight({
+      sentimentScore: 0,
+      cues: [],
+      topic: { label: 'billing', confidence: 0.2 },
+      topicShare: 0.3,
+    });
     expect(common.score).toBe(0);
     expect(rare.reasons).toEqual(['rare_topic']);
     expect(first.reasons).toEqual(['new_topic']);

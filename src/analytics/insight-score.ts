@@ -49,7 +49,12 @@ const CUE_WEIGHTS: Record<CueKind, number> = {
   do_not_contact: 0.3,
   repeated_contact: 0.2,
 };
-const DISTRESS_CUES: ReadonlySet<CueKind> = new Set(['churn_intent', 'escalation_demand', 'do_not_contact', 'vulnerability']);
+const DISTRESS_CUES: ReadonlySet<CueKind> = new Set([
+  'churn_intent',
+  'escalation_demand',
+  'do_not_contact',
+  'vulnerability',
+]);
 
 /**
  * Each signal is an independent chance that the contact teaches something; they combine as
@@ -66,7 +71,8 @@ export function scoreInsight(input: InsightInput): Insight {
     if (cue === 'churn_intent' && input.longStandingCustomer) signals.push(['churn_long_standing_customer', 0.5]);
     else signals.push([cue, CUE_WEIGHTS[cue]]);
   }
-  if (s >= 0.15 && [...cues].some((cue) => DISTRESS_CUES.has(cue))) signals.push(['cues_disagree_with_sentiment', 0.25]);
+  if (s >= 0.15 && [...cues].some((cue) => DISTRESS_CUES.has(cue)))
+    signals.push(['cues_disagree_with_sentiment', 0.25]);
 
   const topic = input.topic;
   if (topic) {

@@ -34,14 +34,28 @@ describe('linear models', () => {
   const test = toyProblem(60, 2);
 
   it('one-vs-rest SVM separates the classes, and gives the own features positive weight', () => {
-    const model = trainOneVsRest(train.vectors, train.labels, 3, 10, { c: 1, tolerance: 0.01, maxPasses: 100 }, seededRandom(3));
+    const model = trainOneVsRest(
+      train.vectors,
+      train.labels,
+      3,
+      10,
+      { c: 1, tolerance: 0.01, maxPasses: 100 },
+      seededRandom(3),
+    );
     expect(accuracy(model, test.vectors, test.labels)).toBe(1);
     expect(model.weights[2 * 3 + 1]).toBeGreaterThan(0); // feature 2 belongs to class 1
     expect(model.weights[2 * 3 + 0]).toBeLessThan(0);
   });
 
   it('softmax regression separates the classes', () => {
-    const model = trainSoftmax(train.vectors, train.labels, 3, 10, { passes: 10, learningRate: 0.3, l2: 0 }, seededRandom(3));
+    const model = trainSoftmax(
+      train.vectors,
+      train.labels,
+      3,
+      10,
+      { passes: 10, learningRate: 0.3, l2: 0 },
+      seededRandom(3),
+    );
     expect(accuracy(model, test.vectors, test.labels)).toBe(1);
   });
 

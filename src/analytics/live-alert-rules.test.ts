@@ -6,7 +6,10 @@ const reasons = (text: string) => liveAlertReasons(analyzeText(text));
 
 describe('live alert rules', () => {
   it('alerts on churn intent and on a conversation turning clearly negative', () => {
-    expect(reasons('On hold for 30 minutes and nobody helps, I want to cancel my contract').sort()).toEqual(['churn_intent', 'negative']);
+    expect(reasons('On hold for 30 minutes and nobody helps, I want to cancel my contract').sort()).toEqual([
+      'churn_intent',
+      'negative',
+    ]);
     expect(reasons('I am switching provider next month')).toContain('churn_intent');
     expect(reasons('This is useless, absolutely terrible service, nobody ever helps')).toContain('negative');
     expect(reasons('I want to make a formal complaint to the ombudsman')).toContain('escalation_demand');

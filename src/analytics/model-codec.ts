@@ -39,7 +39,11 @@ export function encodeClassifier(classifier: TextClassifier): TextClassifierDocu
     temperature: p.temperature,
     training: p.training,
     dimension: p.linear.dimension,
-    vocabulary: { hashes: toBase64(p.vocabulary.hashes), kinds: toBase64(p.vocabulary.kinds), idf: toBase64(p.vocabulary.idf) },
+    vocabulary: {
+      hashes: toBase64(p.vocabulary.hashes),
+      kinds: toBase64(p.vocabulary.kinds),
+      idf: toBase64(p.vocabulary.idf),
+    },
     weights: toBase64(p.linear.weights),
     bias: toBase64(p.linear.bias),
   };
@@ -53,16 +57,21 @@ export function decodeClassifier(document: unknown, source = 'the model'): TextC
   if (!isObject(document) || document.format !== MODEL_FORMAT) fail(`its "format" is not "${MODEL_FORMAT}"`);
   const d = document as Record<string, unknown>;
   if (d.formatVersion !== MODEL_FORMAT_VERSION) {
-    fail(`it has format version ${JSON.stringify(d.formatVersion)}; this Hearken reads version ${MODEL_FORMAT_VERSION} (retrain it)`);
+    fail(
+      `it has format version ${JSON.stringify(d.formatVersion)}; this Hearken reads version ${MODEL_FORMAT_VERSION} (retrain it)`,
+    );
   }
   const labels = d.labels;
-  if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string')) fail('"labels" must list at least 2 labels');
+  if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string'))
+    fail('"labels" must list at least 2 labels');
   const classes = (labels as string[]).length;
   const dimension = d.dimension;
   if (!Number.isInteger(dimension) || (dimension as number) < 0) fail('"dimension" must be a whole number');
   const temperature = d.temperature;
-  if (typeof temperature !== 'number' || !(temperature > 0) || !Number.isFinite(temperature)) fail('"temperature" must be a positive number');
-  for (const key of ['version', 'trainedAt'] as const) if (typeof d[key] !== 'string') fail(`"${key}" must be a string`);
+  if (typeof temperature !== 'number' || !(temperature > 0) || !Number.isFinite(temperature))
+    fail('"temperature" must be a positive number');
+  for (const key of ['version', 'trainedAt'] as const)
+    if (typeof d[key] !== 'string') fail(`"${key}" must be a string`);
   const settings = d.settings;
   if (!isSettings(settings)) fail('"settings" are missing or malformed');
   if (!isObject(d.training)) fail('"training" is missing');
@@ -71,7 +80,12 @@ export function decodeClassifier(document: unknown, source = 'the model'): TextC
   const v = vocabulary as Record<string, unknown>;
 
   const n = dimension as number;
-  const array = <T>(value: unknown, name: string, make: (buffer: ArrayBuffer) => T & { length: number }, length: number): T => {
+  const array = <T>(
+    value: unknown,
+    name: string,
+    make: (buffer: ArrayBuffer) => T & { length: number },
+    length: number,
+  ): T => {
     if (typeof value !== 'string') return fail(`"${name}" must be a base64 string`);
     const decoded = make(fromBase64(value, name, fail));
     if (decoded.length !== length) fail(`"${name}" holds ${decoded.length} values, expected ${length}`);
@@ -83,7 +97,8 @@ export function decodeClassifier(document: unknown, source = 'the model'): TextC
   const weights = array(d.weights, 'weights', (b) => new Float32Array(b), n * classes);
   const bias = array(d.bias, 'bias', (b) => new Float32Array(b), classes);
   if (!kinds.every((k) => k === 0 || k === 1)) fail('"vocabulary.kinds" holds unknown feature kinds');
-  if (!weights.every(Number.isFinite) || !bias.every(Number.isFinite) || !idf.every(Number.isFinite)) fail('it holds non-finite numbers');
+  if (!weights.every(Number.isFinite) || !bias.every(Number.isFinite) || !idf.every(Number.isFinite))
+    fail('it holds non-finite numbers');
 
   const parts: ClassifierParts = {
     version: d.version as string,
@@ -132,11 +147,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isRange(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n) && n >= 1) && value[0] <= value[1];
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every((n) => Number.isInteger(n) && n >= 1) &&
+    value[0] <= value[1]
+  );
 }
 
 function isSettings(value: unknown): value is ClassifierSettings {
-  if (!isObject(value) || !isObject(value.vectorizer) || !isObject(value.svm) || !isObject(value.softmax) || typeof value.svmWeight !== 'number') return false;
+  if (
+    !isObject(value) ||
+    !isObject(value.vectorizer) ||
+    !isObject(value.svm) ||
+    !isObject(value.softmax) ||
+    typeof value.svmWeight !== 'number'
+  )
+    return false;
   const v = value.vectorizer;
   return (
     isRange(v.wordNgrams) &&

@@ -15,7 +15,11 @@ export function seededRandom(seed: number): Random {
 }
 
 /** Fisher-Yates over the first `length` items. */
-export function shuffleInPlace<T extends { [index: number]: unknown; length: number }>(items: T, random: Random, length = items.length): T {
+export function shuffleInPlace<T extends { [index: number]: unknown; length: number }>(
+  items: T,
+  random: Random,
+  length = items.length,
+): T {
   for (let i = length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const held = items[i];

@@ -31,7 +31,9 @@ describe('IBANs', () => {
   it('redacts a valid IBAN with or without spaces, and not one with a changed digit', () => {
     expect(redactPersonalData('Pay to GB82 WEST 1234 5698 7654 32 today').redacted).toBe('Pay to [IBAN] today');
     expect(redactPersonalData('Pay to GB82WEST12345698765432.').redacted).toBe('Pay to [IBAN].');
-    expect(redactPersonalData('Pay to GB82 WEST 1234 5698 7654 33 today').redacted).toBe('Pay to GB82 WEST 1234 5698 7654 33 today');
+    expect(redactPersonalData('Pay to GB82 WEST 1234 5698 7654 33 today').redacted).toBe(
+      'Pay to GB82 WEST 1234 5698 7654 33 today',
+    );
     expect(redactPersonalData('Pay to DE89 3704 0044 0532 0130 00').redacted).toBe('Pay to [IBAN]');
   });
 
@@ -46,12 +48,15 @@ describe('IBANs', () => {
 describe('phone numbers', () => {
   it('redacts international and national numbers with spaces, brackets and dashes', () => {
     expect(redactPersonalData('Call +44 7700 900123 or 07700 900123').redacted).toBe('Call [PHONE] or [PHONE]');
-    expect(redactPersonalData('Office (029) 2034 5678, mobile +44 (0)7700-900-123.').redacted).toBe('Office [PHONE], mobile [PHONE].');
+    expect(redactPersonalData('Office (029) 2034 5678, mobile +44 (0)7700-900-123.').redacted).toBe(
+      'Office [PHONE], mobile [PHONE].',
+    );
     expect(redactPersonalData('ring 0044 20 7946 0958').redacted).toBe('ring [PHONE]');
   });
 
   it('leaves durations, amounts, dates, times and order numbers alone', () => {
-    const text = 'I waited 30 minutes, paid £25.99 (then 1,250.00) on 05/03/2024, 2024-03-05 and 05-03-2024 at 10:30, order 0123456 and ref A01234567890';
+    const text =
+      'I waited 30 minutes, paid £25.99 (then 1,250.00) on 05/03/2024, 2024-03-05 and 05-03-2024 at 10:30, order 0123456 and ref A01234567890';
     expect(redactPersonalData(text)).toEqual({ redacted: text, personalData: [] });
   });
 });
@@ -62,10 +67,14 @@ describe('emails and addresses', () => {
   });
 
   it('redacts a street with its town and postcode as one address, and a lone postcode', () => {
-    expect(redactPersonalData('I live at 12 High Street, Cardiff CF11 9NL since May').redacted).toBe('I live at [ADDRESS] since May');
+    expect(redactPersonalData('I live at 12 High Street, Cardiff CF11 9NL since May').redacted).toBe(
+      'I live at [ADDRESS] since May',
+    );
     expect(redactPersonalData('moved to 7a St John’s Road last week').redacted).toBe('moved to [ADDRESS] last week');
     expect(redactPersonalData('postcode is SW1A 1AA').redacted).toBe('postcode is [ADDRESS]');
-    expect(redactPersonalData('Meine Adresse: Hauptstraße 12, Berlin').redacted).toBe('Meine Adresse: [ADDRESS], Berlin');
+    expect(redactPersonalData('Meine Adresse: Hauptstraße 12, Berlin').redacted).toBe(
+      'Meine Adresse: [ADDRESS], Berlin',
+    );
   });
 
   it('does not take a sentence about a road for an address', () => {

@@ -139,14 +139,16 @@ export function passesLuhn(digits: string): boolean {
 function findCards(text: string): PersonalDataSpan[] {
   // Card numbers are written in groups joined by a single space or dash.
   const runs = digitRuns(text, /^[ -]$/);
-  return longestMatches(
-    runs,
-    (digits) => digits.length >= 13 && /^[2-6]/.test(digits) && passesLuhn(digits),
-    () => true,
-  )
-    // "+49 1511 2345 6789" is a phone number even when its digits happen to pass Luhn.
-    .filter((m) => standsAlone(text, m.start, m.end) && text[m.start - 1] !== '+')
-    .map((m) => ({ kind: 'card', ...m }));
+  return (
+    longestMatches(
+      runs,
+      (digits) => digits.length >= 13 && /^[2-6]/.test(digits) && passesLuhn(digits),
+      () => true,
+    )
+      // "+49 1511 2345 6789" is a phone number even when its digits happen to pass Luhn.
+      .filter((m) => standsAlone(text, m.start, m.end) && text[m.start - 1] !== '+')
+      .map((m) => ({ kind: 'card', ...m }))
+  );
 }
 
 // ---- phone numbers
@@ -155,7 +157,8 @@ function findPhones(text: string): PersonalDataSpan[] {
   // One space, dash or dot, or a bracket with its space: "+44 (0)20 7946-0958", "(029) 2034 5678".
   const runs = digitRuns(text, /^(?:[ .-]|[ ]?\(|\)[ -]?)$/);
   const prefix = (group: DigitGroup) => text.slice(Math.max(0, group.start - 2), group.start);
-  const international = (group: DigitGroup) => prefix(group).endsWith('+') || (group.digits.startsWith('00') && group.digits.length <= 4);
+  const international = (group: DigitGroup) =>
+    prefix(group).endsWith('+') || (group.digits.startsWith('00') && group.digits.length <= 4);
   const spans = longestMatches(
     runs,
     (digits, first) => {
@@ -182,10 +185,47 @@ function findPhones(text: string): PersonalDataSpan[] {
 
 /** ISO 13616 lengths of the countries customers most often give (SEPA and neighbours). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18,
-  FO: 18, FR: 27, GB: 22, GI: 23, GL: 18, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21,
-  LT: 20, LU: 20, LV: 21, MC: 27, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19,
-  SK: 24, SM: 27, TR: 26, UA: 29, VA: 22,
+  AD: 24,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  TR: 26,
+  UA: 29,
+  VA: 22,
 };
 
 /** The ISO 13616 check: move the first four characters to the end, letters to 10..35, mod 97 = 1. */
@@ -228,24 +268,75 @@ const STREET_TYPES =
 /** House number, one to three name words, a street type: "12 High Street", "7a St John's Road". */
 const STREET = new RegExp(`\\b\\d{1,4}[a-z]?,?\\s+((?:[\\p{L}'’.-]+\\s+){1,3})(${STREET_TYPES})\\b\\.?`, 'giu');
 /** Street types that are rarely anything else; the others ("way", "park", "close") need capitalised names. */
-const UNAMBIGUOUS_STREET_TYPES = new Set(['road', 'street', 'avenue', 'lane', 'crescent', 'terrace', 'gardens', 'mews', 'boulevard']);
+const UNAMBIGUOUS_STREET_TYPES = new Set([
+  'road',
+  'street',
+  'avenue',
+  'lane',
+  'crescent',
+  'terrace',
+  'gardens',
+  'mews',
+  'boulevard',
+]);
 /** German-style "Hauptstraße 12", "Lindenweg 3a". */
-const CONTINENTAL_STREET = /\b\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gatan|vej)\s+\d{1,4}[a-z]?\b/gu;
+const CONTINENTAL_STREET =
+  /\b\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gatan|vej)\s+\d{1,4}[a-z]?\b/gu;
 /** French/Spanish/Italian-style "12 rue de la Paix", "Via Roma 5". */
-const LATIN_STREET = /\b(?:\d{1,4},?\s+(?:rue|avenue|boulevard|calle|plaza)\s+(?:\p{L}+\s+){0,3}\p{Lu}\p{L}+|(?:via|calle|rue)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?,?\s+\d{1,4})\b/gu;
+const LATIN_STREET =
+  /\b(?:\d{1,4},?\s+(?:rue|avenue|boulevard|calle|plaza)\s+(?:\p{L}+\s+){0,3}\p{Lu}\p{L}+|(?:via|calle|rue)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?,?\s+\d{1,4})\b/gu;
 const UK_POSTCODE = /\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/gi;
 /** Words that show "30 minutes on the road" is a sentence, not an address. */
 const NOT_A_STREET_NAME = new Set([
-  'a', 'an', 'the', 'on', 'in', 'at', 'for', 'of', 'to', 'and', 'or', 'my', 'your', 'our', 'this', 'that', 'down', 'up', 'over',
-  'minutes', 'minute', 'mins', 'hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'times', 'miles', 'pounds', 'people', 'calls', 'texts',
+  'a',
+  'an',
+  'the',
+  'on',
+  'in',
+  'at',
+  'for',
+  'of',
+  'to',
+  'and',
+  'or',
+  'my',
+  'your',
+  'our',
+  'this',
+  'that',
+  'down',
+  'up',
+  'over',
+  'minutes',
+  'minute',
+  'mins',
+  'hours',
+  'hour',
+  'days',
+  'day',
+  'weeks',
+  'week',
+  'months',
+  'times',
+  'miles',
+  'pounds',
+  'people',
+  'calls',
+  'texts',
 ]);
 
 function findAddresses(text: string): PersonalDataSpan[] {
   const spans: { start: number; end: number }[] = [];
   for (const m of text.matchAll(STREET)) {
-    const names = m[1]!.trim().split(/\s+/).map((w) => w.toLowerCase());
+    const names = m[1]!
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.toLowerCase());
     if (names.some((w) => NOT_A_STREET_NAME.has(w))) continue;
-    const capitalised = m[1]!.trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+    const capitalised = m[1]!
+      .trim()
+      .split(/\s+/)
+      .every((w) => /^\p{Lu}/u.test(w));
     if (!capitalised && !UNAMBIGUOUS_STREET_TYPES.has(m[2]!.toLowerCase())) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -258,7 +349,10 @@ function findAddresses(text: string): PersonalDataSpan[] {
   const merged: { start: number; end: number }[] = [];
   for (const span of spans) {
     const last = merged[merged.length - 1];
-    if (last && (span.start <= last.end || /^,?\s+(?:\p{Lu}[\p{L}-]*,?\s+){0,2}$/u.test(text.slice(last.end, span.start)))) {
+    if (
+      last &&
+      (span.start <= last.end || /^,?\s+(?:\p{Lu}[\p{L}-]*,?\s+){0,2}$/u.test(text.slice(last.end, span.start)))
+    ) {
       last.end = Math.max(last.end, span.end);
     } else merged.push({ ...span });
   }

@@ -38,7 +38,9 @@ describe('sentiment on service conversations', () => {
   it('scales with intensifiers and keeps scores in [-1, 1]', () => {
     expect(sentimentOf('the service was very bad').score).toBeLessThan(sentimentOf('the service was bad').score);
     expect(sentimentOf('really really great').score).toBeGreaterThan(sentimentOf('great').score);
-    const extreme = sentimentOf('terrible awful useless appalling disgraceful, I will cancel my contract and complain to the ombudsman');
+    const extreme = sentimentOf(
+      'terrible awful useless appalling disgraceful, I will cancel my contract and complain to the ombudsman',
+    );
     expect(extreme.score).toBe(-1);
   });
 

@@ -13,10 +13,27 @@ function generateMessages(count: number, seed: number): LabelledText[] {
   const pick = (items: string[]) => items[Math.floor(random() * items.length)]!;
   const openers = ['hi', 'hello', 'please help', 'urgent', '', 'good morning', 'excuse me'];
   const intents: Record<string, string[][]> = {
-    cancel_contract: [['I want to', 'how do I', 'please'], ['cancel', 'terminate', 'end'], ['my contract', 'my subscription', 'the plan']],
-    roaming_charges: [['why was I charged', 'what is the cost', 'I got a bill'], ['for roaming', 'for data abroad', 'while travelling'], ['in spain', 'in the US', 'last month']],
-    port_number: [['can I', 'I would like to', 'how to'], ['port', 'move', 'transfer'], ['my number', 'my phone number', 'my mobile number'], ['to another provider', 'to a new network', 'away']],
-    broken_phone: [['my phone', 'the handset', 'my device'], ['is broken', 'stopped working', 'will not turn on', 'has a cracked screen'], ['since yesterday', 'after an update', '']],
+    cancel_contract: [
+      ['I want to', 'how do I', 'please'],
+      ['cancel', 'terminate', 'end'],
+      ['my contract', 'my subscription', 'the plan'],
+    ],
+    roaming_charges: [
+      ['why was I charged', 'what is the cost', 'I got a bill'],
+      ['for roaming', 'for data abroad', 'while travelling'],
+      ['in spain', 'in the US', 'last month'],
+    ],
+    port_number: [
+      ['can I', 'I would like to', 'how to'],
+      ['port', 'move', 'transfer'],
+      ['my number', 'my phone number', 'my mobile number'],
+      ['to another provider', 'to a new network', 'away'],
+    ],
+    broken_phone: [
+      ['my phone', 'the handset', 'my device'],
+      ['is broken', 'stopped working', 'will not turn on', 'has a cracked screen'],
+      ['since yesterday', 'after an update', ''],
+    ],
   };
   const labels = Object.keys(intents);
   return Array.from({ length: count }, (_, i) => {
@@ -32,17 +49,31 @@ const trained = trainTextClassifier(examples, { ...clock, version: 'test-v1' });
 
 describe('trainTextClassifier', () => {
   it('learns the intents well enough to classify messages it has not seen', () => {
-    const split = stratifiedSplit(examples.map((e) => e.label), 0.25, 5);
-    const classifier = trainTextClassifier(split.train.map((i) => examples[i]!), clock);
+    const split = stratifiedSplit(
+      examples.map((e) => e.label),
+      0.25,
+      5,
+    );
+    const classifier = trainTextClassifier(
+      split.train.map((i) => examples[i]!),
+      clock,
+    );
     const held = split.test.map((i) => examples[i]!);
-    const report = classificationReport(held.map((e) => e.label), held.map((e) => classifier.predictLabel(e.text)));
+    const report = classificationReport(
+      held.map((e) => e.label),
+      held.map((e) => classifier.predictLabel(e.text)),
+    );
     expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(classifier.predict('I need to terminate my subscription').label).toBe('cancel_contract');
     expect(classifier.predict('my mobile stopped working after an update').label).toBe('broken_phone');
   });
 
   it('records its version, labels, training summary and a fitted temperature', () => {
-    expect(trained.parts).toMatchObject({ version: 'test-v1', trainedAt: '2026-01-02T03:04:05.000Z', labels: ['broken_phone', 'cancel_contract', 'port_number', 'roaming_charges'] });
+    expect(trained.parts).toMatchObject({
+      version: 'test-v1',
+      trainedAt: '2026-01-02T03:04:05.000Z',
+      labels: ['broken_phone', 'cancel_contract', 'port_number', 'roaming_charges'],
+    });
     expect(trained.parts.training).toMatchObject({ examples: 400, calibrationExamples: 40 });
     expect(trained.parts.temperature).toBeGreaterThan(0);
     expect(trained.parts.training.calibrationError).toBeGreaterThanOrEqual(0);
@@ -70,11 +101,21 @@ describe('trainTextClassifier', () => {
   });
 
   it('refuses training data with fewer than two labels', () => {
-    expect(() => trainTextClassifier([{ text: 'a', label: 'x' }, { text: 'b', label: 'x' }])).toThrow(/at least 2 labels/);
+    expect(() =>
+      trainTextClassifier([
+        { text: 'a', label: 'x' },
+        { text: 'b', label: 'x' },
+      ]),
+    ).toThrow(/at least 2 labels/);
   });
 
   it('trains with too few examples to calibrate, leaving the temperature at 1', () => {
-    const tiny = trainTextClassifier(examples.slice(0, 12), { settings: { ...DEFAULT_CLASSIFIER_SETTINGS, vectorizer: { ...DEFAULT_CLASSIFIER_SETTINGS.vectorizer, minDocumentFrequency: 1 } } });
+    const tiny = trainTextClassifier(examples.slice(0, 12), {
+      settings: {
+        ...DEFAULT_CLASSIFIER_SETTINGS,
+        vectorizer: { ...DEFAULT_CLASSIFIER_SETTINGS.vectorizer, minDocumentFrequency: 1 },
+      },
+    });
     expect(tiny.parts.temperature).toBe(1);
     expect(tiny.parts.training.calibrationError).toBeNull();
     expect(tiny.predictLabel(examples[0]!.text)).toBe(examples[0]!.label);

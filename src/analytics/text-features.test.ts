@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURE_SETTINGS, describeFeatures, forEachCharFeature, forEachWordFeature, tokenize } from './text-features.ts';
+import {
+  DEFAULT_FEATURE_SETTINGS,
+  describeFeatures,
+  forEachCharFeature,
+  forEachWordFeature,
+  tokenize,
+} from './text-features.ts';
 
 const hashesOf = (text: string) => {
   const tokens = tokenize(text);
@@ -12,7 +18,15 @@ const hashesOf = (text: string) => {
 
 describe('tokenize', () => {
   it('lower-cases, folds accents, joins contractions and splits on punctuation', () => {
-    expect(tokenize("My card hasn't ARRIVED, café-payment: £20!")).toEqual(['my', 'card', 'hasnt', 'arrived', 'cafe', 'payment', '20']);
+    expect(tokenize("My card hasn't ARRIVED, café-payment: £20!")).toEqual([
+      'my',
+      'card',
+      'hasnt',
+      'arrived',
+      'cafe',
+      'payment',
+      '20',
+    ]);
   });
 
   it('returns nothing for text without letters or digits', () => {
@@ -24,7 +38,24 @@ describe('features', () => {
   it('takes word unigrams and bigrams, and character n-grams inside padded words', () => {
     const { words, chars } = describeFeatures('Top up');
     expect(words).toEqual(['top', 'top up', 'up']);
-    expect(chars).toEqual([' t', ' to', ' top', ' top ', 'to', 'top', 'top ', 'op', 'op ', 'p ', ' u', ' up', ' up ', 'up', 'up ', 'p ']);
+    expect(chars).toEqual([
+      ' t',
+      ' to',
+      ' top',
+      ' top ',
+      'to',
+      'top',
+      'top ',
+      'op',
+      'op ',
+      'p ',
+      ' u',
+      ' up',
+      ' up ',
+      'up',
+      'up ',
+      'p ',
+    ]);
   });
 
   it('emits one hash per described feature, the same for the same n-gram wherever it occurs', () => {

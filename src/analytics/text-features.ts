@@ -76,7 +76,10 @@ export function forEachCharFeature(tokens: readonly string[], settings: FeatureS
 }
 
 /** Human-readable features, for tests and for explaining what the hashes stand for. */
-export function describeFeatures(text: string, settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS): { words: string[]; chars: string[] } {
+export function describeFeatures(
+  text: string,
+  settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
+): { words: string[]; chars: string[] } {
   const tokens = tokenize(text);
   const words: string[] = [];
   for (let start = 0; start < tokens.length; start++) {

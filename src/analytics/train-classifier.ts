@@ -35,20 +35,34 @@ export function trainTextClassifier(examples: readonly LabelledText[], options: 
   const usable = examples.filter((e) => e.text.trim() !== '' && e.label.trim() !== '');
   const labels = [...new Set(usable.map((e) => e.label))].sort();
   if (labels.length < 2) {
-    throw new AppError('validation_failed', `Training needs examples of at least 2 labels; found ${labels.length} among ${usable.length} examples`);
+    throw new AppError(
+      'validation_failed',
+      `Training needs examples of at least 2 labels; found ${labels.length} among ${usable.length} examples`,
+    );
   }
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
   const texts = usable.map((e) => e.text);
   const truth = Int32Array.from(usable, (e) => labelIndex.get(e.label)!);
 
-  const split = stratifiedSplit(usable.map((e) => e.label), settings.calibrationFraction, settings.seed);
+  const split = stratifiedSplit(
+    usable.map((e) => e.label),
+    settings.calibrationFraction,
+    settings.seed,
+  );
   let temperature = 1;
   let calibrationError: number | null = null;
   let heldOutAccuracy: number | null = null;
   let calibrationExamples = 0;
   if (split.test.length >= MIN_CALIBRATION_EXAMPLES) {
-    const { vectorizer, linear } = fit(split.train.map((i) => texts[i]!), Int32Array.from(split.train, (i) => truth[i]!), labels.length, settings);
-    const heldScores = split.test.map((i) => Float64Array.from(scoresOf(linear, vectorizer.transform(texts[i]!), new Float64Array(labels.length))));
+    const { vectorizer, linear } = fit(
+      split.train.map((i) => texts[i]!),
+      Int32Array.from(split.train, (i) => truth[i]!),
+      labels.length,
+      settings,
+    );
+    const heldScores = split.test.map((i) =>
+      Float64Array.from(scoresOf(linear, vectorizer.transform(texts[i]!), new Float64Array(labels.length))),
+    );
     const heldTruth = Int32Array.from(split.test, (i) => truth[i]!);
     temperature = fitTemperature(heldScores, heldTruth);
     const probabilities = new Float64Array(labels.length);
@@ -85,11 +99,23 @@ export function trainTextClassifier(examples: readonly LabelledText[], options: 
   });
 }
 
-function fit(texts: readonly string[], truth: Int32Array, classes: number, settings: ClassifierSettings): { vectorizer: Vectorizer; linear: LinearWeights } {
+function fit(
+  texts: readonly string[],
+  truth: Int32Array,
+  classes: number,
+  settings: ClassifierSettings,
+): { vectorizer: Vectorizer; linear: LinearWeights } {
   const vectorizer = Vectorizer.fit(texts, settings.vectorizer);
   const vectors = texts.map((text) => vectorizer.transform(text));
   const svm = trainOneVsRest(vectors, truth, classes, vectorizer.dimension, settings.svm, seededRandom(settings.seed));
-  const softmax = trainSoftmax(vectors, truth, classes, vectorizer.dimension, settings.softmax, seededRandom(settings.seed));
+  const softmax = trainSoftmax(
+    vectors,
+    truth,
+    classes,
+    vectorizer.dimension,
+    settings.softmax,
+    seededRandom(settings.seed),
+  );
   return { vectorizer, linear: sumOfScores(svm, settings.svmWeight, softmax) };
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Vectorizer, type VectorizerSettings } from './vectorizer.ts';
 
-const settings: VectorizerSettings = { wordNgrams: [1, 2], charNgrams: [2, 4], minDocumentFrequency: 1, blockWeights: [1, 2] };
+const settings: VectorizerSettings = {
+  wordNgrams: [1, 2],
+  charNgrams: [2, 4],
+  minDocumentFrequency: 1,
+  blockWeights: [1, 2],
+};
 const texts = ['card not arrived', 'card declined', 'refund not arrived', 'exchange rate'];
 
 const blockNorms = (v: Vectorizer, text: string) => {

@@ -65,7 +65,9 @@ export class Vectorizer {
       });
       for (const hash of seen) documentFrequency.set(hash, (documentFrequency.get(hash) ?? 0) + 1);
     }
-    const kept = [...documentFrequency].filter(([, df]) => df >= settings.minDocumentFrequency).sort((a, b) => a[0] - b[0]);
+    const kept = [...documentFrequency]
+      .filter(([, df]) => df >= settings.minDocumentFrequency)
+      .sort((a, b) => a[0] - b[0]);
     const n = texts.length;
     const vocabulary: Vocabulary = {
       hashes: Uint32Array.from(kept, ([hash]) => hash),
@@ -98,7 +100,7 @@ export class Vectorizer {
     const values = new Float32Array(count);
     let nnz = 0;
     const blockNorm = [0, 0];
-    for (let k = 0; k < count; ) {
+    for (let k = 0; k < count;) {
       const feature = sorted[k]!;
       let tf = 0;
       while (k < count && sorted[k] === feature) {

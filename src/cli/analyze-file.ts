@@ -33,7 +33,8 @@ export function analyzeFileCommand(): Command {
 
 async function analyzeFileAction(flags: AnalyzeFileFlags): Promise<void> {
   const file = await readTextsFile(flags.input, flags.textColumn);
-  const classifier: TextClassifier | undefined = flags.model === undefined ? undefined : await readClassifierFile(flags.model);
+  const classifier: TextClassifier | undefined =
+    flags.model === undefined ? undefined : await readClassifierFile(flags.model);
   const out = await JsonLinesWriter.create(flags.out);
   const sentiments: Record<SentimentLabel, number> = { negative: 0, neutral: 0, positive: 0 };
   const cues = new Map<CueKind, number>();
@@ -52,7 +53,9 @@ async function analyzeFileAction(flags: AnalyzeFileFlags): Promise<void> {
           redacted: analysis.redacted,
           personalData: [...new Set(analysis.personalData.map((p) => p.kind))],
           modelVersion: analysis.modelVersion,
-          ...(topic && classifier ? { topic: topic.label, topicConfidence: round(topic.confidence), topicModel: classifier.version } : {}),
+          ...(topic && classifier
+            ? { topic: topic.label, topicConfidence: round(topic.confidence), topicModel: classifier.version }
+            : {}),
         };
       });
       await out.write(results);

@@ -41,7 +41,10 @@ export function installModelCommand(): Command {
     .action(installAction);
 }
 
-async function withTenant<T>(flags: { tenant: string; dataDir?: string }, work: (scope: TenantScope, database: Database) => Promise<T>): Promise<T> {
+async function withTenant<T>(
+  flags: { tenant: string; dataDir?: string },
+  work: (scope: TenantScope, database: Database) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase(storeSettings(flags));
   try {
     const tenant = await findTenantBySlug(database.db, flags.tenant);
@@ -52,15 +55,23 @@ async function withTenant<T>(flags: { tenant: string; dataDir?: string }, work: 
   }
 }
 
-async function reanalyseAction(flags: { tenant: string; since: string; batchSize: string; dataDir?: string }): Promise<void> {
+async function reanalyseAction(flags: {
+  tenant: string;
+  since: string;
+  batchSize: string;
+  dataDir?: string;
+}): Promise<void> {
   const since = parseSince(flags.since, new Date());
   const batchSize = Number(flags.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new AppError('bad_request', '--batch-size must be a whole number from 1 to 5000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
+    throw new AppError('bad_request', '--batch-size must be a whole number from 1 to 5000');
   await withTenant(flags, async (scope, database) => {
     const { version } = await activeAnalysis(scope);
     const queued = await queueUnanalysedContacts(scope, since, version);
     const before = await analysisProgress(scope, since, version);
-    process.stderr.write(`Analysing ${flags.tenant} since ${since.toISOString()} with ${version}: ${before.analysed} of ${before.total} already done, ${queued} queued now\n`);
+    process.stderr.write(
+      `Analysing ${flags.tenant} since ${since.toISOString()} with ${version}: ${before.analysed} of ${before.total} already done, ${queued} queued now\n`,
+    );
     const progress = progressPrinter();
     const started = performance.now();
     let analysed = 0;
@@ -84,11 +95,21 @@ async function reanalyseAction(flags: { tenant: string; since: string; batchSize
   });
 }
 
-async function installAction(flags: { tenant: string; model: string; name: string; activate: boolean; dataDir?: string }): Promise<void> {
-  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(flags.name)) throw new AppError('bad_request', '--name may use letters, digits, dot, dash and underscore');
+async function installAction(flags: {
+  tenant: string;
+  model: string;
+  name: string;
+  activate: boolean;
+  dataDir?: string;
+}): Promise<void> {
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(flags.name))
+    throw new AppError('bad_request', '--name may use letters, digits, dot, dash and underscore');
   const classifier = await readClassifierFile(flags.model);
   await withTenant(flags, async (scope) => {
-    const { model, queued } = await installTopicModel(scope, classifier, { name: flags.name, activate: flags.activate });
+    const { model, queued } = await installTopicModel(scope, classifier, {
+      name: flags.name,
+      activate: flags.activate,
+    });
     process.stdout.write(
       `Stored ${model.name} version ${model.version} (${model.labels.length} topics, ${model.exampleCount} examples)` +
         (model.active ? `, active; ${queued} contacts from the last 30 days queued for it\n` : ', not active\n'),
@@ -104,6 +125,10 @@ export function parseSince(value: string, now: Date): Date {
     return new Date(now.getTime() - Number(span[1]) * unit);
   }
   const date = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value.trim()) ? new Date(value.trim()) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new AppError('bad_request', `--since "${value}" is not a date (2026-01-31), a date and time, or a span like 90d`);
+  if (Number.isNaN(date.getTime()))
+    throw new AppError(
+      'bad_request',
+      `--since "${value}" is not a date (2026-01-31), a date and time, or a span like 90d`,
+    );
   return date;
 }

@@ -5,7 +5,12 @@
  */
 import { Command } from 'commander';
 import { AppError } from '../errors.ts';
-import { readClassifierFile, readExamplesFile, writeClassifierFile, writeExamplesFile } from '../analytics/classifier-files.ts';
+import {
+  readClassifierFile,
+  readExamplesFile,
+  writeClassifierFile,
+  writeExamplesFile,
+} from '../analytics/classifier-files.ts';
 import { stratifiedSplit } from '../analytics/split.ts';
 import { classificationReport } from '../analytics/metrics.ts';
 import { expectedCalibrationError } from '../analytics/calibration.ts';
@@ -28,7 +33,9 @@ export function classifyCommand(): Command {
   const classify = new Command('classify').description('train, evaluate and run text classifiers (topics, intents)');
 
   withExampleColumns(
-    classify.command('train').description('train a classifier from labelled examples (.csv with a header row, or .jsonl)'),
+    classify
+      .command('train')
+      .description('train a classifier from labelled examples (.csv with a header row, or .jsonl)'),
     'labelled examples',
   )
     .requiredOption('--out <file>', 'where the model (JSON) is written')
@@ -54,7 +61,13 @@ export function classifyCommand(): Command {
     .argument('<text...>', 'the text(s) to classify')
     .action(predictAction);
 
-  withExampleColumns(classify.command('split').description('hold out a stratified share of labelled examples, to evaluate a model on data it was not trained on'))
+  withExampleColumns(
+    classify
+      .command('split')
+      .description(
+        'hold out a stratified share of labelled examples, to evaluate a model on data it was not trained on',
+      ),
+  )
     .requiredOption('--train-out <file>', 'where the training share is written (.jsonl)')
     .requiredOption('--test-out <file>', 'where the held-out share is written (.jsonl)')
     .option('--test-fraction <share>', 'share of each label held out', '0.2')
@@ -74,7 +87,15 @@ async function trainAction(flags: ColumnFlags & { out: string; modelVersion?: st
   const bytes = await writeClassifierFile(flags.out, classifier);
   const { training, labels, version, temperature } = classifier.parts;
   if (flags.json) {
-    const summary = { out: flags.out, bytes, version, labels: labels.length, skipped: file.skipped, temperature, ...training };
+    const summary = {
+      out: flags.out,
+      bytes,
+      version,
+      labels: labels.length,
+      skipped: file.skipped,
+      temperature,
+      ...training,
+    };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
@@ -102,7 +123,10 @@ async function evalAction(flags: ColumnFlags & { model: string; json?: boolean }
   const predictions = file.rows.map((row) => classifier.predict(row.text, 0));
   const seconds = (performance.now() - started) / 1000;
   const actual = file.rows.map((row) => row.label);
-  const report = classificationReport(actual, predictions.map((p) => p.label));
+  const report = classificationReport(
+    actual,
+    predictions.map((p) => p.label),
+  );
   const calibrationError = expectedCalibrationError(
     predictions.map((p) => p.confidence),
     predictions.map((p, i) => p.label === actual[i]),
@@ -139,9 +163,13 @@ async function evalAction(flags: ColumnFlags & { model: string; json?: boolean }
   );
 }
 
-async function predictAction(texts: string[], flags: { model: string; alternatives: string; json?: boolean }): Promise<void> {
+async function predictAction(
+  texts: string[],
+  flags: { model: string; alternatives: string; json?: boolean },
+): Promise<void> {
   const alternatives = Number(flags.alternatives);
-  if (!Number.isInteger(alternatives) || alternatives < 0) throw new AppError('bad_request', '--alternatives must be a whole number of at least 0');
+  if (!Number.isInteger(alternatives) || alternatives < 0)
+    throw new AppError('bad_request', '--alternatives must be a whole number of at least 0');
   const classifier = await readClassifierFile(flags.model);
   for (const text of texts) {
     const prediction = classifier.predict(text, Math.min(alternatives, classifier.labels.length - 1));
@@ -150,21 +178,40 @@ async function predictAction(texts: string[], flags: { model: string; alternativ
       continue;
     }
     const others = prediction.alternatives.map((a) => `${a.label} ${a.confidence.toFixed(2)}`).join(', ');
-    process.stdout.write(`${prediction.label}\t${prediction.confidence.toFixed(2)}${others ? `\t(then: ${others})` : ''}\n`);
+    process.stdout.write(
+      `${prediction.label}\t${prediction.confidence.toFixed(2)}${others ? `\t(then: ${others})` : ''}\n`,
+    );
   }
 }
 
-async function splitAction(flags: ColumnFlags & { trainOut: string; testOut: string; testFraction: string; seed: string }): Promise<void> {
+async function splitAction(
+  flags: ColumnFlags & { trainOut: string; testOut: string; testFraction: string; seed: string },
+): Promise<void> {
   const testFraction = Number(flags.testFraction);
-  if (!(testFraction > 0 && testFraction < 1)) throw new AppError('bad_request', '--test-fraction must be a number between 0 and 1');
+  if (!(testFraction > 0 && testFraction < 1))
+    throw new AppError('bad_request', '--test-fraction must be a number between 0 and 1');
   const seed = Number(flags.seed);
   if (!Number.isInteger(seed)) throw new AppError('bad_request', '--seed must be a whole number');
   const columns = { textColumn: flags.textColumn, labelColumn: flags.labelColumn };
   const { rows } = await readExamplesFile(flags.input, columns);
-  const split = stratifiedSplit(rows.map((row) => row.label), testFraction, seed);
-  await writeExamplesFile(flags.trainOut, split.train.map((i) => rows[i]!), columns);
-  await writeExamplesFile(flags.testOut, split.test.map((i) => rows[i]!), columns);
-  process.stdout.write(`${split.train.length} examples written to ${flags.trainOut}, ${split.test.length} held out in ${flags.testOut}\n`);
+  const split = stratifiedSplit(
+    rows.map((row) => row.label),
+    testFraction,
+    seed,
+  );
+  await writeExamplesFile(
+    flags.trainOut,
+    split.train.map((i) => rows[i]!),
+    columns,
+  );
+  await writeExamplesFile(
+    flags.testOut,
+    split.test.map((i) => rows[i]!),
+    columns,
+  );
+  process.stdout.write(
+    `${split.train.length} examples written to ${flags.trainOut}, ${split.test.length} held out in ${flags.testOut}\n`,
+  );
 }
 
 function percent(value: number): string {

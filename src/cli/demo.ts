@@ -1,7 +1,12 @@
 import { serverSettings, type StoreSettings } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createApiToken } from '../services/people/manage-people.ts';
-import { findDemoTenant, MAX_DEMO_CUSTOMERS, seedDemoTenant, type DemoLogins } from '../services/demo/seed-demo-tenant.ts';
+import {
+  findDemoTenant,
+  MAX_DEMO_CUSTOMERS,
+  seedDemoTenant,
+  type DemoLogins,
+} from '../services/demo/seed-demo-tenant.ts';
 import { openDatabase } from '../store/database.ts';
 import { scopeTo } from '../store/tenant-scope.ts';
 import { progressPrinter } from './progress.ts';
@@ -10,13 +15,22 @@ import { startServer } from './serve.ts';
 export function parseCustomerCount(raw: string): number {
   const count = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!Number.isSafeInteger(count) || count < 1 || count > MAX_DEMO_CUSTOMERS) {
-    throw new AppError('bad_request', `--customers must be a whole number from 1 to ${MAX_DEMO_CUSTOMERS}, not "${raw}"`);
+    throw new AppError(
+      'bad_request',
+      `--customers must be a whole number from 1 to ${MAX_DEMO_CUSTOMERS}, not "${raw}"`,
+    );
   }
   return count;
 }
 
 /** Serves Hearken with the demo organisation, seeding it on the first start and reusing it after. */
-export async function demoCommand(flags: { port?: string; host?: string; customers: string; dataDir?: string; smtpPort?: string }): Promise<void> {
+export async function demoCommand(flags: {
+  port?: string;
+  host?: string;
+  customers: string;
+  dataDir?: string;
+  smtpPort?: string;
+}): Promise<void> {
   const customers = parseCustomerCount(flags.customers);
   const settings = serverSettings(flags);
   // Seed before serving: with the server up, its job worker would compete with the seed for
@@ -40,14 +54,21 @@ async function prepareDemo(settings: StoreSettings, customers: number): Promise<
   const database = await openDatabase(settings);
   try {
     const existing = await findDemoTenant(database.db);
-    if (existing) return { demo: existing, summary: 'seeded by an earlier start (--customers applies only to a new store)' };
+    if (existing)
+      return { demo: existing, summary: 'seeded by an earlier start (--customers applies only to a new store)' };
     process.stderr.write(`Seeding the demo organisation with ${customers} customers and their history...\n`);
     const progress = progressPrinter();
-    const seeded = await seedDemoTenant(database.db, { customers, onProgress: (fraction, label) => progress.update(fraction, label) });
+    const seeded = await seedDemoTenant(database.db, {
+      customers,
+      onProgress: (fraction, label) => progress.update(fraction, label),
+    });
     progress.done();
     const { counts } = seeded;
     process.stderr.write(`Seeded in ${seeded.seconds.toFixed(1)} s.\n`);
-    return { demo: seeded, summary: `${counts.customers} customers, ${counts.contacts} contacts, ${counts.cases} cases` };
+    return {
+      demo: seeded,
+      summary: `${counts.customers} customers, ${counts.contacts} contacts, ${counts.cases} cases`,
+    };
   } finally {
     await database.close();
   }
@@ -76,7 +97,8 @@ function describeDemo(demo: DemoLogins, summary: string, url: string, token: str
     '',
     `Logins (organisation "${demo.tenant.slug}"):`,
     ...logins.map((l) => {
-      const where = l.role === 'customer' ? `, customer portal ${url}/portal/${demo.tenant.slug}` : l.team ? `, ${l.team}` : '';
+      const where =
+        l.role === 'customer' ? `, customer portal ${url}/portal/${demo.tenant.slug}` : l.team ? `, ${l.team}` : '';
       return `  ${l.role.padEnd(10)} ${l.email.padEnd(width)}  ${l.password.padEnd(20)} ${l.name}${where}`;
     }),
     '',

@@ -17,14 +17,21 @@ export async function importCommand(
   const database = await openDatabase(storeSettings(flags));
   try {
     const tenant = await findTenantBySlug(database.db, flags.tenant);
-    if (!tenant) throw new AppError('not_found', `No tenant "${flags.tenant}" (create it with: hearken tenant create ${flags.tenant})`);
+    if (!tenant)
+      throw new AppError(
+        'not_found',
+        `No tenant "${flags.tenant}" (create it with: hearken tenant create ${flags.tenant})`,
+      );
     const progress = progressPrinter();
     const summary = await importContactsFile(scopeTo(database.db, tenant.id), file, {
       rejectsPath: flags.rejects ?? `${file}.rejects.jsonl`,
       batchSize,
       concurrency: database.kind === 'postgres' ? 2 : 1,
       onProgress: (p) =>
-        progress.update(p.totalBytes === 0 ? 1 : p.bytesRead / p.totalBytes, `${p.imported} imported, ${p.duplicates} duplicates, ${p.rejected} rejected`),
+        progress.update(
+          p.totalBytes === 0 ? 1 : p.bytesRead / p.totalBytes,
+          `${p.imported} imported, ${p.duplicates} duplicates, ${p.rejected} rejected`,
+        ),
     });
     progress.done();
     const rate = summary.seconds > 0 ? Math.round((summary.imported + summary.duplicates) / summary.seconds) : 0;

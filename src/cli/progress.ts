@@ -7,7 +7,9 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
       if (stream.isTTY) {
         const width = 30;
         const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
-        stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${label}\x1b[K`);
+        stream.write(
+          `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${label}\x1b[K`,
+        );
       } else if (now - lastLine > 2000) {
         lastLine = now;
         stream.write(`${(fraction * 100).toFixed(0)}%  ${label}\n`);

@@ -17,7 +17,10 @@ export interface RunningServer {
 }
 
 /** Opens the store (applying migrations), starts the HTTP server, and stops both cleanly on a signal. */
-export async function startServer(settings: ServerSettings, onReady?: (server: RunningServer) => Promise<void>): Promise<RunningServer> {
+export async function startServer(
+  settings: ServerSettings,
+  onReady?: (server: RunningServer) => Promise<void>,
+): Promise<RunningServer> {
   await ensureWebAppBuilt((line) => process.stderr.write(`${line}\n`)).catch((error: unknown) => {
     // An install without dev dependencies cannot build; the API still serves.
     process.stderr.write(`The web app could not be built (${(error as Error).message}); serving the API only.\n`);
@@ -28,9 +31,18 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
     logger: {
       level: settings.logLevel,
       // A partner link's token is its credential: it must never reach the logs.
-      serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: redactSecrets(request.url) }) },
+      serializers: {
+        req: (request: { method: string; url: string }) => ({
+          method: request.method,
+          url: redactSecrets(request.url),
+        }),
+      },
     },
-    channels: { smtpRelayUrl: settings.smtpRelayUrl, mailDomain: settings.mailDomain, ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}) },
+    channels: {
+      smtpRelayUrl: settings.smtpRelayUrl,
+      mailDomain: settings.mailDomain,
+      ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+    },
   });
   try {
     await app.listen({ port: settings.port, host: settings.host });
@@ -46,7 +58,13 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
   let mail: MailListener | null = null;
   if (settings.smtpPort !== null) {
     try {
-      mail = await startMailListener({ db: database.db, port: settings.smtpPort, host: settings.host, runtime: app.channels, logger: app.log });
+      mail = await startMailListener({
+        db: database.db,
+        port: settings.smtpPort,
+        host: settings.host,
+        runtime: app.channels,
+        logger: app.log,
+      });
     } catch (error) {
       await app.close();
       await database.close();
@@ -82,7 +100,12 @@ export async function startServer(settings: ServerSettings, onReady?: (server: R
   return server;
 }
 
-export async function serveCommand(flags: { port?: string; host?: string; dataDir?: string; smtpPort?: string }): Promise<void> {
+export async function serveCommand(flags: {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  smtpPort?: string;
+}): Promise<void> {
   const settings = serverSettings(flags);
   const server = await startServer(settings);
   process.stdout.write(`Hearken listening on ${server.url}\n`);

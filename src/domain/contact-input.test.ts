@@ -29,7 +29,10 @@ describe('checking a submitted contact', () => {
     const base = { channel: 'phone', direction: 'outbound', customer: { phone: '+447700900123' }, text: 'Sales call' };
     const accepted = checkContactSubmission({ ...base, vendor: ' Brightline ' }, now);
     expect(accepted.ok && accepted.contact.vendor).toBe('Brightline');
-    expect(checkContactSubmission({ ...base, vendor: 'x'.repeat(201) }, now)).toEqual({ ok: false, problems: ['vendor is longer than 200 characters'] });
+    expect(checkContactSubmission({ ...base, vendor: 'x'.repeat(201) }, now)).toEqual({
+      ok: false,
+      problems: ['vendor is longer than 200 characters'],
+    });
   });
 
   it('lists every problem at once', () => {
@@ -42,20 +45,32 @@ describe('checking a submitted contact', () => {
   });
 
   it('needs some way to recognise the customer', () => {
-    const result = checkContactSubmission({ channel: 'chat', direction: 'inbound', customer: { name: 'Bob' }, text: 'hi' }, now);
+    const result = checkContactSubmission(
+      { channel: 'chat', direction: 'inbound', customer: { name: 'Bob' }, text: 'hi' },
+      now,
+    );
     expect(result).toEqual({ ok: false, problems: ['customer needs an email, a phone or a handle to be recognised'] });
   });
 
   it('refuses contacts dated in the future', () => {
     const result = checkContactSubmission(
-      { channel: 'chat', direction: 'inbound', occurredAt: '2026-12-25T00:00:00Z', customer: { handle: 'x' }, text: 'hi' },
+      {
+        channel: 'chat',
+        direction: 'inbound',
+        occurredAt: '2026-12-25T00:00:00Z',
+        customer: { handle: 'x' },
+        text: 'hi',
+      },
       now,
     );
     expect(result).toEqual({ ok: false, problems: ['occurredAt is in the future'] });
   });
 
   it('drops NUL characters, which the store cannot hold', () => {
-    const result = checkContactSubmission({ channel: 'email', direction: 'inbound', customer: { email: 'a@b.co' }, subject: 'a\u0000b', text: 'x\u0000y' }, now);
+    const result = checkContactSubmission(
+      { channel: 'email', direction: 'inbound', customer: { email: 'a@b.co' }, subject: 'a\u0000b', text: 'x\u0000y' },
+      now,
+    );
     expect(result.ok && [result.contact.subject, result.contact.text]).toEqual(['ab', 'xy']);
   });
 });

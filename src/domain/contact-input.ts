@@ -35,8 +35,10 @@ export type ContactCheck = { ok: true; contact: AcceptedContact } | { ok: false;
 /** Checks a submission against the rules a person would expect; lists every problem at once. */
 export function checkContactSubmission(input: ContactSubmission, now: Date): ContactCheck {
   const problems: string[] = [];
-  if (!isChannel(input.channel)) problems.push(`channel "${String(input.channel)}" is not one of email, chat, phone, sms, portal, forum, social`);
-  if (!isDirection(input.direction)) problems.push(`direction "${String(input.direction)}" must be inbound or outbound`);
+  if (!isChannel(input.channel))
+    problems.push(`channel "${String(input.channel)}" is not one of email, chat, phone, sms, portal, forum, social`);
+  if (!isDirection(input.direction))
+    problems.push(`direction "${String(input.direction)}" must be inbound or outbound`);
 
   const text = typeof input.text === 'string' ? withoutNul(input.text).trim() : '';
   if (text === '') problems.push('text is empty');
@@ -45,7 +47,8 @@ export function checkContactSubmission(input: ContactSubmission, now: Date): Con
   let occurredAt = now;
   if (input.occurredAt !== undefined && input.occurredAt !== '') {
     occurredAt = input.occurredAt instanceof Date ? input.occurredAt : new Date(input.occurredAt);
-    if (Number.isNaN(occurredAt.getTime())) problems.push(`occurredAt "${String(input.occurredAt)}" is not a date and time`);
+    if (Number.isNaN(occurredAt.getTime()))
+      problems.push(`occurredAt "${String(input.occurredAt)}" is not a date and time`);
     else if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) problems.push('occurredAt is in the future');
   }
 

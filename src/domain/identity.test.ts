@@ -3,7 +3,10 @@ import { identitiesOf, normalizeEmail, normalizeHandle, normalizePhone } from '.
 
 describe('customer identities', () => {
   it('recognises the same email whatever its case and surrounding spaces', () => {
-    expect(normalizeEmail('  Jane.Doe@Example.COM ')).toEqual({ ok: true, identity: { kind: 'email', value: 'jane.doe@example.com' } });
+    expect(normalizeEmail('  Jane.Doe@Example.COM ')).toEqual({
+      ok: true,
+      identity: { kind: 'email', value: 'jane.doe@example.com' },
+    });
     expect(normalizeEmail('not-an-email').ok).toBe(false);
     expect(normalizeEmail('a@b').ok).toBe(false);
   });

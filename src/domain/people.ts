@@ -1,5 +1,9 @@
 /** Would making `supervisorId` the supervisor of `userId` put someone above themselves? */
-export function wouldCreateSupervisorLoop(userId: string, supervisorId: string | null, supervisorOf: (id: string) => string | null): boolean {
+export function wouldCreateSupervisorLoop(
+  userId: string,
+  supervisorId: string | null,
+  supervisorOf: (id: string) => string | null,
+): boolean {
   const seen = new Set<string>([userId]);
   let current = supervisorId;
   while (current !== null) {

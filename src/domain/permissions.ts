@@ -15,8 +15,23 @@ export type Permission =
   | 'portal';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'personal_data:read', 'analysis:review', 'people:manage'],
-  supervisor: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'personal_data:read', 'analysis:review'],
+  admin: [
+    'contacts:write',
+    'cases:write',
+    'customers:write',
+    'records:read',
+    'personal_data:read',
+    'analysis:review',
+    'people:manage',
+  ],
+  supervisor: [
+    'contacts:write',
+    'cases:write',
+    'customers:write',
+    'records:read',
+    'personal_data:read',
+    'analysis:review',
+  ],
   agent: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'personal_data:read'],
   // Analysts read everything and change nothing but their reviews, and never see personal data.
   analyst: ['records:read', 'analysis:review'],

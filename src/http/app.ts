@@ -83,9 +83,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from `hearken tenant create` or POST /api/v1/tokens' },
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/v1/auth/login' },
-          [WEBHOOK_SECURITY]: { type: 'apiKey', in: 'header', name: WEBHOOK_SIGNATURE_HEADER, description: WEBHOOK_SIGNATURE_SCHEME },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token from `hearken tenant create` or POST /api/v1/tokens',
+          },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'Set by POST /api/v1/auth/login',
+          },
+          [WEBHOOK_SECURITY]: {
+            type: 'apiKey',
+            in: 'header',
+            name: WEBHOOK_SIGNATURE_HEADER,
+            description: WEBHOOK_SIGNATURE_SCHEME,
+          },
         },
       },
       security: [{ bearerAuth: [] }, { sessionCookie: [] }],

@@ -33,7 +33,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db, credentials
     const needed = request.routeOptions.config.permission;
     if (needed === undefined || needed === 'public') return;
     const principal = await authenticate(request, credentials);
-    if (!principal) throw new AppError('unauthenticated', 'Sign in, or send a valid API token as "Authorization: Bearer <token>"');
+    if (!principal)
+      throw new AppError('unauthenticated', 'Sign in, or send a valid API token as "Authorization: Bearer <token>"');
     if (needed !== 'signed-in' && !roleAllows(principal.role, needed)) {
       throw new AppError('forbidden', `Your role (${principal.role}) may not do this`);
     }

@@ -4,7 +4,13 @@ import { AppError } from '../errors.ts';
 import type { Actor } from '../services/actor.ts';
 import { contactReader, type ContactReader } from '../services/analysis/analyst-copy.ts';
 import { viewerSees, type ChatHub, type LiveViewer } from '../services/channels/chat/chat-hub.ts';
-import { FrameRateLimit, parseVisitorFrame, type ChatMessageView, type ServerFrame, type VisitorFrame } from '../services/channels/chat/protocol.ts';
+import {
+  FrameRateLimit,
+  parseVisitorFrame,
+  type ChatMessageView,
+  type ServerFrame,
+  type VisitorFrame,
+} from '../services/channels/chat/protocol.ts';
 import {
   endVisitorSession,
   postVisitorMessage,
@@ -28,7 +34,8 @@ export interface ChatSocketDeps {
 /** Frames one connection may have waiting to be handled before it is cut off. */
 const MAX_WAITING = 20;
 
-const asBuffer = (data: RawData): Buffer => (Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data));
+const asBuffer = (data: RawData): Buffer =>
+  Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
 
 /** Pings an idle connection now and then; one that does not answer is dropped. */
 function keepAlive(socket: WebSocket, intervalMs = 30_000): void {
@@ -76,13 +83,21 @@ export class VisitorConnection {
     try {
       const tenant = await findTenantBySlug(this.deps.db, slug);
       if (!tenant) {
-        send(this.socket, { type: 'error', code: 'unknown_organisation', message: `No organisation "${slug}" has a chat here; check data-organisation` });
+        send(this.socket, {
+          type: 'error',
+          code: 'unknown_organisation',
+          message: `No organisation "${slug}" has a chat here; check data-organisation`,
+        });
         return this.close(4404, 'Unknown organisation');
       }
       this.scope = scopeTo(this.deps.db, tenant.id);
     } catch (error) {
       this.deps.log.error({ err: error }, 'chat: organisation lookup failed');
-      send(this.socket, { type: 'error', code: 'internal', message: 'Chat is unavailable for a moment; try again shortly' });
+      send(this.socket, {
+        type: 'error',
+        code: 'internal',
+        message: 'Chat is unavailable for a moment; try again shortly',
+      });
       this.close(1011, 'Try again later');
     }
   }
@@ -91,7 +106,12 @@ export class VisitorConnection {
     if (this.closed) return;
     const verdict = this.limit.check(Date.now());
     if (verdict === 'close' || this.waiting >= MAX_WAITING) return this.close(1008, 'Too many messages');
-    if (verdict === 'refuse') return send(this.socket, { type: 'error', code: 'rate_limited', message: 'Too many messages: slow down and send it again' });
+    if (verdict === 'refuse')
+      return send(this.socket, {
+        type: 'error',
+        code: 'rate_limited',
+        message: 'Too many messages: slow down and send it again',
+      });
     this.waiting++;
     const buffer = asBuffer(data);
     this.work = this.work
@@ -118,7 +138,12 @@ export class VisitorConnection {
     if (frame.type === 'hello') return this.hello(scope, frame);
     const session = this.session;
     if (!session) {
-      return send(this.socket, { type: 'error', code: 'hello_first', message: 'Send a hello frame first', ...(frame.type === 'message' ? { clientId: frame.clientId } : {}) });
+      return send(this.socket, {
+        type: 'error',
+        code: 'hello_first',
+        message: 'Send a hello frame first',
+        ...(frame.type === 'message' ? { clientId: frame.clientId } : {}),
+      });
     }
     if (frame.type === 'message') {
       const { seq, duplicate } = await postVisitorMessage(scope, session, frame, { feed: this.deps.feed });
@@ -133,18 +158,39 @@ export class VisitorConnection {
   }
 
   private async hello(scope: TenantScope, frame: Extract<VisitorFrame, { type: 'hello' }>): Promise<void> {
-    if (this.session) return send(this.socket, { type: 'error', code: 'already_started', message: 'This connection already has its conversation' });
+    if (this.session)
+      return send(this.socket, {
+        type: 'error',
+        code: 'already_started',
+        message: 'This connection already has its conversation',
+      });
     if (frame.token) {
       const found = await resumeVisitorSession(scope, frame.token);
-      if (!found) return send(this.socket, { type: 'error', code: 'unknown_session', message: 'This conversation cannot be found; start a new one' });
-      if (found.ended) return send(this.socket, { type: 'error', code: 'session_ended', message: 'This conversation has ended; start a new one' });
+      if (!found)
+        return send(this.socket, {
+          type: 'error',
+          code: 'unknown_session',
+          message: 'This conversation cannot be found; start a new one',
+        });
+      if (found.ended)
+        return send(this.socket, {
+          type: 'error',
+          code: 'session_ended',
+          message: 'This conversation has ended; start a new one',
+        });
       return this.begin(scope, found.session, frame.token, true, found.history);
     }
     const started = startVisitorSession(frame.customer!);
     this.begin(scope, started.session, started.token, false, []);
   }
 
-  private begin(scope: TenantScope, session: VisitorSession, token: string, resumed: boolean, history: ChatMessageView[]): void {
+  private begin(
+    scope: TenantScope,
+    session: VisitorSession,
+    token: string,
+    resumed: boolean,
+    history: ChatMessageView[],
+  ): void {
     if (this.closed) return; // the visitor left while their conversation was being looked up
     this.session = session;
     this.leave = this.deps.hub.join(scope.tenantId, session.sessionId, (event) => this.onEvent(event));
@@ -155,7 +201,14 @@ export class VisitorConnection {
   private onEvent(event: LiveEvent): void {
     const m = event.message;
     if (m && m.speakerRole !== 'customer') {
-      send(this.socket, { type: 'message', seq: m.seq, from: m.speakerRole ?? 'system', name: m.speaker, text: m.text, at: m.at });
+      send(this.socket, {
+        type: 'message',
+        seq: m.seq,
+        from: m.speakerRole ?? 'system',
+        name: m.speaker,
+        text: m.text,
+        at: m.at,
+      });
     }
     if (event.kind === 'chat_ended') {
       send(this.socket, { type: 'ended', reason: 'The chat has ended' });
@@ -167,11 +220,21 @@ export class VisitorConnection {
     const withClient = clientId === undefined ? {} : { clientId };
     if (error instanceof AppError) {
       const reason = (error.details as { reason?: unknown } | undefined)?.reason;
-      send(this.socket, { type: 'error', code: typeof reason === 'string' ? reason : error.code, message: error.message, ...withClient });
+      send(this.socket, {
+        type: 'error',
+        code: typeof reason === 'string' ? reason : error.code,
+        message: error.message,
+        ...withClient,
+      });
       return;
     }
     this.deps.log.error({ err: error }, 'chat: message failed');
-    send(this.socket, { type: 'error', code: 'internal', message: 'Something went wrong on our side; the message was not stored, send it again', ...withClient });
+    send(this.socket, {
+      type: 'error',
+      code: 'internal',
+      message: 'Something went wrong on our side; the message was not stored, send it again',
+      ...withClient,
+    });
   }
 
   private close(code: number, reason: string): void {
@@ -202,7 +265,11 @@ export async function watchLiveFeed(socket: WebSocket, actor: Actor, deps: ChatS
       return send(socket, { type: 'error', code: 'malformed_frame', message: 'The frame is not valid JSON' });
     }
     if (type === 'ping') return send(socket, { type: 'pong' });
-    send(socket, { type: 'error', code: 'unknown_type', message: 'This socket only listens; answer with POST /api/v1/chat/sessions/:id/messages' });
+    send(socket, {
+      type: 'error',
+      code: 'unknown_type',
+      message: 'This socket only listens; answer with POST /api/v1/chat/sessions/:id/messages',
+    });
   });
   keepAlive(socket);
   try {

@@ -21,7 +21,10 @@ export function toErrorResponse(error: FastifyError | AppError | Error): { statu
   if (error instanceof AppError) {
     return { status: error.status, body: { error: withDetails(error.code, error.message, error.details) } };
   }
-  const fastifyError = error as FastifyError & { validation?: { instancePath: string; message?: string; params?: unknown }[]; validationContext?: string };
+  const fastifyError = error as FastifyError & {
+    validation?: { instancePath: string; message?: string; params?: unknown }[];
+    validationContext?: string;
+  };
   if (fastifyError.validation) {
     const context = fastifyError.validationContext ?? 'request';
     const details = fastifyError.validation.map((v) => ({
@@ -31,16 +34,31 @@ export function toErrorResponse(error: FastifyError | AppError | Error): { statu
     const first = details[0];
     return {
       status: 400,
-      body: { error: { code: 'validation_failed', message: first ? `${first.field} ${first.message}` : 'Invalid request', details } },
+      body: {
+        error: {
+          code: 'validation_failed',
+          message: first ? `${first.field} ${first.message}` : 'Invalid request',
+          details,
+        },
+      },
     };
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, body: { error: { code: 'payload_too_large', message: 'The request body is larger than this server accepts' } } };
+      return {
+        status: 413,
+        body: { error: { code: 'payload_too_large', message: 'The request body is larger than this server accepts' } },
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: { error: { code: 'unsupported_media_type', message: 'Send the request body as application/json' } } };
+      return {
+        status: 415,
+        body: { error: { code: 'unsupported_media_type', message: 'Send the request body as application/json' } },
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, body: { error: { code: 'bad_request', message: 'The request body is empty but should be JSON' } } };
+      return {
+        status: 400,
+        body: { error: { code: 'bad_request', message: 'The request body is empty but should be JSON' } },
+      };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, body: { error: { code: 'bad_request', message: 'The request body is not valid JSON' } } };
     case 'FST_ERR_BAD_URL':
@@ -50,18 +68,32 @@ export function toErrorResponse(error: FastifyError | AppError | Error): { statu
     case '23505':
       return { status: 409, body: { error: { code: 'conflict', message: 'That already exists' } } };
     case '23503':
-      return { status: 409, body: { error: { code: 'conflict', message: 'That refers to something that does not exist (any more)' } } };
+      return {
+        status: 409,
+        body: { error: { code: 'conflict', message: 'That refers to something that does not exist (any more)' } },
+      };
   }
   // PostgreSQL class 22 "data exception": a value the store cannot hold is bad input, not our failure.
   if (/^22[0-9A-Z]{3}$/.test(databaseErrorCode(error) ?? '')) {
-    return { status: 400, body: { error: { code: 'bad_request', message: 'A value in the request cannot be stored (for example a NUL character or an out-of-range number)' } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'bad_request',
+          message: 'A value in the request cannot be stored (for example a NUL character or an out-of-range number)',
+        },
+      },
+    };
   }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const message = error instanceof SyntaxError ? 'The request body is not valid JSON' : fastifyError.message;
     return { status, body: { error: { code: BY_STATUS[status] ?? 'bad_request', message } } };
   }
-  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } },
+  };
 }
 
 /** The SQLSTATE of a database error, whether thrown directly or wrapped by the query builder. */
@@ -91,5 +123,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
-  void reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  void reply
+    .status(404)
+    .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
 }

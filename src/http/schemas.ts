@@ -22,7 +22,8 @@ export const CaseStatus = Type.Enum(CASE_STATUSES);
 export const CasePriority = Type.Enum(CASE_PRIORITIES);
 
 export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 /** Standard error responses a route may give, for the OpenAPI document. */
 export function errors(...statuses: number[]) {

@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../errors.ts';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../services/channels/webhook-signature.ts';
 import type { Db } from '../store/database.ts';
-import { forgetWebhookReceipts, loadChannelSettings, recordWebhookReceipt } from '../store/repositories/channel-settings.ts';
+import {
+  forgetWebhookReceipts,
+  loadChannelSettings,
+  recordWebhookReceipt,
+} from '../store/repositories/channel-settings.ts';
 import { findTenantBySlug } from '../store/repositories/tenants.ts';
 import { scopeTo, type TenantScope } from '../store/tenant-scope.ts';
 
@@ -42,7 +46,8 @@ export function requireWebhookSignature(app: FastifyInstance, db: Db): void {
   });
   app.addHook('preValidation', async (request) => {
     request.webhookScope = await verifiedScope(db, request);
-    if (request.body === MALFORMED_JSON) throw new AppError('bad_request', 'The body is not valid JSON', { reason: 'malformed_json' });
+    if (request.body === MALFORMED_JSON)
+      throw new AppError('bad_request', 'The body is not valid JSON', { reason: 'malformed_json' });
   });
 }
 
@@ -53,7 +58,11 @@ async function verifiedScope(db: Db, request: FastifyRequest): Promise<TenantSco
   const scope = scopeTo(db, tenant.id);
   const { webhookSecrets } = await loadChannelSettings(scope);
   if (webhookSecrets.length === 0) {
-    throw new AppError('unauthenticated', 'This organisation has no webhook secret yet: an administrator creates one with POST /api/v1/channels/webhook-secrets', { reason: 'no_webhook_secret' });
+    throw new AppError(
+      'unauthenticated',
+      'This organisation has no webhook secret yet: an administrator creates one with POST /api/v1/channels/webhook-secrets',
+      { reason: 'no_webhook_secret' },
+    );
   }
   const header = request.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()];
   const verdict = verifyWebhookSignature({
@@ -63,11 +72,14 @@ async function verifiedScope(db: Db, request: FastifyRequest): Promise<TenantSco
     nowSec: Math.floor(Date.now() / 1000),
     toleranceSec: SIGNATURE_TOLERANCE_SECONDS,
   });
-  if (!verdict.ok) throw new AppError('unauthenticated', `Webhook signature refused: ${verdict.reason}`, { reason: 'bad_signature' });
+  if (!verdict.ok)
+    throw new AppError('unauthenticated', `Webhook signature refused: ${verdict.reason}`, { reason: 'bad_signature' });
   // A receipt older than the tolerance guards nothing: that request is refused for its age.
   await forgetWebhookReceipts(scope, new Date(Date.now() - 2 * SIGNATURE_TOLERANCE_SECONDS * 1000));
   if (!(await recordWebhookReceipt(scope, verdict.signature))) {
-    throw new AppError('unauthenticated', 'Webhook refused: this signed request was already received (a replay)', { reason: 'replayed' });
+    throw new AppError('unauthenticated', 'Webhook refused: this signed request was already received (a replay)', {
+      reason: 'replayed',
+    });
   }
   return scope;
 }

@@ -25,7 +25,11 @@ export class AnalysisWorker {
     private readonly db: Db,
     private readonly options: AnalysisWorkerOptions = {},
   ) {
-    this.loop = new PollingLoop(() => this.drain(), options.pollMs ?? 250, (error) => options.logger?.error({ err: error }, 'contact analysis failed'));
+    this.loop = new PollingLoop(
+      () => this.drain(),
+      options.pollMs ?? 250,
+      (error) => options.logger?.error({ err: error }, 'contact analysis failed'),
+    );
   }
 
   start(): void {

@@ -1,5 +1,9 @@
 import { scopeTo } from '../store/tenant-scope.ts';
-import { notifyCustomerOfResolution, PROBLEM_NOTIFY_JOB, type ProblemNotice } from '../services/problems/notify-customer.ts';
+import {
+  notifyCustomerOfResolution,
+  PROBLEM_NOTIFY_JOB,
+  type ProblemNotice,
+} from '../services/problems/notify-customer.ts';
 import type { JobHandler } from './worker.ts';
 
 /** Work that follows a problem's resolution: telling each affected customer, once. */

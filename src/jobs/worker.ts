@@ -40,7 +40,11 @@ export class JobWorker {
     private readonly options: WorkerOptions = {},
   ) {
     this.context = { channels: options.channels ?? channelRuntime() };
-    this.loop = new PollingLoop(() => this.runDue(), options.pollMs ?? 1000, (error) => options.logger?.error({ err: error }, 'job polling failed'));
+    this.loop = new PollingLoop(
+      () => this.runDue(),
+      options.pollMs ?? 1000,
+      (error) => options.logger?.error({ err: error }, 'job polling failed'),
+    );
   }
 
   register(kind: string, handler: JobHandler): this {

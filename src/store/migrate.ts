@@ -16,7 +16,10 @@ const MIGRATION_LOCK_KEY = 4_832_761;
 export async function listMigrations(): Promise<{ version: string; sql: string }[]> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
   return Promise.all(
-    files.map(async (file) => ({ version: file.replace(/\.sql$/, ''), sql: await readFile(MIGRATIONS_DIR + file, 'utf8') })),
+    files.map(async (file) => ({
+      version: file.replace(/\.sql$/, ''),
+      sql: await readFile(MIGRATIONS_DIR + file, 'utf8'),
+    })),
   );
 }
 
@@ -32,9 +35,10 @@ export async function migrate(runInTransaction: RunInTransaction): Promise<strin
       await session.exec(
         'CREATE TABLE IF NOT EXISTS hearken_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
       );
-      const done = await session.query<{ version: string }>('SELECT version FROM hearken_migrations WHERE version = $1', [
-        migration.version,
-      ]);
+      const done = await session.query<{ version: string }>(
+        'SELECT version FROM hearken_migrations WHERE version = $1',
+        [migration.version],
+      );
       if (done.length > 0) return;
       await session.exec(migration.sql);
       await session.query('INSERT INTO hearken_migrations (version) VALUES ($1)', [migration.version]);

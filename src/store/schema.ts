@@ -4,7 +4,15 @@
  */
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CasePolicyOverrides } from '../domain/cases/case-policy.ts';
-import type { AutomatedKind, CasePriority, CaseStatus, Channel, Direction, IdentityKind, Role } from '../domain/vocabulary.ts';
+import type {
+  AutomatedKind,
+  CasePriority,
+  CaseStatus,
+  Channel,
+  Direction,
+  IdentityKind,
+  Role,
+} from '../domain/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -150,7 +158,10 @@ export const caseTransfers = pgTable('case_transfers', {
   toUserId: uuid('to_user_id'),
   toTeamId: uuid('to_team_id'),
   note: text('note').notNull(),
-  status: text('status').$type<'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn'>().notNull().default('offered'),
+  status: text('status')
+    .$type<'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn'>()
+    .notNull()
+    .default('offered'),
   offeredBy: uuid('offered_by'),
   offeredAt: at('offered_at').notNull(),
   expiresAt: at('expires_at').notNull(),
@@ -168,7 +179,10 @@ export const caseEscalations = pgTable('case_escalations', {
   reason: text('reason').notNull(),
   targetUserId: uuid('target_user_id'),
   targetTeamId: uuid('target_team_id'),
-  status: text('status').$type<'pending' | 'accepted' | 'handed_back' | 'climbed' | 'withdrawn'>().notNull().default('pending'),
+  status: text('status')
+    .$type<'pending' | 'accepted' | 'handed_back' | 'climbed' | 'withdrawn'>()
+    .notNull()
+    .default('pending'),
   raisedBy: uuid('raised_by'),
   raisedAt: at('raised_at').notNull(),
   deadline: at('deadline').notNull(),

@@ -10,8 +10,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const TOPICS: Record<string, string[]> = {
-  billing: ['my bill is higher than last month', 'I was charged twice on my invoice', 'why is there an extra fee on my bill', 'the direct debit took the wrong amount'],
-  roaming: ['my phone does not work abroad', 'roaming charges in Spain are too high', 'no signal since I landed in France', 'data does not work while travelling'],
+  billing: [
+    'my bill is higher than last month',
+    'I was charged twice on my invoice',
+    'why is there an extra fee on my bill',
+    'the direct debit took the wrong amount',
+  ],
+  roaming: [
+    'my phone does not work abroad',
+    'roaming charges in Spain are too high',
+    'no signal since I landed in France',
+    'data does not work while travelling',
+  ],
 };
 
 async function staff(centre: Awaited<ReturnType<typeof contactCentre>>, name: string, role: string) {
@@ -35,11 +45,24 @@ describe('review queue', () => {
     const ids: string[] = [];
     for (const [i, text] of texts.entries()) {
       const vendor = i === 3 ? { vendor: 'Brightline' } : {};
-      ids.push((await postContact(t, centre.admin, { channel: i % 2 ? 'chat' : 'email', customer: { email: `c${i}@example.com` }, text, ...vendor })).id);
+      ids.push(
+        (
+          await postContact(t, centre.admin, {
+            channel: i % 2 ? 'chat' : 'email',
+            customer: { email: `c${i}@example.com` },
+            text,
+            ...vendor,
+          })
+        ).id,
+      );
     }
     await new AnalysisWorker(t.database.db, { tenantIds: [centre.tenant.tenant.id] }).drain();
 
-    const queue = async (token: string, query = '') => t.call(token, { method: 'GET', url: `/api/v1/analysis/review?${query.includes('limit=') ? '' : 'limit=5'}${query}` });
+    const queue = async (token: string, query = '') =>
+      t.call(token, {
+        method: 'GET',
+        url: `/api/v1/analysis/review?${query.includes('limit=') ? '' : 'limit=5'}${query}`,
+      });
     const first = await queue(analyst);
     expect(first.statusCode).toBe(200);
     const page = first.json();
@@ -64,7 +87,9 @@ describe('review queue', () => {
     const byCue = (await queue(analyst, '&cue=do_not_contact')).json();
     expect(byCue.items.map((i: { contactId: string }) => i.contactId)).toEqual([ids[3]]);
     const byVendor = (await queue(analyst, '&vendor=Brightline')).json();
-    expect(byVendor.items.map((i: { contactId: string; vendor: string }) => [i.contactId, i.vendor])).toEqual([[ids[3], 'Brightline']]);
+    expect(byVendor.items.map((i: { contactId: string; vendor: string }) => [i.contactId, i.vendor])).toEqual([
+      [ids[3], 'Brightline'],
+    ]);
     expect((await queue(analyst, '&direction=outbound')).json().items).toEqual([]);
     expect((await queue(analyst, '&direction=inbound&limit=50')).json().items).toHaveLength(texts.length);
     const chats = (await queue(analyst, '&channel=chat&limit=50')).json();
@@ -84,14 +109,23 @@ describe('review queue', () => {
       t.call(analyst, { method: 'POST', url: `/api/v1/contacts/${contactId}/labels`, payload: body });
     const labelled = await label(ids[1]!, { sentiment: 'positive', cues: [], note: 'Happy customer' });
     expect(labelled.statusCode).toBe(201);
-    expect(labelled.json()).toMatchObject({ sentiment: 'positive', cues: [], modelVersion: 'builtin-1', reviewerName: 'rosa' });
+    expect(labelled.json()).toMatchObject({
+      sentiment: 'positive',
+      cues: [],
+      modelVersion: 'builtin-1',
+      reviewerName: 'rosa',
+    });
     expect(labelled.json().analysisSnapshot.sentiment).toBe('positive');
     expect((await label(ids[1]!, {})).statusCode).toBe(400);
     expect((await label('00000000-0000-4000-8000-000000000000', { topic: 'x' })).statusCode).toBe(404);
     const disagree = await label(ids[2]!, { sentiment: 'neutral' });
     expect(disagree.statusCode).toBe(201);
     const audit = (await t.call(analyst, { method: 'GET', url: '/api/v1/analysis/audit' })).json();
-    expect(audit).toMatchObject({ labelled: 2, sentiment: { compared: 2, agreed: 1 }, cues: { compared: 1, agreed: 1 } });
+    expect(audit).toMatchObject({
+      labelled: 2,
+      sentiment: { compared: 2, agreed: 1 },
+      cues: { compared: 1, agreed: 1 },
+    });
     expect((await queue(analyst, '&reviewed=true&limit=50')).json().items).toHaveLength(2);
 
     // Too few topic labels to train on: a clear refusal.
@@ -105,16 +139,28 @@ describe('review queue', () => {
         expect((await label(ids[index]!, { topic })).statusCode).toBe(201);
       }
     }
-    const trained = await t.call(analyst, { method: 'POST', url: '/api/v1/analysis/models', payload: { name: 'topics' } });
+    const trained = await t.call(analyst, {
+      method: 'POST',
+      url: '/api/v1/analysis/models',
+      payload: { name: 'topics' },
+    });
     expect(trained.statusCode).toBe(201);
-    expect(trained.json().model).toMatchObject({ name: 'topics', version: 1, active: true, labels: ['billing', 'roaming'], exampleCount: 8 });
+    expect(trained.json().model).toMatchObject({
+      name: 'topics',
+      version: 1,
+      active: true,
+      labels: ['billing', 'roaming'],
+      exampleCount: 8,
+    });
     expect(trained.json().queued).toBe(texts.length);
 
     // The new model analyses the history again; the queue ranks under the new version with topics.
     await new AnalysisWorker(t.database.db, { tenantIds: [centre.tenant.tenant.id] }).drain();
     const retopic = (await queue(analyst, '&topic=roaming&limit=50')).json();
     expect(retopic.modelVersion).toBe('builtin-1+topics@1');
-    expect(retopic.items.map((i: { contactId: string }) => i.contactId)).toEqual(expect.arrayContaining(TOPICS.roaming!.map((text) => ids[texts.indexOf(text)])));
+    expect(retopic.items.map((i: { contactId: string }) => i.contactId)).toEqual(
+      expect.arrayContaining(TOPICS.roaming!.map((text) => ids[texts.indexOf(text)])),
+    );
     const models = (await t.call(analyst, { method: 'GET', url: '/api/v1/analysis/models' })).json();
     expect(models).toHaveLength(1);
     const history = (await t.call(analyst, { method: 'GET', url: `/api/v1/contacts/${ids[1]}/labels` })).json();

@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await startTestApp();
   tenant = await t.newTenant();
   const issue = async (role: string) =>
-    (await t.call(tenant.token, { method: 'POST', url: '/api/v1/tokens', payload: { name: `${role} token`, role } })).json().token as string;
+    (
+      await t.call(tenant.token, { method: 'POST', url: '/api/v1/tokens', payload: { name: `${role} token`, role } })
+    ).json().token as string;
   analystToken = await issue('analyst');
   customerRoleToken = await issue('customer');
 });
@@ -22,14 +24,23 @@ const contact = { channel: 'email', direction: 'inbound', customer: { email: 'x@
 describe('API tokens', () => {
   it('answers 401 without a token or with a wrong one', async () => {
     for (const authorization of [undefined, 'Bearer hk_wrong', 'Basic abc', 'Bearer']) {
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: authorization ? { authorization } : {} });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/cases',
+        headers: authorization ? { authorization } : {},
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
     }
   });
 
   it('checks credentials before reading the body', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', payload: '{broken', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: '{broken',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -39,16 +50,24 @@ describe('API tokens', () => {
     const write = await t.call(analystToken, { method: 'POST', url: '/api/v1/contacts', payload: contact });
     expect(write.statusCode).toBe(403);
     expect(write.json().error).toEqual({ code: 'forbidden', message: 'Your role (analyst) may not do this' });
-    expect((await t.call(analystToken, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'x', role: 'admin' } })).statusCode).toBe(403);
+    expect(
+      (await t.call(analystToken, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'x', role: 'admin' } }))
+        .statusCode,
+    ).toBe(403);
     expect((await t.call(customerRoleToken, { method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(403);
   });
 });
 
 describe('signing in people', () => {
-  const login = (payload: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
+  const login = (payload: Record<string, string>) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
 
   it('signs in with organisation, email and password and keeps the session in an HttpOnly cookie', async () => {
-    const res = await login({ tenant: tenant.tenant.slug, email: tenant.admin.email.toUpperCase(), password: tenant.admin.password });
+    const res = await login({
+      tenant: tenant.tenant.slug,
+      email: tenant.admin.email.toUpperCase(),
+      password: tenant.admin.password,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ role: 'admin', tenant: tenant.tenant.slug });
     const setCookie = String(res.headers['set-cookie']);
@@ -61,7 +80,9 @@ describe('signing in people', () => {
     expect(me.json()).toMatchObject({ email: tenant.admin.email, role: 'admin' });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie } })).statusCode).toBe(200);
 
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(
+      204,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
@@ -87,7 +108,11 @@ describe('signing in people', () => {
     expect(added.statusCode).toBe(201);
     const res = await login({ tenant: tenant.tenant.slug, email: 'ravi@lumen.example', password: 'long enough pass' });
     expect(res.json().user.role).toBe('supervisor');
-    const twice = await t.call(tenant.token, { method: 'POST', url: '/api/v1/users', payload: { email: 'ravi@lumen.example', name: 'R', role: 'agent' } });
+    const twice = await t.call(tenant.token, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'ravi@lumen.example', name: 'R', role: 'agent' },
+    });
     expect(twice.statusCode).toBe(409);
   });
 });
@@ -96,7 +121,13 @@ describe('the server', () => {
   it('publishes an OpenAPI document covering the API, and a docs page', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/contacts', '/api/v1/customers/{id}/timeline', '/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/search']) {
+    for (const path of [
+      '/api/v1/contacts',
+      '/api/v1/customers/{id}/timeline',
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/search',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
@@ -106,7 +137,10 @@ describe('the server', () => {
   });
 
   it('reports health and answers unknown routes with a JSON 404', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok', store: t.database.kind });
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({
+      status: 'ok',
+      store: t.database.kind,
+    });
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');

@@ -12,7 +12,11 @@ beforeAll(async () => {
   t = await startTestApp();
   token = (await t.newTenant()).token;
   adminId = (await t.call(token, { method: 'GET', url: '/api/v1/auth/me' })).json().id;
-  const team = await t.call(token, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Billing', skills: ['billing'], regions: ['north'], leadUserId: adminId } });
+  const team = await t.call(token, {
+    method: 'POST',
+    url: '/api/v1/teams',
+    payload: { name: 'Billing', skills: ['billing'], regions: ['north'], leadUserId: adminId },
+  });
   teamId = team.json().id;
   const agent = await t.call(token, {
     method: 'POST',
@@ -20,17 +24,28 @@ beforeAll(async () => {
     payload: { email: 'priya@lumen.example', name: 'Priya', role: 'agent', teamId },
   });
   agentId = agent.json().id;
-  customerId = (await postContact(t, token, { channel: 'email', customer: { email: 'case.owner@example.com' }, text: 'help' })).customerId;
+  customerId = (
+    await postContact(t, token, { channel: 'email', customer: { email: 'case.owner@example.com' }, text: 'help' })
+  ).customerId;
 });
 afterAll(() => t.close());
 
 const newCase = async (payload: Record<string, unknown> = {}) => {
-  const res = await t.call(token, { method: 'POST', url: '/api/v1/cases', payload: { customerId, subject: 'No signal at home', ...payload } });
+  const res = await t.call(token, {
+    method: 'POST',
+    url: '/api/v1/cases',
+    payload: { customerId, subject: 'No signal at home', ...payload },
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; number: number; reference: string; status: string; ownerId: string | null };
 };
-const patch = (id: string, payload: Record<string, unknown>) => t.call(token, { method: 'PATCH', url: `/api/v1/cases/${id}`, payload });
-const list = async (query: string) => (await t.call(token, { method: 'GET', url: `/api/v1/cases?${query}` })).json() as { items: { id: string }[]; nextCursor: string | null };
+const patch = (id: string, payload: Record<string, unknown>) =>
+  t.call(token, { method: 'PATCH', url: `/api/v1/cases/${id}`, payload });
+const list = async (query: string) =>
+  (await t.call(token, { method: 'GET', url: `/api/v1/cases?${query}` })).json() as {
+    items: { id: string }[];
+    nextCursor: string | null;
+  };
 
 describe('cases', () => {
   it('numbers cases per organisation and starts them as new, owned by whoever opened them', async () => {
@@ -48,11 +63,27 @@ describe('cases', () => {
   it('records every change as an event with who and what', async () => {
     const c = await newCase();
     expect((await patch(c.id, { ownerId: agentId, teamId })).statusCode).toBe(200);
-    expect((await patch(c.id, { status: 'open', priority: 'high' })).json()).toMatchObject({ status: 'open', priority: 'high', ownerId: agentId, teamId });
-    const note = await t.call(token, { method: 'POST', url: `/api/v1/cases/${c.id}/notes`, payload: { text: 'Checked the mast: maintenance until Friday.' } });
+    expect((await patch(c.id, { status: 'open', priority: 'high' })).json()).toMatchObject({
+      status: 'open',
+      priority: 'high',
+      ownerId: agentId,
+      teamId,
+    });
+    const note = await t.call(token, {
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/notes`,
+      payload: { text: 'Checked the mast: maintenance until Friday.' },
+    });
     expect(note.statusCode).toBe(201);
     const full = (await t.call(token, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json();
-    expect(full.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'assigned', 'assigned', 'status_changed', 'priority_changed', 'note']);
+    expect(full.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'created',
+      'assigned',
+      'assigned',
+      'status_changed',
+      'priority_changed',
+      'note',
+    ]);
     expect(full.events[1].data).toMatchObject({ from: null, to: adminId });
     expect(full.events[2].data).toMatchObject({ from: adminId, to: agentId, teamTo: teamId });
     expect(full.events[3].data).toEqual({ from: 'new', to: 'open' });
@@ -83,7 +114,9 @@ describe('cases', () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { items: { id: string }[]; nextCursor: string | null } = await list(`limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { items: { id: string }[]; nextCursor: string | null } = await list(
+        `limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       all.push(...res.items.map((i) => i.id));
       cursor = res.nextCursor;
     } while (cursor);
@@ -113,22 +146,46 @@ describe('cases', () => {
   });
 
   it('links the contacts a case is about and refuses someone else’s', async () => {
-    const mine = await postContact(t, token, { channel: 'chat', customer: { email: 'case.owner@example.com' }, text: 'still no signal' });
+    const mine = await postContact(t, token, {
+      channel: 'chat',
+      customer: { email: 'case.owner@example.com' },
+      text: 'still no signal',
+    });
     const c = await newCase({ contactIds: [mine.id] });
     const contact = (await t.call(token, { method: 'GET', url: `/api/v1/contacts/${mine.id}` })).json();
     expect(contact.caseId).toBe(c.id);
-    const again = await t.call(token, { method: 'POST', url: '/api/v1/cases', payload: { customerId, subject: 'dup', contactIds: [mine.id] } });
+    const again = await t.call(token, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customerId, subject: 'dup', contactIds: [mine.id] },
+    });
     expect(again.statusCode).toBe(409);
-    const other = await postContact(t, token, { channel: 'chat', customer: { email: 'someone.else@example.com' }, text: 'hi' });
-    const wrong = await t.call(token, { method: 'POST', url: '/api/v1/cases', payload: { customerId, subject: 'x', contactIds: [other.id] } });
+    const other = await postContact(t, token, {
+      channel: 'chat',
+      customer: { email: 'someone.else@example.com' },
+      text: 'hi',
+    });
+    const wrong = await t.call(token, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customerId, subject: 'x', contactIds: [other.id] },
+    });
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().error.message).toContain('belongs to another customer');
   });
 
   it('answers 400 for bad input and 404 for unknown cases', async () => {
-    const noSubject = await t.call(token, { method: 'POST', url: '/api/v1/cases', payload: { customerId, subject: '   ' } });
+    const noSubject = await t.call(token, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customerId, subject: '   ' },
+    });
     expect(noSubject.statusCode).toBe(400);
-    const badPriority = await t.call(token, { method: 'POST', url: '/api/v1/cases', payload: { customerId, subject: 'x', priority: 'asap' } });
+    const badPriority = await t.call(token, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customerId, subject: 'x', priority: 'asap' },
+    });
     expect(badPriority.statusCode).toBe(400);
     expect(badPriority.json().error.message).toContain('low, normal, high, urgent');
     const stranger = await t.call(token, {

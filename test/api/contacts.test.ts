@@ -31,16 +31,35 @@ describe('recording contacts', () => {
     });
     expect(res.statusCode).toBe(201);
     const contact = res.json();
-    expect(contact).toMatchObject({ channel: 'email', direction: 'inbound', occurredAt: '2026-11-20T09:30:00.000Z', customerCreated: true, duplicate: false });
+    expect(contact).toMatchObject({
+      channel: 'email',
+      direction: 'inbound',
+      occurredAt: '2026-11-20T09:30:00.000Z',
+      customerCreated: true,
+      duplicate: false,
+    });
     const customer = (await t.call(token, { method: 'GET', url: `/api/v1/customers/${contact.customerId}` })).json();
     expect(customer).toMatchObject({ name: 'Mia Jones', emails: ['mia.jones@example.com'] });
     expect((await timelineOf(contact.customerId)).map((i) => i.id)).toEqual([contact.id]);
   });
 
   it('answers a repeated externalId with the stored contact and stores nothing new', async () => {
-    const body = { channel: 'sms', externalId: 'sms-4711', customer: { phone: '+44 7700 900001' }, text: 'Is there an outage in Leeds?' };
-    const first = await t.call(token, { method: 'POST', url: '/api/v1/contacts', payload: { direction: 'inbound', ...body } });
-    const again = await t.call(token, { method: 'POST', url: '/api/v1/contacts', payload: { direction: 'inbound', ...body, text: 'retried' } });
+    const body = {
+      channel: 'sms',
+      externalId: 'sms-4711',
+      customer: { phone: '+44 7700 900001' },
+      text: 'Is there an outage in Leeds?',
+    };
+    const first = await t.call(token, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { direction: 'inbound', ...body },
+    });
+    const again = await t.call(token, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { direction: 'inbound', ...body, text: 'retried' },
+    });
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: first.json().id, duplicate: true, text: 'Is there an outage in Leeds?' });
@@ -48,7 +67,12 @@ describe('recording contacts', () => {
   });
 
   it('keeps one stored contact when the same externalId arrives many times at once', async () => {
-    const body = { channel: 'chat', externalId: 'chat-race-1', customer: { email: 'race@example.com' }, text: 'hello?' };
+    const body = {
+      channel: 'chat',
+      externalId: 'chat-race-1',
+      customer: { email: 'race@example.com' },
+      text: 'hello?',
+    };
     const answers = await Promise.all(Array.from({ length: 12 }, () => postContact(t, token, body)));
     expect(new Set(answers.map((a) => a.id)).size).toBe(1);
     expect(answers.filter((a) => !a.duplicate)).toHaveLength(1);
@@ -56,23 +80,45 @@ describe('recording contacts', () => {
   });
 
   it('recognises one customer across email, phone and social handle', async () => {
-    const email = await postContact(t, token, { channel: 'email', customer: { email: 'sam@example.org', name: 'Sam Patel' }, text: 'My bill doubled.' });
+    const email = await postContact(t, token, {
+      channel: 'email',
+      customer: { email: 'sam@example.org', name: 'Sam Patel' },
+      text: 'My bill doubled.',
+    });
     // A call that gives both the phone and the email links the phone to Sam.
-    const call = await postContact(t, token, { channel: 'phone', customer: { phone: '07700 900222', email: 'SAM@example.org' }, text: 'Agent: Hello\nCustomer: About my bill' });
-    const sms = await postContact(t, token, { channel: 'sms', customer: { phone: '077-00-900-222' }, text: 'Still waiting' });
-    const post = await postContact(t, token, { channel: 'social', customer: { handle: '@SamP', email: 'sam@example.org' }, text: '@LumenMobile answer me' });
+    const call = await postContact(t, token, {
+      channel: 'phone',
+      customer: { phone: '07700 900222', email: 'SAM@example.org' },
+      text: 'Agent: Hello\nCustomer: About my bill',
+    });
+    const sms = await postContact(t, token, {
+      channel: 'sms',
+      customer: { phone: '077-00-900-222' },
+      text: 'Still waiting',
+    });
+    const post = await postContact(t, token, {
+      channel: 'social',
+      customer: { handle: '@SamP', email: 'sam@example.org' },
+      text: '@LumenMobile answer me',
+    });
     const dm = await postContact(t, token, { channel: 'social', customer: { handle: 'samp' }, text: 'DM: any news?' });
     for (const c of [call, sms, post, dm]) expect(c.customerId).toBe(email.customerId);
     expect(call.customerCreated).toBe(false);
     const customer = (await t.call(token, { method: 'GET', url: `/api/v1/customers/${email.customerId}` })).json();
     expect(customer).toMatchObject({ emails: ['sam@example.org'], phones: ['07700900222'], handles: ['samp'] });
-    expect(new Set((await timelineOf(email.customerId)).map((i) => i.channel))).toEqual(new Set(['email', 'phone', 'sms', 'social']));
+    expect(new Set((await timelineOf(email.customerId)).map((i) => i.channel))).toEqual(
+      new Set(['email', 'phone', 'sms', 'social']),
+    );
   });
 
   it('creates exactly one customer when a new sender writes on many channels at once', async () => {
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        postContact(t, token, { channel: i % 2 ? 'chat' : 'portal', customer: { email: 'burst@example.net' }, text: `message ${i}` }),
+        postContact(t, token, {
+          channel: i % 2 ? 'chat' : 'portal',
+          customer: { email: 'burst@example.net' },
+          text: `message ${i}`,
+        }),
       ),
     );
     expect(new Set(answers.map((a) => a.customerId)).size).toBe(1);
@@ -91,10 +137,28 @@ describe('refusing bad contacts', () => {
     t.call(token, { method: 'POST', url: '/api/v1/contacts', payload: payload as string, headers });
 
   it.each([
-    ['an unknown channel', { channel: 'pigeon', direction: 'inbound', customer: { email: 'a@example.com' }, text: 'x' }, 'channel'],
+    [
+      'an unknown channel',
+      { channel: 'pigeon', direction: 'inbound', customer: { email: 'a@example.com' }, text: 'x' },
+      'channel',
+    ],
     ['a missing text', { channel: 'email', direction: 'inbound', customer: { email: 'a@example.com' } }, 'text'],
-    ['a bad date', { channel: 'email', direction: 'inbound', occurredAt: 'yesterday', customer: { email: 'a@example.com' }, text: 'x' }, 'occurredAt'],
-    ['an unknown field', { channel: 'email', direction: 'inbound', customer: { email: 'a@example.com' }, text: 'x', priority: 'high' }, 'priority'],
+    [
+      'a bad date',
+      {
+        channel: 'email',
+        direction: 'inbound',
+        occurredAt: 'yesterday',
+        customer: { email: 'a@example.com' },
+        text: 'x',
+      },
+      'occurredAt',
+    ],
+    [
+      'an unknown field',
+      { channel: 'email', direction: 'inbound', customer: { email: 'a@example.com' }, text: 'x', priority: 'high' },
+      'priority',
+    ],
   ])('answers 400 for %s, naming the field', async (_label, payload, field) => {
     const res = await post(payload);
     expect(res.statusCode).toBe(400);
@@ -106,7 +170,12 @@ describe('refusing bad contacts', () => {
     const none = await post({ channel: 'chat', direction: 'inbound', customer: { name: 'Anonymous' }, text: 'hi' });
     expect(none.statusCode).toBe(400);
     expect(none.json().error.message).toContain('email, a phone or a handle');
-    const badEmail = await post({ channel: 'chat', direction: 'inbound', customer: { email: 'not-an-address' }, text: 'hi' });
+    const badEmail = await post({
+      channel: 'chat',
+      direction: 'inbound',
+      customer: { email: 'not-an-address' },
+      text: 'hi',
+    });
     expect(badEmail.statusCode).toBe(400);
     expect(badEmail.json().error.message).toContain('not an email address');
   });
@@ -118,7 +187,12 @@ describe('refusing bad contacts', () => {
   });
 
   it('answers 413 for a body over the limit and 415 for a body that is not JSON', async () => {
-    const big = await post({ channel: 'email', direction: 'inbound', customer: { email: 'a@example.com' }, text: 'x'.repeat(70 * 1024) });
+    const big = await post({
+      channel: 'email',
+      direction: 'inbound',
+      customer: { email: 'a@example.com' },
+      text: 'x'.repeat(70 * 1024),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('payload_too_large');
     const xml = await post('<contact/>', { 'content-type': 'application/xml' });
@@ -127,7 +201,11 @@ describe('refusing bad contacts', () => {
   });
 
   it('loses nothing already accepted when a bad request follows', async () => {
-    const good = await postContact(t, token, { channel: 'portal', customer: { email: 'keep@example.com' }, text: 'keep me' });
+    const good = await postContact(t, token, {
+      channel: 'portal',
+      customer: { email: 'keep@example.com' },
+      text: 'keep me',
+    });
     await post({ channel: 'portal', direction: 'inbound', customer: { email: 'keep@example.com' }, text: '' });
     expect((await timelineOf(good.customerId)).map((i) => i.id)).toEqual([good.id]);
   });

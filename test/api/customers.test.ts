@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const create = (payload: Record<string, unknown>) => t.call(token, { method: 'POST', url: '/api/v1/customers', payload });
+const create = (payload: Record<string, unknown>) =>
+  t.call(token, { method: 'POST', url: '/api/v1/customers', payload });
 
 describe('customers', () => {
   it('registers a customer with several emails, phones, a handle and an address, and recognises them on any', async () => {
@@ -36,10 +37,18 @@ describe('customers', () => {
   });
 
   it('refuses an identity that belongs to someone else, pointing to them', async () => {
-    const owner = await postContact(t, token, { channel: 'email', customer: { email: 'taken@example.com' }, text: 'x' });
+    const owner = await postContact(t, token, {
+      channel: 'email',
+      customer: { email: 'taken@example.com' },
+      text: 'x',
+    });
     const res = await create({ name: 'Impostor', emails: ['TAKEN@example.com'] });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.details).toMatchObject({ kind: 'email', value: 'taken@example.com', customerId: owner.customerId });
+    expect(res.json().error.details).toMatchObject({
+      kind: 'email',
+      value: 'taken@example.com',
+      customerId: owner.customerId,
+    });
   });
 
   it('refuses identities it cannot read', async () => {
@@ -49,14 +58,22 @@ describe('customers', () => {
   });
 
   it('corrects the postal address, keeping the identities', async () => {
-    const contact = await postContact(t, token, { channel: 'email', customer: { email: 'move@example.com' }, text: 'I moved' });
+    const contact = await postContact(t, token, {
+      channel: 'email',
+      customer: { email: 'move@example.com' },
+      text: 'I moved',
+    });
     const res = await t.call(token, {
       method: 'PATCH',
       url: `/api/v1/customers/${contact.customerId}`,
       payload: { name: 'Mo Vera', address: { line1: '10 New Street', city: 'York' } },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Mo Vera', address: { line1: '10 New Street', city: 'York' }, emails: ['move@example.com'] });
+    expect(res.json()).toMatchObject({
+      name: 'Mo Vera',
+      address: { line1: '10 New Street', city: 'York' },
+      emails: ['move@example.com'],
+    });
   });
 });
 
@@ -65,7 +82,17 @@ describe('hostile input', () => {
     const answers = await Promise.all([
       t.call(token, { method: 'GET', url: '/api/v1/search?q=%00' }),
       create({ name: 'Nul\u0000Name', emails: ['nul@example.com'] }),
-      t.call(token, { method: 'POST', url: '/api/v1/contacts', payload: { channel: 'sms', direction: 'inbound', occurredAt: '+099999-01-01T00:00:00Z', customer: { phone: '+447700900999' }, text: 'x' } }),
+      t.call(token, {
+        method: 'POST',
+        url: '/api/v1/contacts',
+        payload: {
+          channel: 'sms',
+          direction: 'inbound',
+          occurredAt: '+099999-01-01T00:00:00Z',
+          customer: { phone: '+447700900999' },
+          text: 'x',
+        },
+      }),
       t.call(token, { method: 'GET', url: '/api/v1/cases?limit=abc' }),
       t.call(token, { method: 'GET', url: '/api/v1/customers/%E0%A4%A' }),
     ]);

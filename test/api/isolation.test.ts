@@ -20,8 +20,20 @@ beforeAll(async () => {
     subject: 'Porting my number',
     text: 'Please port my number quinquennially',
   });
-  caseA = (await t.call(a.token, { method: 'POST', url: '/api/v1/cases', payload: { customerId: contactA.customerId, subject: 'Porting quinquennially' } })).json().id;
-  agentA = (await t.call(a.token, { method: 'POST', url: '/api/v1/users', payload: { email: 'agent@a.example', name: 'A', role: 'agent' } })).json().id;
+  caseA = (
+    await t.call(a.token, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customerId: contactA.customerId, subject: 'Porting quinquennially' },
+    })
+  ).json().id;
+  agentA = (
+    await t.call(a.token, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'agent@a.example', name: 'A', role: 'agent' },
+    })
+  ).json().id;
 });
 afterAll(() => t.close());
 
@@ -42,25 +54,51 @@ describe("one organisation never sees another's data", () => {
   });
 
   it('answers 404 to changes aimed at the other tenant’s case or customer', async () => {
-    expect((await t.call(b.token, { method: 'PATCH', url: `/api/v1/cases/${caseA}`, payload: { status: 'closed' } })).statusCode).toBe(404);
-    expect((await t.call(b.token, { method: 'POST', url: `/api/v1/cases/${caseA}/notes`, payload: { text: 'x' } })).statusCode).toBe(404);
-    expect((await t.call(b.token, { method: 'PATCH', url: `/api/v1/customers/${contactA.customerId}`, payload: { name: 'x' } })).statusCode).toBe(404);
-    const steal = await t.call(b.token, { method: 'POST', url: '/api/v1/cases', payload: { customerId: contactA.customerId, subject: 'mine now' } });
+    expect(
+      (await t.call(b.token, { method: 'PATCH', url: `/api/v1/cases/${caseA}`, payload: { status: 'closed' } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await t.call(b.token, { method: 'POST', url: `/api/v1/cases/${caseA}/notes`, payload: { text: 'x' } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.call(b.token, {
+          method: 'PATCH',
+          url: `/api/v1/customers/${contactA.customerId}`,
+          payload: { name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const steal = await t.call(b.token, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customerId: contactA.customerId, subject: 'mine now' },
+    });
     expect(steal.statusCode).toBe(404);
     const link = await t.call(a.token, { method: 'GET', url: `/api/v1/cases/${caseA}` });
     expect(link.json().status).toBe('new');
   });
 
   it('does not let a case in one tenant be owned by a person of another', async () => {
-    const customerB = (await postContact(t, b.token, { channel: 'sms', customer: { phone: '+447700900888' }, text: 'hi' })).customerId;
-    const res = await t.call(b.token, { method: 'POST', url: '/api/v1/cases', payload: { customerId: customerB, subject: 'x', ownerId: agentA } });
+    const customerB = (
+      await postContact(t, b.token, { channel: 'sms', customer: { phone: '+447700900888' }, text: 'hi' })
+    ).customerId;
+    const res = await t.call(b.token, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customerId: customerB, subject: 'x', ownerId: agentA },
+    });
     expect(res.statusCode).toBe(400);
   });
 
   it('keeps search hits, identities and external ids per tenant', async () => {
     const hits = (await t.call(b.token, { method: 'GET', url: '/api/v1/search?q=quinquennially' })).json().results;
     expect(hits).toEqual([]);
-    expect((await t.call(b.token, { method: 'GET', url: '/api/v1/search?q=Quentin%20Marsh' })).json().results).toEqual([]);
+    expect((await t.call(b.token, { method: 'GET', url: '/api/v1/search?q=Quentin%20Marsh' })).json().results).toEqual(
+      [],
+    );
     // The same person and message id in tenant B are B's own, new records.
     const inB = await postContact(t, b.token, {
       channel: 'email',
@@ -71,6 +109,8 @@ describe("one organisation never sees another's data", () => {
     expect(inB.duplicate).toBe(false);
     expect(inB.customerId).not.toBe(contactA.customerId);
     expect(inB.id).not.toBe(contactA.id);
-    expect((await t.call(a.token, { method: 'GET', url: '/api/v1/search?q=quinquennially' })).json().results.length).toBeGreaterThan(0);
+    expect(
+      (await t.call(a.token, { method: 'GET', url: '/api/v1/search?q=quinquennially' })).json().results.length,
+    ).toBeGreaterThan(0);
   });
 });

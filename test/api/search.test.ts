@@ -20,7 +20,11 @@ beforeAll(async () => {
     customer: { email: 'other@example.com', name: 'Olga Berg' },
     text: 'Can I keep my number when I switch? Also my last bill mentioned roaming once.',
   });
-  await postContact(t, token, { channel: 'sms', customer: { phone: '+447700900777', name: 'Kwame Mensah' }, text: 'Router keeps rebooting' });
+  await postContact(t, token, {
+    channel: 'sms',
+    customer: { phone: '+447700900777', name: 'Kwame Mensah' },
+    text: 'Router keeps rebooting',
+  });
   const created = await t.call(token, {
     method: 'POST',
     url: '/api/v1/cases',
@@ -30,7 +34,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Hit = { type: string; id: string; customerId: string; title: string | null; snippet: string | null; score: number };
+type Hit = {
+  type: string;
+  id: string;
+  customerId: string;
+  title: string | null;
+  snippet: string | null;
+  score: number;
+};
 const search = async (q: string, extra = '') => {
   const res = await t.call(token, { method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}${extra}` });
   expect(res.statusCode).toBe(200);

@@ -9,7 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Item = { type: string; id: string; occurredAt: string; channel?: string; kind?: string; caseNumber?: number | null };
+type Item = {
+  type: string;
+  id: string;
+  occurredAt: string;
+  channel?: string;
+  kind?: string;
+  caseNumber?: number | null;
+};
 const page = async (customerId: string, query: string) => {
   const res = await t.call(token, { method: 'GET', url: `/api/v1/customers/${customerId}/timeline?${query}` });
   expect(res.statusCode).toBe(200);
@@ -19,9 +26,25 @@ const page = async (customerId: string, query: string) => {
 describe('the customer timeline', () => {
   it('shows contacts from every channel and case events, newest first', async () => {
     const customer = { email: 'lena@example.com', phone: '+447700900333' };
-    const email = await postContact(t, token, { channel: 'email', occurredAt: '2026-10-01T08:00:00Z', customer, subject: 'Bill', text: 'Wrong bill' });
-    await postContact(t, token, { channel: 'phone', occurredAt: '2026-10-03T08:00:00Z', customer: { phone: customer.phone }, text: 'Agent: hi\nCustomer: the bill' });
-    await postContact(t, token, { channel: 'chat', occurredAt: '2026-10-02T08:00:00Z', customer: { email: customer.email }, text: 'chat about bill' });
+    const email = await postContact(t, token, {
+      channel: 'email',
+      occurredAt: '2026-10-01T08:00:00Z',
+      customer,
+      subject: 'Bill',
+      text: 'Wrong bill',
+    });
+    await postContact(t, token, {
+      channel: 'phone',
+      occurredAt: '2026-10-03T08:00:00Z',
+      customer: { phone: customer.phone },
+      text: 'Agent: hi\nCustomer: the bill',
+    });
+    await postContact(t, token, {
+      channel: 'chat',
+      occurredAt: '2026-10-02T08:00:00Z',
+      customer: { email: customer.email },
+      text: 'chat about bill',
+    });
     const created = await t.call(token, {
       method: 'POST',
       url: '/api/v1/cases',
@@ -59,7 +82,10 @@ describe('the customer timeline', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const result: { items: Item[]; nextCursor: string | null } = await page(customerId, `limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      const result: { items: Item[]; nextCursor: string | null } = await page(
+        customerId,
+        `limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(result.items.length).toBeLessThanOrEqual(5);
       seen.push(...result.items.map((i) => i.id));
       cursor = result.nextCursor;
@@ -72,15 +98,24 @@ describe('the customer timeline', () => {
 
   it('refuses a cursor it did not give out and a limit out of range', async () => {
     const c = await postContact(t, token, { channel: 'sms', customer: { phone: '+447700900555' }, text: 'x' });
-    const bad = await t.call(token, { method: 'GET', url: `/api/v1/customers/${c.customerId}/timeline?cursor=garbage` });
+    const bad = await t.call(token, {
+      method: 'GET',
+      url: `/api/v1/customers/${c.customerId}/timeline?cursor=garbage`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
-    const tooMany = await t.call(token, { method: 'GET', url: `/api/v1/customers/${c.customerId}/timeline?limit=5000` });
+    const tooMany = await t.call(token, {
+      method: 'GET',
+      url: `/api/v1/customers/${c.customerId}/timeline?limit=5000`,
+    });
     expect(tooMany.statusCode).toBe(400);
   });
 
   it('answers 404 for a customer that does not exist and 400 for an id that is not one', async () => {
-    const missing = await t.call(token, { method: 'GET', url: '/api/v1/customers/00000000-0000-4000-8000-000000000000/timeline' });
+    const missing = await t.call(token, {
+      method: 'GET',
+      url: '/api/v1/customers/00000000-0000-4000-8000-000000000000/timeline',
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('not_found');
     const malformed = await t.call(token, { method: 'GET', url: '/api/v1/customers/42/timeline' });

@@ -16,8 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (token: string, url: string, payload?: Record<string, unknown>) => t.call(token, { method: 'POST', url, ...(payload ? { payload } : {}) });
-const actorFor = (person: Person): Actor => ({ scope: scopeTo(t.database.db, centre.tenant.tenant.id), role: 'agent', userId: person.id, label: `user:${person.id}` });
+const post = (token: string, url: string, payload?: Record<string, unknown>) =>
+  t.call(token, { method: 'POST', url, ...(payload ? { payload } : {}) });
+const actorFor = (person: Person): Actor => ({
+  scope: scopeTo(t.database.db, centre.tenant.tenant.id),
+  role: 'agent',
+  userId: person.id,
+  label: `user:${person.id}`,
+});
 /** A worker with its own clock that runs only this file's tenants' jobs (others share the database). */
 const workerAt = (now: () => Date) => createJobWorker(t.database.db, { now, tenantIds: [centre.tenant.tenant.id] });
 const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
@@ -26,10 +32,18 @@ describe('escalation', () => {
   it('goes up the supervisor chain, and whoever accepts it owns the case', async () => {
     const { alice, frontLead } = centre;
     const c = await centre.openCase(alice);
-    const raised = await post(alice.token, `/api/v1/cases/${c.id}/escalate`, { reason: 'Customer asks for a manager after two failed fixes' });
+    const raised = await post(alice.token, `/api/v1/cases/${c.id}/escalate`, {
+      reason: 'Customer asks for a manager after two failed fixes',
+    });
     expect(raised.statusCode).toBe(201);
-    expect(raised.json()).toMatchObject({ kind: 'hierarchical', level: 1, targetUserId: frontLead.id, status: 'pending' });
-    const waiting = (await t.call(frontLead.token, { method: 'GET', url: '/api/v1/escalations/waiting-for-me' })).json().items;
+    expect(raised.json()).toMatchObject({
+      kind: 'hierarchical',
+      level: 1,
+      targetUserId: frontLead.id,
+      status: 'pending',
+    });
+    const waiting = (await t.call(frontLead.token, { method: 'GET', url: '/api/v1/escalations/waiting-for-me' })).json()
+      .items;
     expect(waiting.map((e: { caseId: string }) => e.caseId)).toContain(c.id);
     expect((await post(centre.bob.token, `/api/v1/cases/${c.id}/escalation/accept`)).statusCode).toBe(409);
     const accepted = await post(frontLead.token, `/api/v1/cases/${c.id}/escalation/accept`);
@@ -40,11 +54,18 @@ describe('escalation', () => {
     const { alice, frontLead } = centre;
     const c = await centre.openCase(alice);
     await post(alice.token, `/api/v1/cases/${c.id}/escalate`, { reason: 'wants a manager' });
-    expect((await post(frontLead.token, `/api/v1/cases/${c.id}/escalation/hand-back`, { reason: '' })).statusCode).toBe(400);
-    const back = await post(frontLead.token, `/api/v1/cases/${c.id}/escalation/hand-back`, { reason: 'Alice has the fix: a network reset, she will call you within the hour' });
+    expect((await post(frontLead.token, `/api/v1/cases/${c.id}/escalation/hand-back`, { reason: '' })).statusCode).toBe(
+      400,
+    );
+    const back = await post(frontLead.token, `/api/v1/cases/${c.id}/escalation/hand-back`, {
+      reason: 'Alice has the fix: a network reset, she will call you within the hour',
+    });
     expect(back.json()).toMatchObject({ ownerId: alice.id, escalationLevel: 0 });
     const event = (await centre.events(c.id)).find((e) => e.kind === 'escalation_handed_back');
-    expect(event?.data).toMatchObject({ visibleToCustomer: true, reason: 'Alice has the fix: a network reset, she will call you within the hour' });
+    expect(event?.data).toMatchObject({
+      visibleToCustomer: true,
+      reason: 'Alice has the fix: a network reset, she will call you within the hour',
+    });
   });
 
   it('refuses to escalate a closed case or to escalate twice at once', async () => {
@@ -94,7 +115,10 @@ describe('timers', () => {
     const c = await centre.openCase(alice);
     const start = new Date();
     await offerCaseTransfer(actorFor(alice), c.id, { toUserId: dev.id, note: 'please take' }, start);
-    await expect(acceptCaseTransfer(actorFor(dev), c.id, minutes(start, 16))).rejects.toMatchObject({ status: 409, details: { reason: 'transfer_offer_expired' } });
+    await expect(acceptCaseTransfer(actorFor(dev), c.id, minutes(start, 16))).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'transfer_offer_expired' },
+    });
     const worker = workerAt(() => minutes(start, 16));
     await worker.runDue();
     await worker.runDue();
@@ -110,7 +134,12 @@ describe('timers', () => {
     const { alice, frontLead } = centre;
     const c = await centre.openCase(alice);
     const start = new Date();
-    const callback = await bookCallback(actorFor(alice), c.id, { windowStart: minutes(start, 60).toISOString(), windowEnd: minutes(start, 90).toISOString() }, start);
+    const callback = await bookCallback(
+      actorFor(alice),
+      c.id,
+      { windowStart: minutes(start, 60).toISOString(), windowEnd: minutes(start, 90).toISOString() },
+      start,
+    );
     expect(callback.phone).toMatch(/^\+4477009/);
     const due = (await t.call(alice.token, { method: 'GET', url: '/api/v1/callbacks?owner=me' })).json().items;
     expect(due.map((d: { id: string }) => d.id)).toContain(callback.id);
@@ -128,22 +157,37 @@ describe('callbacks', () => {
     const c = await centre.openCase(centre.alice);
     const now = Date.now();
     const book = (windowStart: number, windowEnd: number) =>
-      post(centre.alice.token, `/api/v1/cases/${c.id}/callbacks`, { windowStart: new Date(windowStart).toISOString(), windowEnd: new Date(windowEnd).toISOString() });
+      post(centre.alice.token, `/api/v1/cases/${c.id}/callbacks`, {
+        windowStart: new Date(windowStart).toISOString(),
+        windowEnd: new Date(windowEnd).toISOString(),
+      });
     const ok = await book(now + 30 * 60_000, now + 60 * 60_000);
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ status: 'booked' });
     expect((await book(now - 3600_000, now - 60_000)).statusCode).toBe(400);
     expect((await book(now + 60_000, now + 30_000)).statusCode).toBe(400);
-    const done = await post(centre.alice.token, `/api/v1/callbacks/${ok.json().id}/complete`, { outcome: 'Reset network settings; service back.' });
+    const done = await post(centre.alice.token, `/api/v1/callbacks/${ok.json().id}/complete`, {
+      outcome: 'Reset network settings; service back.',
+    });
     expect(done.json().status).toBe('completed');
-    expect((await post(centre.alice.token, `/api/v1/callbacks/${ok.json().id}/complete`, { outcome: 'again' })).statusCode).toBe(409);
+    expect(
+      (await post(centre.alice.token, `/api/v1/callbacks/${ok.json().id}/complete`, { outcome: 'again' })).statusCode,
+    ).toBe(409);
   });
 
   it('offers a callback instead of a wait when the team queue is long', async () => {
-    await t.call(centre.admin, { method: 'PUT', url: '/api/v1/settings/case-policy', payload: { averageHandlingMinutes: 30, callbackOfferWaitMinutes: 20 } });
-    const before = (await t.call(centre.admin, { method: 'GET', url: `/api/v1/teams/${centre.teams.devices}/queue` })).json();
+    await t.call(centre.admin, {
+      method: 'PUT',
+      url: '/api/v1/settings/case-policy',
+      payload: { averageHandlingMinutes: 30, callbackOfferWaitMinutes: 20 },
+    });
+    const before = (
+      await t.call(centre.admin, { method: 'GET', url: `/api/v1/teams/${centre.teams.devices}/queue` })
+    ).json();
     for (let i = 0; i < 3; i++) await centre.openCase(centre.dev, { teamId: centre.teams.devices, ownerId: null });
-    const after = (await t.call(centre.admin, { method: 'GET', url: `/api/v1/teams/${centre.teams.devices}/queue` })).json();
+    const after = (
+      await t.call(centre.admin, { method: 'GET', url: `/api/v1/teams/${centre.teams.devices}/queue` })
+    ).json();
     expect(after.waiting).toBe(before.waiting + 3);
     expect(after.offerCallback).toBe(true);
     expect(after.estimatedWaitMinutes).toBeGreaterThan(20);

@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const post = (token: string, url: string, payload?: Record<string, unknown>) => t.call(token, { method: 'POST', url, ...(payload ? { payload } : {}) });
+const post = (token: string, url: string, payload?: Record<string, unknown>) =>
+  t.call(token, { method: 'POST', url, ...(payload ? { payload } : {}) });
 const get = async (url: string): Promise<Json> => (await t.call(centre.admin, { method: 'GET', url })).json();
 const kinds = (c: Json) => (c.events as { kind: string }[]).map((e) => e.kind);
 
@@ -30,28 +31,39 @@ async function customerWithCases(owner: Person, channels: string[]) {
   for (const [i, channel] of channels.entries()) {
     const contact = await postContact(t, centre.admin, {
       channel,
-      customer: channel === 'sms' ? { phone: `+44770092${String(customers).padStart(2, '0')}${i}${i}`, email } : { email },
+      customer:
+        channel === 'sms' ? { phone: `+44770092${String(customers).padStart(2, '0')}${i}${i}`, email } : { email },
       occurredAt: new Date(Date.now() - (channels.length - i) * 60_000).toISOString(),
       text: `Message ${i}: my roaming is not working in Spain`,
     });
     customerId = contact.customerId;
-    const res = await post(owner.token, '/api/v1/cases', { customerId, subject: `Roaming broken (${channel})`, contactIds: [contact.id] });
+    const res = await post(owner.token, '/api/v1/cases', {
+      customerId,
+      subject: `Roaming broken (${channel})`,
+      contactIds: [contact.id],
+    });
     expect(res.statusCode).toBe(201);
     cases.push({ id: res.json().id, contactId: contact.id });
   }
   return { customerId, email, cases };
 }
 
-const timelineIds = async (customerId: string) => ((await get(`/api/v1/customers/${customerId}/timeline?limit=200`)).items as { id: string }[]).map((i) => i.id);
+const timelineIds = async (customerId: string) =>
+  ((await get(`/api/v1/customers/${customerId}/timeline?limit=200`)).items as { id: string }[]).map((i) => i.id);
 
 describe('merging duplicate cases', () => {
   it('moves contacts and events to the surviving case, closes the duplicate pointing to it, and keeps the timeline whole', async () => {
     const { customerId, cases } = await customerWithCases(centre.alice, ['email', 'chat']);
     const [survivor, duplicate] = cases as [{ id: string; contactId: string }, { id: string; contactId: string }];
-    await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/notes`, { text: 'Customer tried toggling data roaming' });
+    await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/notes`, {
+      text: 'Customer tried toggling data roaming',
+    });
     const before = await timelineIds(customerId);
 
-    const res = await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/merge`, { intoCaseId: survivor.id, reason: 'same roaming fault' });
+    const res = await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/merge`, {
+      intoCaseId: survivor.id,
+      reason: 'same roaming fault',
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.merged).toMatchObject({ id: duplicate.id, status: 'closed', mergedIntoId: survivor.id });
@@ -60,8 +72,13 @@ describe('merging duplicate cases', () => {
 
     expect((await get(`/api/v1/contacts/${duplicate.contactId}`)).caseId).toBe(survivor.id);
     const surviving = await get(`/api/v1/cases/${survivor.id}`);
-    expect(surviving.events.find((e: Json) => e.kind === 'note').data.text).toBe('Customer tried toggling data roaming');
-    expect(surviving.events.at(-1)).toMatchObject({ kind: 'merged_from', data: { caseId: duplicate.id, reason: 'same roaming fault' } });
+    expect(surviving.events.find((e: Json) => e.kind === 'note').data.text).toBe(
+      'Customer tried toggling data roaming',
+    );
+    expect(surviving.events.at(-1)).toMatchObject({
+      kind: 'merged_from',
+      data: { caseId: duplicate.id, reason: 'same roaming fault' },
+    });
     const merged = await get(`/api/v1/cases/${duplicate.id}`);
     expect(merged.status).toBe('closed');
     expect(kinds(merged)).toEqual(['status_changed', 'merged_into']);
@@ -75,15 +92,26 @@ describe('merging duplicate cases', () => {
     expect(after.filter((id) => !before.includes(id))).toHaveLength(3);
     expect(before.every((id) => after.includes(id))).toBe(true);
     const timeline = await get(`/api/v1/customers/${customerId}/timeline?limit=200`);
-    expect(timeline.items.filter((i: Json) => i.type === 'contact').map((i: Json) => i.caseId)).toEqual([survivor.id, survivor.id]);
+    expect(timeline.items.filter((i: Json) => i.type === 'contact').map((i: Json) => i.caseId)).toEqual([
+      survivor.id,
+      survivor.id,
+    ]);
   });
 
   it('is recorded and can be undone: what moved goes back, later contacts stay, and the case reopens', async () => {
     const { cases, email } = await customerWithCases(centre.alice, ['email', 'portal']);
     const [survivor, duplicate] = cases as [{ id: string; contactId: string }, { id: string; contactId: string }];
-    await t.call(centre.alice.token, { method: 'PATCH', url: `/api/v1/cases/${duplicate.id}`, payload: { status: 'pending' } });
+    await t.call(centre.alice.token, {
+      method: 'PATCH',
+      url: `/api/v1/cases/${duplicate.id}`,
+      payload: { status: 'pending' },
+    });
     await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/merge`, { intoCaseId: survivor.id });
-    const later = await t.call(centre.admin, { method: 'POST', url: '/api/v1/contacts', payload: { channel: 'email', direction: 'inbound', customer: { email }, text: 'Any news?', caseId: survivor.id } });
+    const later = await t.call(centre.admin, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { channel: 'email', direction: 'inbound', customer: { email }, text: 'Any news?', caseId: survivor.id },
+    });
     expect(later.statusCode).toBe(201);
 
     const res = await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/unmerge`);
@@ -103,14 +131,17 @@ describe('merging duplicate cases', () => {
 
     // Undone, it can be merged again; a second undo of the same merge is refused.
     expect((await post(centre.alice.token, `/api/v1/cases/${survivor.id}/unmerge`)).statusCode).toBe(409);
-    expect((await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/merge`, { intoCaseId: survivor.id })).statusCode).toBe(200);
+    expect(
+      (await post(centre.alice.token, `/api/v1/cases/${duplicate.id}/merge`, { intoCaseId: survivor.id })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses merges that make no sense with 409 and a clear message', async () => {
     const { cases } = await customerWithCases(centre.alice, ['email', 'chat', 'social']);
     const [a, b, c] = cases.map((x) => x.id) as [string, string, string];
     const other = await customerWithCases(centre.alice, ['email']);
-    const merge = (from: string, into: string) => post(centre.alice.token, `/api/v1/cases/${from}/merge`, { intoCaseId: into });
+    const merge = (from: string, into: string) =>
+      post(centre.alice.token, `/api/v1/cases/${from}/merge`, { intoCaseId: into });
     const refused = async (from: string, into: string, reason: string) => {
       const res = await merge(from, into);
       expect(res.statusCode).toBe(409);
@@ -128,12 +159,16 @@ describe('merging duplicate cases', () => {
     expect(await refused(a, b, 'merge_into_merged')).toMatch(/merge into the case it points to/);
 
     // Someone else's case, unknown ids and malformed bodies are not conflicts.
-    expect((await post(centre.bob.token, `/api/v1/cases/${a}/merge`, { intoCaseId: other.cases[0]!.id })).statusCode).toBe(409);
+    expect(
+      (await post(centre.bob.token, `/api/v1/cases/${a}/merge`, { intoCaseId: other.cases[0]!.id })).statusCode,
+    ).toBe(409);
     const stranger = await t.newTenant();
     expect((await post(stranger.token, `/api/v1/cases/${a}/merge`, { intoCaseId: b })).statusCode).toBe(404);
     expect((await merge(a, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await post(centre.alice.token, `/api/v1/cases/${a}/merge`, {})).statusCode).toBe(400);
-    expect((await post(centre.alice.token, `/api/v1/cases/${a}/unmerge`)).json().error.details.reason).toBe('case_not_merged');
+    expect((await post(centre.alice.token, `/api/v1/cases/${a}/unmerge`)).json().error.details.reason).toBe(
+      'case_not_merged',
+    );
   });
 
   it('lets a bystander agent not merge someone else’s case', async () => {
@@ -147,13 +182,20 @@ describe('merging duplicate cases', () => {
   it('hands a waiting escalation on to the surviving case instead of dropping it', async () => {
     const { cases } = await customerWithCases(centre.alice, ['email', 'chat']);
     const [survivor, duplicate] = cases.map((x) => x.id) as [string, string];
-    expect((await post(centre.alice.token, `/api/v1/cases/${duplicate}/escalate`, { reason: 'Customer asks for a manager' })).statusCode).toBe(201);
-    expect((await post(centre.alice.token, `/api/v1/cases/${duplicate}/merge`, { intoCaseId: survivor })).statusCode).toBe(200);
+    expect(
+      (await post(centre.alice.token, `/api/v1/cases/${duplicate}/escalate`, { reason: 'Customer asks for a manager' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await post(centre.alice.token, `/api/v1/cases/${duplicate}/merge`, { intoCaseId: survivor })).statusCode,
+    ).toBe(200);
     const merged = await get(`/api/v1/cases/${duplicate}`);
     expect(kinds(merged)).toEqual(['escalation_withdrawn', 'status_changed', 'merged_into']);
     const surviving = await get(`/api/v1/cases/${survivor}`);
     const escalated = surviving.events.filter((e: Json) => e.kind === 'escalated').at(-1);
-    expect(escalated.data.reason).toMatch(/^Customer asks for a manager \(carried over from C-\d+ when it was merged\)$/);
+    expect(escalated.data.reason).toMatch(
+      /^Customer asks for a manager \(carried over from C-\d+ when it was merged\)$/,
+    );
     expect(surviving.escalationLevel).toBe(1);
   });
 });
@@ -165,23 +207,39 @@ describe('splitting a case', () => {
     // Two billing messages land on the roaming case, as when an agent misses that they are another problem.
     const billing: string[] = [];
     for (const text of ['Also, my bill is wrong', 'The bill shows roaming charges twice']) {
-      const res = await t.call(centre.admin, { method: 'POST', url: '/api/v1/contacts', payload: { channel: 'chat', direction: 'inbound', customer: { email }, text, caseId: original } });
+      const res = await t.call(centre.admin, {
+        method: 'POST',
+        url: '/api/v1/contacts',
+        payload: { channel: 'chat', direction: 'inbound', customer: { email }, text, caseId: original },
+      });
       expect(res.statusCode).toBe(201);
       billing.push(res.json().id);
     }
 
-    const res = await post(centre.alice.token, `/api/v1/cases/${original}/split`, { contactIds: billing, subject: 'Bill shows roaming charges twice' });
+    const res = await post(centre.alice.token, `/api/v1/cases/${original}/split`, {
+      contactIds: billing,
+      subject: 'Bill shows roaming charges twice',
+    });
     expect(res.statusCode).toBe(201);
     const { split } = res.json();
     const originalNow = await get(`/api/v1/cases/${original}`);
-    expect(split).toMatchObject({ customerId, subject: 'Bill shows roaming charges twice', ownerId: centre.alice.id, teamId: originalNow.teamId, status: 'open' });
+    expect(split).toMatchObject({
+      customerId,
+      subject: 'Bill shows roaming charges twice',
+      ownerId: centre.alice.id,
+      teamId: originalNow.teamId,
+      status: 'open',
+    });
     expect(split.id).not.toBe(original);
     for (const id of billing) expect((await get(`/api/v1/contacts/${id}`)).caseId).toBe(split.id);
     expect((await get(`/api/v1/contacts/${cases[0]!.contactId}`)).caseId).toBe(original);
     const created = await get(`/api/v1/cases/${split.id}`);
     expect(kinds(created)).toEqual(['created', 'assigned', 'split_from']);
     expect(created.events[2].data).toMatchObject({ caseId: original, contactIds: billing });
-    expect(originalNow.events.at(-1)).toMatchObject({ kind: 'split_into', data: { caseId: split.id, reference: split.reference } });
+    expect(originalNow.events.at(-1)).toMatchObject({
+      kind: 'split_into',
+      data: { caseId: split.id, reference: split.reference },
+    });
     // The customer's effort is now counted where it belongs.
     expect((await get(`/api/v1/cases/${split.id}/effort`)).contacts).toBe(2);
     expect((await get(`/api/v1/cases/${original}/effort`)).contacts).toBe(1);
@@ -190,13 +248,16 @@ describe('splitting a case', () => {
   it('refuses to empty a case, to take contacts that are not on it, and to split a closed case', async () => {
     const { cases } = await customerWithCases(centre.alice, ['email', 'chat']);
     const [a, b] = cases as [{ id: string; contactId: string }, { id: string; contactId: string }];
-    const split = (caseId: string, contactIds: string[]) => post(centre.alice.token, `/api/v1/cases/${caseId}/split`, { contactIds });
+    const split = (caseId: string, contactIds: string[]) =>
+      post(centre.alice.token, `/api/v1/cases/${caseId}/split`, { contactIds });
     let res = await split(a.id, [a.contactId]);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'conflict', details: { reason: 'split_leaves_case_empty' } });
     res = await split(a.id, [b.contactId]);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toBe(`Contact ${b.contactId} is not on ${(await get(`/api/v1/cases/${a.id}`)).reference}`);
+    expect(res.json().error.message).toBe(
+      `Contact ${b.contactId} is not on ${(await get(`/api/v1/cases/${a.id}`)).reference}`,
+    );
     expect((await split(a.id, ['00000000-0000-4000-8000-000000000000'])).statusCode).toBe(404);
     expect((await split(a.id, [])).statusCode).toBe(400);
     await post(centre.alice.token, `/api/v1/cases/${b.id}/merge`, { intoCaseId: a.id });
@@ -208,7 +269,11 @@ describe('SLA after a merge', () => {
   it('does not let the duplicate’s status history pause the surviving case’s clocks', async () => {
     const scope = scopeTo(t.database.db, centre.tenant.tenant.id);
     const alice: Actor = { scope, role: 'agent', userId: centre.alice.id, label: `user:${centre.alice.id}` };
-    const { customerId } = await postContact(t, centre.admin, { channel: 'email', customer: { email: `sla-merge-${Date.now()}@customer.example` }, text: 'roaming' });
+    const { customerId } = await postContact(t, centre.admin, {
+      channel: 'email',
+      customer: { email: `sla-merge-${Date.now()}@customer.example` },
+      text: 'roaming',
+    });
     const opened = new Date(Date.now() - 4 * 3600_000);
     const surviving = await createCase(alice, { customerId, subject: 'Roaming broken' }, opened);
     const duplicate = await createCase(alice, { customerId, subject: 'Roaming broken again' }, opened);
@@ -216,7 +281,9 @@ describe('SLA after a merge', () => {
     await changeCase(alice, duplicate.id, { status: 'pending' }, new Date(opened.getTime() + 3600_000));
     await mergeCases(alice, duplicate.id, { intoCaseId: surviving.id });
     const sla = await get(`/api/v1/cases/${surviving.id}/sla`);
-    const resolution = (sla.metrics as { metric: string; status: string; targetMinutes: number; dueAt: string }[]).find((m) => m.metric === 'resolution')!;
+    const resolution = (sla.metrics as { metric: string; status: string; targetMinutes: number; dueAt: string }[]).find(
+      (m) => m.metric === 'resolution',
+    )!;
     expect(resolution.status).not.toBe('paused');
     expect(Date.parse(resolution.dueAt)).toBe(opened.getTime() + resolution.targetMinutes * 60_000);
   });

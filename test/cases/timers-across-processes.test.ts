@@ -45,7 +45,16 @@ async function prepare(database: Database): Promise<{ tenant: CreatedTenant; cas
   const caseIds: string[] = [];
   for (let i = 0; i < CASES; i++) {
     const [contact] = await ingestContacts(scope, [
-      { channel: 'chat', direction: 'inbound', occurredAt: new Date(), externalId: null, identities: [{ kind: 'email', value: `timer${i}@example.com` }], customerName: null, subject: null, text: 'hi' },
+      {
+        channel: 'chat',
+        direction: 'inbound',
+        occurredAt: new Date(),
+        externalId: null,
+        identities: [{ kind: 'email', value: `timer${i}@example.com` }],
+        customerName: null,
+        subject: null,
+        text: 'hi',
+      },
     ]);
     const c = await createCase(actor, { customerId: contact!.customerId, subject: `Timer case ${i}` });
     await offerCaseTransfer(actor, c.id, { toUserId: receiver.id, note: 'please take over' }, offeredAt);
@@ -66,11 +75,17 @@ async function expiredCounts(url: string, token: string, caseIds: string[]): Pro
 
 const serve = (dataDir: string) =>
   startCli(['serve', '--port', '0', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/, {
-    env: { HEARKEN_JOB_POLL_MS: '100', HEARKEN_LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      HEARKEN_JOB_POLL_MS: '100',
+      HEARKEN_LOG_LEVEL: 'warn',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
   });
 
 it(
-  process.env.DATABASE_URL ? 'fires each timer once with two server processes, and not again after a restart' : 'fires each timer once after a restart of the embedded store',
+  process.env.DATABASE_URL
+    ? 'fires each timer once with two server processes, and not again after a restart'
+    : 'fires each timer once after a restart of the embedded store',
   async () => {
     const dataDir = join(dir, 'data');
     const database = await openDatabase({ databaseUrl, dataDir });

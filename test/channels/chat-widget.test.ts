@@ -21,7 +21,9 @@ async function until(what: string, check: () => boolean, ms = 8000): Promise<voi
 }
 
 const sessionsOf = async (tenantId: string) => {
-  const result = (await t.database.db.execute(`SELECT id FROM chat_sessions WHERE tenant_id = '${tenantId}' ORDER BY started_at` as never)) as unknown as {
+  const result = (await t.database.db.execute(
+    `SELECT id FROM chat_sessions WHERE tenant_id = '${tenantId}' ORDER BY started_at` as never,
+  )) as unknown as {
     rows: { id: string }[];
   };
   return result.rows.map((r) => r.id);
@@ -67,7 +69,11 @@ describe('the chat widget script, run against the server', () => {
       const [sessionId] = await sessionsOf(tenant.tenant.id);
 
       $('.launcher').fire('click'); // closed: an agent's message counts as unread
-      const answer = await t.call(tenant.token, { method: 'POST', url: `/api/v1/chat/sessions/${sessionId}/messages`, payload: { text: 'Hello Mia, checking now.' } });
+      const answer = await t.call(tenant.token, {
+        method: 'POST',
+        url: `/api/v1/chat/sessions/${sessionId}/messages`,
+        payload: { text: 'Hello Mia, checking now.' },
+      });
       expect(answer.statusCode).toBe(201);
       await until('the agent message', () => page.log().length === 2);
       expect(page.log()[1]!.textContent).toMatch(/Administrator.*checking now/);
@@ -92,7 +98,11 @@ describe('the chat widget script, run against the server', () => {
       page = open();
       await until('the history again', () => page.log().length === 3);
       const session = (await t.call(tenant.token, { method: 'GET', url: `/api/v1/chat/sessions/${sessionId}` })).json();
-      expect(session.messages.map((m: { text: string }) => m.text)).toEqual(['My roaming <b>does not</b> work', 'Hello Mia, checking now.', 'Written while offline']);
+      expect(session.messages.map((m: { text: string }) => m.text)).toEqual([
+        'My roaming <b>does not</b> work',
+        'Hello Mia, checking now.',
+        'Written while offline',
+      ]);
 
       // Ending: the next message starts a new conversation, numbered afresh without clashing.
       page.$('.launcher').fire('click');
@@ -103,7 +113,11 @@ describe('the chat widget script, run against the server', () => {
       await until('a new conversation', () => page.log().length === 5 && page.log()[4]!.textContent.includes('Sent'));
       const sessions = await sessionsOf(tenant.tenant.id);
       expect(sessions).toHaveLength(2);
-      await t.call(tenant.token, { method: 'POST', url: `/api/v1/chat/sessions/${sessions[1]}/messages`, payload: { text: 'Answer in the new one' } });
+      await t.call(tenant.token, {
+        method: 'POST',
+        url: `/api/v1/chat/sessions/${sessions[1]}/messages`,
+        payload: { text: 'Answer in the new one' },
+      });
       await until('the answer in the new conversation', () => page.log().length === 6);
     } finally {
       pages.forEach((p) => p.close());

@@ -32,8 +32,18 @@ describe('hearken serve --smtp-port', () => {
     expect(created.code, created.stderr).toBe(0);
     const { token } = JSON.parse(created.stdout) as { token: string };
 
-    const env = { ...store.env, HEARKEN_SMTP_RELAY: sink.url, HEARKEN_MAIL_DOMAIN: 'cli.test', HEARKEN_JOB_POLL_MS: '100', HEARKEN_LOG_LEVEL: 'warn' };
-    const server = startCli(['serve', '--port', '0', '--smtp-port', '0', '--data-dir', dataDir], /Mail: listening for SMTP on port (\d+)/, { env });
+    const env = {
+      ...store.env,
+      HEARKEN_SMTP_RELAY: sink.url,
+      HEARKEN_MAIL_DOMAIN: 'cli.test',
+      HEARKEN_JOB_POLL_MS: '100',
+      HEARKEN_LOG_LEVEL: 'warn',
+    };
+    const server = startCli(
+      ['serve', '--port', '0', '--smtp-port', '0', '--data-dir', dataDir],
+      /Mail: listening for SMTP on port (\d+)/,
+      { env },
+    );
     try {
       const [, smtpPort] = await server.started;
       const url = /Hearken listening on (http:\/\/\S+)/.exec(server.output())![1]!;
@@ -46,13 +56,21 @@ describe('hearken serve --smtp-port', () => {
         return { status: res.status, body: (await res.json()) as Record<string, unknown> };
       };
 
-      const sent = await sendMail(Number(smtpPort), { from: 'Lin <lin@customer.example>', to: `${slug}@example.net`, subject: 'eSIM will not activate', text: 'The QR code says it was already used.', messageId: '<cli-1@customer.example>' });
+      const sent = await sendMail(Number(smtpPort), {
+        from: 'Lin <lin@customer.example>',
+        to: `${slug}@example.net`,
+        subject: 'eSIM will not activate',
+        text: 'The QR code says it was already used.',
+        messageId: '<cli-1@customer.example>',
+      });
       expect(sent.ok).toBe(true);
       const cases = await api('GET', '/cases?limit=10');
       const [kase] = cases.body.items as { id: string; number: number; subject: string }[];
       expect(kase).toMatchObject({ subject: 'eSIM will not activate' });
 
-      expect((await api('POST', `/cases/${kase!.id}/replies`, { text: 'We have issued a new QR code.' })).status).toBe(201);
+      expect((await api('POST', `/cases/${kase!.id}/replies`, { text: 'We have issued a new QR code.' })).status).toBe(
+        201,
+      );
       const [mail] = await sink.waitFor(1, 15_000);
       expect(mail!.parsed.from?.value[0]?.address).toBe(`${slug}@cli.test`);
       expect(mail!.parsed.inReplyTo).toBe('<cli-1@customer.example>');

@@ -28,7 +28,16 @@ afterAll(async () => {
   await t?.close();
 });
 
-type TimelineItem = { type: string; id: string; caseId: string | null; caseNumber: number | null; channel?: string; direction?: string; subject?: string | null; text?: string | null };
+type TimelineItem = {
+  type: string;
+  id: string;
+  caseId: string | null;
+  caseNumber: number | null;
+  channel?: string;
+  direction?: string;
+  subject?: string | null;
+  text?: string | null;
+};
 type CaseView = { id: string; number: number; status: string; subject: string };
 
 const get = async <T>(url: string): Promise<T> => {
@@ -41,8 +50,11 @@ async function customerOf(email: string): Promise<string | undefined> {
   return owner?.customerId;
 }
 const contactsOf = async (customerId: string) =>
-  (await get<{ items: TimelineItem[] }>(`/api/v1/customers/${customerId}/timeline?limit=200`)).items.filter((i) => i.type === 'contact');
-const casesOf = async (customerId: string) => (await get<{ items: CaseView[] }>(`/api/v1/cases?customerId=${customerId}&limit=50`)).items;
+  (await get<{ items: TimelineItem[] }>(`/api/v1/customers/${customerId}/timeline?limit=200`)).items.filter(
+    (i) => i.type === 'contact',
+  );
+const casesOf = async (customerId: string) =>
+  (await get<{ items: CaseView[] }>(`/api/v1/cases?customerId=${customerId}&limit=50`)).items;
 const runJobs = () => createJobWorker(t.database.db, { tenantIds: [org.tenant.id], channels: t.app.channels }).runDue();
 const address = () => `${org.tenant.slug}@anything.example`;
 
@@ -76,9 +88,17 @@ describe('email in and out', () => {
   });
 
   it("sends the agent's reply through the relay with headers that thread it", async () => {
-    const res = await t.call(org.token, { method: 'POST', url: `/api/v1/cases/${caseView.id}/replies`, payload: { text: 'Sorry about that: we are looking at the mast near you.' } });
+    const res = await t.call(org.token, {
+      method: 'POST',
+      url: `/api/v1/cases/${caseView.id}/replies`,
+      payload: { text: 'Sorry about that: we are looking at the mast near you.' },
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().outbound).toMatchObject({ channel: 'email', recipient: 'ada@customer.example', status: 'queued' });
+    expect(res.json().outbound).toMatchObject({
+      channel: 'email',
+      recipient: 'ada@customer.example',
+      status: 'queued',
+    });
     await runJobs();
     const [mail] = await sink.waitFor(1);
     const parsed = mail!.parsed;
@@ -117,7 +137,12 @@ describe('email in and out', () => {
   });
 
   it('threads a mail that only quotes the case reference in its subject', async () => {
-    await sendMail(listener.port, { from: 'ada@customer.example', to: address(), subject: `Re: [C-${caseView.number}] different words`, text: 'A week now with a broken router too.' });
+    await sendMail(listener.port, {
+      from: 'ada@customer.example',
+      to: address(),
+      subject: `Re: [C-${caseView.number}] different words`,
+      text: 'A week now with a broken router too.',
+    });
     const customerId = (await customerOf('ada@customer.example'))!;
     const contact = (await contactsOf(customerId)).find((c) => c.text?.includes('broken router'))!;
     expect(contact.caseId).toBe(caseView.id);
@@ -125,7 +150,13 @@ describe('email in and out', () => {
   });
 
   it('takes the same Message-ID once, however often it is delivered', async () => {
-    const mail = { from: 'grace@customer.example', to: address(), subject: 'Bill too high', text: 'My bill doubled this month.', messageId: '<dup-1@customer.example>' };
+    const mail = {
+      from: 'grace@customer.example',
+      to: address(),
+      subject: 'Bill too high',
+      text: 'My bill doubled this month.',
+      messageId: '<dup-1@customer.example>',
+    };
     expect((await sendMail(listener.port, mail)).ok).toBe(true);
     expect((await sendMail(listener.port, mail)).ok).toBe(true);
     const customerId = (await customerOf('grace@customer.example'))!;
@@ -152,7 +183,11 @@ describe('email in and out', () => {
   });
 
   it('joins a bounce of our reply to its case without reopening it', async () => {
-    const solved = await t.call(org.token, { method: 'PATCH', url: `/api/v1/cases/${caseView.id}`, payload: { status: 'solved' } });
+    const solved = await t.call(org.token, {
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseView.id}`,
+      payload: { status: 'solved' },
+    });
     expect(solved.statusCode, solved.body).toBe(200);
     const bounce = [
       'From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>',

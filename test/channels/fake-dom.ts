@@ -83,7 +83,11 @@ export class FakeElement {
   /** `.class` or `#id` only. */
   querySelector(selector: string): FakeElement | null {
     const name = selector.slice(1);
-    return this.descendants().find((e) => (selector.startsWith('#') ? e.attrs.id === name : e.className.split(/\s+/).includes(name))) ?? null;
+    return (
+      this.descendants().find((e) =>
+        selector.startsWith('#') ? e.attrs.id === name : e.className.split(/\s+/).includes(name),
+      ) ?? null
+    );
   }
   attachShadow(): FakeElement {
     return this;
@@ -102,7 +106,8 @@ export class FakeElement {
         current = current.parent ?? top;
       } else {
         const element = new FakeElement(tag!, this.document);
-        for (const [, key, value] of attributes!.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)) element.attrs[key!] = value ?? '';
+        for (const [, key, value] of attributes!.matchAll(/([a-z-]+)(?:="([^"]*)")?/g))
+          element.attrs[key!] = value ?? '';
         element.hidden = 'hidden' in element.attrs;
         element.type = element.attrs.type ?? '';
         current.appendChild(element);
@@ -147,7 +152,10 @@ export function loadWidget(slug: string, scriptUrl: string, storage: Map<string,
   vm.runInNewContext(WIDGET, {
     window: { location: { href: 'https://shop.example/page' }, crypto: globalThis.crypto, TextEncoder },
     document,
-    localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
+    localStorage: {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    },
     WebSocket: TrackedSocket,
     URL,
     console,

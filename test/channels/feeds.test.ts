@@ -17,23 +17,33 @@ const organisation = () => webhookOrganisation(t);
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
-const rss = (items: { guid: string; title: string; author: string; body: string; at: Date }[]) => `<?xml version="1.0" encoding="UTF-8"?>
+const rss = (
+  items: { guid: string; title: string; author: string; body: string; at: Date }[],
+) => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>Lumen Community</title><link>https://community.example</link>
 ${items
   .map(
-    (i) => `<item><title>${i.title}</title><link>https://community.example/p/${i.guid}</link><guid isPermaLink="false">${i.guid}</guid>
+    (
+      i,
+    ) => `<item><title>${i.title}</title><link>https://community.example/p/${i.guid}</link><guid isPermaLink="false">${i.guid}</guid>
 <dc:creator><![CDATA[${i.author}]]></dc:creator><pubDate>${i.at.toUTCString()}</pubDate>
 <description><![CDATA[<p>${i.body}</p>]]></description></item>`,
   )
   .join('\n')}
 </channel></rss>`;
 
-const atom = (entries: { id: string; title: string; author: string; body: string; at: Date }[]) => `<?xml version="1.0" encoding="utf-8"?>
+const atom = (
+  entries: { id: string; title: string; author: string; body: string; at: Date }[],
+) => `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Lumen public page</title><id>urn:page</id><updated>${new Date().toISOString()}</updated>
 ${entries
-  .map((e) => `<entry><id>${e.id}</id><title>${e.title}</title><link href="https://page.example/${e.id}"/><author><name>${e.author}</name></author>
-<updated>${e.at.toISOString()}</updated><content type="html">&lt;p&gt;${e.body}&lt;/p&gt;</content></entry>`)
+  .map(
+    (
+      e,
+    ) => `<entry><id>${e.id}</id><title>${e.title}</title><link href="https://page.example/${e.id}"/><author><name>${e.author}</name></author>
+<updated>${e.at.toISOString()}</updated><content type="html">&lt;p&gt;${e.body}&lt;/p&gt;</content></entry>`,
+  )
   .join('\n')}
 </feed>`;
 
@@ -56,14 +66,30 @@ describe('RSS and Atom feeds', () => {
     const state = {
       etag: '"v1"',
       body: rss([
-        { guid: 'p-1', title: 'No signal in Leeds', author: 'Jane Doe', body: 'Since Monday &amp; no fix', at: hoursAgo(3) },
+        {
+          guid: 'p-1',
+          title: 'No signal in Leeds',
+          author: 'Jane Doe',
+          body: 'Since Monday &amp; no fix',
+          at: hoursAgo(3),
+        },
         { guid: 'p-2', title: 'Roaming charges', author: 'Bob Smith', body: 'Charged in France', at: hoursAgo(2) },
-        { guid: 'p-old', title: 'Ancient history', author: 'Jane Doe', body: 'From 2019', at: new Date('2019-05-01T10:00:00Z') },
+        {
+          guid: 'p-old',
+          title: 'Ancient history',
+          author: 'Jane Doe',
+          body: 'From 2019',
+          at: new Date('2019-05-01T10:00:00Z'),
+        },
       ]),
     };
     const server = await feedServer(state);
     try {
-      const added = await org.api('POST', '/channels/feeds', { url: `${server.url}/latest.rss`, channel: 'forum', pollMinutes: 30 });
+      const added = await org.api('POST', '/channels/feeds', {
+        url: `${server.url}/latest.rss`,
+        channel: 'forum',
+        pollMinutes: 30,
+      });
       expect(added.statusCode, added.body).toBe(201);
       const feedId = added.json().id;
       expect(await org.runJobs()).toBeGreaterThanOrEqual(1);
@@ -76,7 +102,13 @@ describe('RSS and Atom feeds', () => {
       const found = (await org.api('GET', '/search?q=Leeds&types=contact')).json().results;
       expect(found).toHaveLength(1);
       const post = await findContact(org.scope, found[0].id);
-      expect(post).toMatchObject({ channel: 'forum', public: true, subject: 'No signal in Leeds', body: 'Since Monday & no fix', externalId: `feed:${feedId}:p-1` });
+      expect(post).toMatchObject({
+        channel: 'forum',
+        public: true,
+        subject: 'No signal in Leeds',
+        body: 'Since Monday & no fix',
+        externalId: `feed:${feedId}:p-1`,
+      });
       const jane = (await org.api('GET', `/customers/${post!.customerId}`)).json();
       expect(jane).toMatchObject({ name: 'Jane Doe', handles: ['jane_doe'] });
 
@@ -88,7 +120,15 @@ describe('RSS and Atom feeds', () => {
       // Served in full again (a server without validators): the same posts are not taken twice.
       state.etag = '"v2"';
       const third = (await org.api('POST', `/channels/feeds/${feedId}/poll`)).json();
-      expect(third).toMatchObject({ status: 'polled', items: 3, created: 0, duplicates: 2, skipped: 1, refused: 0, error: null });
+      expect(third).toMatchObject({
+        status: 'polled',
+        items: 3,
+        created: 0,
+        duplicates: 2,
+        skipped: 1,
+        refused: 0,
+        error: null,
+      });
       expect((await org.api('GET', '/search?q=Leeds&types=contact')).json().results).toHaveLength(1);
     } finally {
       await server.close();
@@ -99,11 +139,20 @@ describe('RSS and Atom feeds', () => {
     const org = await organisation();
     const state: { body: string; lastModified?: string; status?: number } = {
       lastModified: 'Wed, 01 Jan 2031 10:00:00 GMT',
-      body: atom([{ id: 'tag:page,1', title: 'Bill doubled', author: 'Sam Lee', body: 'My bill is &lt;b&gt;twice&lt;/b&gt; what it was', at: hoursAgo(1) }]),
+      body: atom([
+        {
+          id: 'tag:page,1',
+          title: 'Bill doubled',
+          author: 'Sam Lee',
+          body: 'My bill is &lt;b&gt;twice&lt;/b&gt; what it was',
+          at: hoursAgo(1),
+        },
+      ]),
     };
     const server = await feedServer(state);
     try {
-      const feedId = (await org.api('POST', '/channels/feeds', { url: `${server.url}/atom`, channel: 'social' })).json().id;
+      const feedId = (await org.api('POST', '/channels/feeds', { url: `${server.url}/atom`, channel: 'social' })).json()
+        .id;
       const first = (await org.api('POST', `/channels/feeds/${feedId}/poll`)).json();
       expect(first).toMatchObject({ status: 'polled', created: 1 });
       expect((await org.api('POST', `/channels/feeds/${feedId}/poll`)).json().status).toBe('not_modified');
@@ -126,10 +175,15 @@ describe('RSS and Atom feeds', () => {
       expect(await countJobs(t.database.db, { key: `feed:${feedId}`, status: 'failed' })).toBe(0);
 
       state.status = undefined;
-      state.body = atom([{ id: 'tag:page,2', title: 'Fixed', author: 'Sam Lee', body: 'All good now', at: hoursAgo(0.5) }]);
+      state.body = atom([
+        { id: 'tag:page,2', title: 'Fixed', author: 'Sam Lee', body: 'All good now', at: hoursAgo(0.5) },
+      ]);
       const recovered = (await org.api('POST', `/channels/feeds/${feedId}/poll`)).json();
       expect(recovered).toMatchObject({ status: 'polled', created: 1, error: null });
-      expect((await org.api('GET', '/channels/feeds')).json().items[0]).toMatchObject({ lastError: null, itemsSeen: 2 });
+      expect((await org.api('GET', '/channels/feeds')).json().items[0]).toMatchObject({
+        lastError: null,
+        itemsSeen: 2,
+      });
     } finally {
       await server.close();
     }
@@ -145,7 +199,9 @@ describe('RSS and Atom feeds', () => {
     expect((await org.api('POST', '/channels/feeds', { url: 'not a url' })).statusCode).toBe(400);
     const added = await org.api('POST', '/channels/feeds', { url: 'https://forum.example/latest.rss' });
     expect(added.json()).toMatchObject({ channel: 'forum', pollMinutes: 15 });
-    expect((await org.api('POST', '/channels/feeds', { url: 'https://forum.example/latest.rss' })).statusCode).toBe(409);
+    expect((await org.api('POST', '/channels/feeds', { url: 'https://forum.example/latest.rss' })).statusCode).toBe(
+      409,
+    );
     expect((await org.api('DELETE', `/channels/feeds/${added.json().id}`)).statusCode).toBe(204);
     expect(await countJobs(t.database.db, { key: `feed:${added.json().id}`, status: 'pending' })).toBe(0);
     expect((await org.api('DELETE', `/channels/feeds/${added.json().id}`)).statusCode).toBe(404);
@@ -160,9 +216,13 @@ describe('fetching a feed', () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
-      await expect(fetchFeed(big.url, { etag: null, lastModified: null }, { maxBytes: 10_000 })).rejects.toThrow(/larger than/);
+      await expect(fetchFeed(big.url, { etag: null, lastModified: null }, { maxBytes: 10_000 })).rejects.toThrow(
+        /larger than/,
+      );
       const port = (silent.address() as AddressInfo).port;
-      await expect(fetchFeed(`http://127.0.0.1:${port}/`, { etag: null, lastModified: null }, { timeoutMs: 300 })).rejects.toThrow(/no answer within 0.3 seconds/);
+      await expect(
+        fetchFeed(`http://127.0.0.1:${port}/`, { etag: null, lastModified: null }, { timeoutMs: 300 }),
+      ).rejects.toThrow(/no answer within 0.3 seconds/);
     } finally {
       silent.closeAllConnections();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
@@ -183,21 +243,44 @@ describe('every channel, one customer', () => {
 
     const at = (h: number) => hoursAgo(h).toISOString();
     const call = { callId: 'CALL-7', from: '+447700900123', to: '+442079460000' };
-    for (const [event, h] of [['offered', 4], ['answered', 3.99], ['ended', 3.9]] as const) {
+    for (const [event, h] of [
+      ['offered', 4],
+      ['answered', 3.99],
+      ['ended', 3.9],
+    ] as const) {
       expect((await org.post('phone/events', { ...call, event, at: at(h) })).statusCode).toBeLessThan(300);
     }
-    const transcript = await org.post('phone/transcripts', { callId: 'CALL-7', segments: [{ speaker: 'Priya', role: 'customer', startMs: 0, endMs: 2000, text: 'My eSIM is stuck' }] });
+    const transcript = await org.post('phone/transcripts', {
+      callId: 'CALL-7',
+      segments: [{ speaker: 'Priya', role: 'customer', startMs: 0, endMs: 2000, text: 'My eSIM is stuck' }],
+    });
     expect(transcript.json().customerId).toBe(known.customerId);
-    const sms = await org.post('sms', { messageId: 'SMS-7', from: '+447700900123', to: '+447700900000', text: 'Any news on my eSIM?', at: at(3) });
+    const sms = await org.post('sms', {
+      messageId: 'SMS-7',
+      from: '+447700900123',
+      to: '+447700900000',
+      text: 'Any news on my eSIM?',
+      at: at(3),
+    });
     expect(sms.json().customerId).toBe(known.customerId);
-    const social = { network: 'x', postId: 'X-7', author: { handle: '@Priya_Shah' }, text: 'Still no eSIM @LumenMobile', at: at(1) };
+    const social = {
+      network: 'x',
+      postId: 'X-7',
+      author: { handle: '@Priya_Shah' },
+      text: 'Still no eSIM @LumenMobile',
+      at: at(1),
+    };
     const timestamp = Math.floor(Date.now() / 1000);
     const signed = await org.post('social', social, { timestamp });
     expect(signed.json().customerId).toBe(known.customerId);
     expect((await org.post('social', social, { timestamp })).statusCode).toBe(401);
     expect((await org.post('social', { ...social, postId: 'X-8' }, { signature: null })).statusCode).toBe(401);
 
-    const server = await feedServer({ body: rss([{ guid: 'f-7', title: 'eSIM stuck for days', author: 'Priya Shah', body: 'Anyone else?', at: hoursAgo(2) }]) });
+    const server = await feedServer({
+      body: rss([
+        { guid: 'f-7', title: 'eSIM stuck for days', author: 'Priya Shah', body: 'Anyone else?', at: hoursAgo(2) },
+      ]),
+    });
     try {
       const feedId = (await org.api('POST', '/channels/feeds', { url: server.url })).json().id;
       expect((await org.api('POST', `/channels/feeds/${feedId}/poll`)).json().created).toBe(1);
@@ -206,9 +289,13 @@ describe('every channel, one customer', () => {
     }
 
     const timeline = (await org.api('GET', `/customers/${known.customerId}/timeline?limit=200`)).json();
-    const contacts = timeline.items.filter((i: { type: string }) => i.type === 'contact').map((i: { channel: string }) => i.channel);
+    const contacts = timeline.items
+      .filter((i: { type: string }) => i.type === 'contact')
+      .map((i: { channel: string }) => i.channel);
     expect(contacts).toEqual(['social', 'forum', 'sms', 'phone', 'portal']);
-    const customers = (await org.api('GET', '/search?q=eSIM&types=contact')).json().results.map((r: { customerId: string }) => r.customerId);
+    const customers = (await org.api('GET', '/search?q=eSIM&types=contact'))
+      .json()
+      .results.map((r: { customerId: string }) => r.customerId);
     expect(new Set(customers)).toEqual(new Set([known.customerId]));
   });
 });

@@ -18,7 +18,11 @@ describe('social and forum posts by signed webhook', () => {
   it('puts a mention by a known handle on that customer’s timeline, marked public, and threads replies to it', async () => {
     const org = await organisation();
     await org.api('PATCH', '/channels/settings', { repeatWindowMinutes: 0 });
-    const known = await postContact(t, org.token, { channel: 'email', customer: { email: 'tom@example.org', handle: '@TomReed' }, text: 'Hello' });
+    const known = await postContact(t, org.token, {
+      channel: 'email',
+      customer: { email: 'tom@example.org', handle: '@TomReed' },
+      text: 'Hello',
+    });
 
     const mention = await org.post({
       network: 'x',
@@ -39,29 +43,66 @@ describe('social and forum posts by signed webhook', () => {
     });
 
     // His follow-up in the same thread joins the case of the mention, even with the repeat rule off.
-    const followUp = await org.post({ network: 'x', postId: '1790002', inReplyTo: '1790001', author: { handle: 'TomReed' }, text: 'Still nothing, by the way' });
-    expect(followUp.json()).toMatchObject({ status: 'created', customerId: known.customerId, caseId: mention.json().caseId });
+    const followUp = await org.post({
+      network: 'x',
+      postId: '1790002',
+      inReplyTo: '1790001',
+      author: { handle: 'TomReed' },
+      text: 'Still nothing, by the way',
+    });
+    expect(followUp.json()).toMatchObject({
+      status: 'created',
+      customerId: known.customerId,
+      caseId: mention.json().caseId,
+    });
 
-    const dm = await org.post({ network: 'x', postId: 'dm-1', kind: 'direct_message', author: { handle: 'tomreed' }, text: 'My account number is 12345' });
+    const dm = await org.post({
+      network: 'x',
+      postId: 'dm-1',
+      kind: 'direct_message',
+      author: { handle: 'tomreed' },
+      text: 'My account number is 12345',
+    });
     expect((await findContact(org.scope, dm.json().contactId))!.public).toBe(false);
 
-    const twice = await org.post({ network: 'x', postId: '1790001', author: { handle: '@tomreed' }, text: 'delivered again' });
+    const twice = await org.post({
+      network: 'x',
+      postId: '1790001',
+      author: { handle: '@tomreed' },
+      text: 'delivered again',
+    });
     expect(twice.json()).toMatchObject({ status: 'duplicate', contactId: mention.json().contactId });
 
     const timeline = (await org.api('GET', `/customers/${known.customerId}/timeline`)).json();
-    expect(timeline.items.filter((i: { type: string }) => i.type === 'contact').map((i: { channel: string }) => i.channel).sort()).toEqual(['email', 'social', 'social', 'social']);
+    expect(
+      timeline.items
+        .filter((i: { type: string }) => i.type === 'contact')
+        .map((i: { channel: string }) => i.channel)
+        .sort(),
+    ).toEqual(['email', 'social', 'social', 'social']);
   });
 
   it('takes forum posts on the forum channel and makes a customer of an unknown handle', async () => {
     const org = await organisation();
-    const post = await org.post({ channel: 'forum', network: 'community', postId: 't42-p3', author: { handle: 'mo_k', name: 'Mo K' }, text: 'eSIM QR code says invalid' });
+    const post = await org.post({
+      channel: 'forum',
+      network: 'community',
+      postId: 't42-p3',
+      author: { handle: 'mo_k', name: 'Mo K' },
+      text: 'eSIM QR code says invalid',
+    });
     expect(post.statusCode, post.body).toBe(201);
     const stored = await findContact(org.scope, post.json().contactId);
     expect(stored).toMatchObject({ channel: 'forum', public: true });
     const customer = (await org.api('GET', `/customers/${post.json().customerId}`)).json();
     expect(customer).toMatchObject({ name: 'Mo K', handles: ['mo_k'] });
 
-    const badHandle = await org.post({ network: 'community', postId: 'p9', author: { handle: 'two words' }, text: 'hi' });
+    const badHandle = await org.post({
+      network: 'community',
+      postId: 'p9',
+      author: { handle: 'two words' },
+      text: 'hi',
+    });
     expect(badHandle.statusCode, badHandle.body).toBe(202);
     const badNetwork = await org.post({ network: 'has space', postId: 'p9', author: { handle: 'x' }, text: 'hi' });
     expect(badNetwork.statusCode).toBe(400);

@@ -20,8 +20,20 @@ afterAll(async () => {
 });
 
 const TOPICS: Record<string, string[]> = {
-  billing: ['my bill is too high', 'charged twice this month', 'wrong amount on my invoice', 'refund the extra fee', 'why did my direct debit go up'],
-  roaming: ['no signal abroad', 'roaming in Spain does not work', 'data stopped in France', 'cannot call home from Italy', 'roaming charges are too high'],
+  billing: [
+    'my bill is too high',
+    'charged twice this month',
+    'wrong amount on my invoice',
+    'refund the extra fee',
+    'why did my direct debit go up',
+  ],
+  roaming: [
+    'no signal abroad',
+    'roaming in Spain does not work',
+    'data stopped in France',
+    'cannot call home from Italy',
+    'roaming charges are too high',
+  ],
 };
 
 const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env: store.env });
@@ -31,7 +43,15 @@ describe('hearken analyze', { timeout: 180_000 }, () => {
     expect((await cli('tenant', 'create', 'acme', '--json')).code).toBe(0);
     const rows = Object.values(TOPICS)
       .flat()
-      .map((text, i) => JSON.stringify({ channel: 'email', externalId: `m-${i}`, email: `c${i}@example.com`, text, occurredAt: new Date(Date.now() - i * 3_600_000).toISOString() }));
+      .map((text, i) =>
+        JSON.stringify({
+          channel: 'email',
+          externalId: `m-${i}`,
+          email: `c${i}@example.com`,
+          text,
+          occurredAt: new Date(Date.now() - i * 3_600_000).toISOString(),
+        }),
+      );
     const contacts = join(dir, 'contacts.jsonl');
     await writeFile(contacts, `${rows.join('\n')}\n`);
     expect((await cli('import', contacts, '--tenant', 'acme')).code).toBe(0);
@@ -45,12 +65,22 @@ describe('hearken analyze', { timeout: 180_000 }, () => {
     expect(again.stderr).toContain('10 of 10 already done');
 
     const examples = join(dir, 'topics.csv');
-    await writeFile(examples, ['text,category', ...Object.entries(TOPICS).flatMap(([topic, texts]) => texts.map((t) => `"${t}",${topic}`))].join('\n'));
+    await writeFile(
+      examples,
+      [
+        'text,category',
+        ...Object.entries(TOPICS).flatMap(([topic, texts]) => texts.map((t) => `"${t}",${topic}`)),
+      ].join('\n'),
+    );
     const model = join(dir, 'topics.json');
-    expect((await runCli(['classify', 'train', '--input', examples, '--label-column', 'category', '--out', model])).code).toBe(0);
+    expect(
+      (await runCli(['classify', 'train', '--input', examples, '--label-column', 'category', '--out', model])).code,
+    ).toBe(0);
     const installed = await cli('classify', 'install', '--tenant', 'acme', '--model', model);
     expect(installed.code, installed.stderr).toBe(0);
-    expect(installed.stdout).toBe('Stored topics version 1 (2 topics, 10 examples), active; 10 contacts from the last 30 days queued for it\n');
+    expect(installed.stdout).toBe(
+      'Stored topics version 1 (2 topics, 10 examples), active; 10 contacts from the last 30 days queued for it\n',
+    );
 
     const withTopics = await cli('analyze', '--tenant', 'acme', '--since', '90d');
     expect(withTopics.stdout).toMatch(/^Analysed 10 contacts .* now carry builtin-1\+topics@1\n$/);

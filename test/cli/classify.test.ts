@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 
 const BANKING77 = new URL('../../data/banking77/train.csv', import.meta.url);
-const LABELS = ['card_arrival', 'exchange_rate', 'lost_or_stolen_card', 'top_up_failed', 'transaction_charged_twice', 'wrong_amount_of_cash_received'];
+const LABELS = [
+  'card_arrival',
+  'exchange_rate',
+  'lost_or_stolen_card',
+  'top_up_failed',
+  'transaction_charged_twice',
+  'wrong_amount_of_cash_received',
+];
 
 let dir: string;
 let trainCsv: string;
@@ -43,13 +50,42 @@ const PROCESSES = { timeout: 60_000 };
 
 describe('hearken classify', PROCESSES, () => {
   it('trains a model file, evaluates it as JSON on held-out JSONL, and predicts with confidences', async () => {
-    const trained = await runCli(['classify', 'train', '--input', trainCsv, '--text-column', 'text', '--label-column', 'category', '--out', model, '--model-version', 'banking-test-1']);
+    const trained = await runCli([
+      'classify',
+      'train',
+      '--input',
+      trainCsv,
+      '--text-column',
+      'text',
+      '--label-column',
+      'category',
+      '--out',
+      model,
+      '--model-version',
+      'banking-test-1',
+    ]);
     expect(trained.stderr).toBe('');
     expect(trained.code).toBe(0);
     expect(trained.stdout).toMatch(/Trained banking-test-1 on 360 examples, 6 labels/);
-    expect(JSON.parse(await readFile(model, 'utf8'))).toMatchObject({ format: 'hearken.text-classifier', formatVersion: 1, version: 'banking-test-1' });
+    expect(JSON.parse(await readFile(model, 'utf8'))).toMatchObject({
+      format: 'hearken.text-classifier',
+      formatVersion: 1,
+      version: 'banking-test-1',
+    });
 
-    const evaluated = await runCli(['classify', 'eval', '--model', model, '--input', testJsonl, '--text-column', 'message', '--label-column', 'intent', '--json']);
+    const evaluated = await runCli([
+      'classify',
+      'eval',
+      '--model',
+      model,
+      '--input',
+      testJsonl,
+      '--text-column',
+      'message',
+      '--label-column',
+      'intent',
+      '--json',
+    ]);
     expect(evaluated.stderr).toBe('');
     expect(evaluated.code).toBe(0);
     const report = JSON.parse(evaluated.stdout);
@@ -58,7 +94,14 @@ describe('hearken classify', PROCESSES, () => {
     expect(report.macroF1).toBeGreaterThan(0.85);
     expect(report.labels).toHaveLength(6);
 
-    const predicted = await runCli(['classify', 'predict', '--model', model, 'My new card still has not arrived', '--json']);
+    const predicted = await runCli([
+      'classify',
+      'predict',
+      '--model',
+      model,
+      'My new card still has not arrived',
+      '--json',
+    ]);
     expect(predicted.code).toBe(0);
     const prediction = JSON.parse(predicted.stdout);
     expect(prediction).toMatchObject({ text: 'My new card still has not arrived', label: 'card_arrival' });
@@ -73,16 +116,43 @@ describe('hearken classify', PROCESSES, () => {
   it('splits labelled examples into a stratified training share and a held-out share', async () => {
     const trainOut = join(dir, 'split-train.jsonl');
     const testOut = join(dir, 'split-test.jsonl');
-    const result = await runCli(['classify', 'split', '--input', trainCsv, '--label-column', 'category', '--train-out', trainOut, '--test-out', testOut, '--test-fraction', '0.25']);
+    const result = await runCli([
+      'classify',
+      'split',
+      '--input',
+      trainCsv,
+      '--label-column',
+      'category',
+      '--train-out',
+      trainOut,
+      '--test-out',
+      testOut,
+      '--test-fraction',
+      '0.25',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`270 examples written to ${trainOut}, 90 held out in ${testOut}\n`);
-    const held = (await readFile(testOut, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const held = (await readFile(testOut, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(held.filter((row) => row.category === 'card_arrival')).toHaveLength(15);
     expect(Object.keys(held[0])).toEqual(['text', 'category']);
   });
 
   it('names the columns present when a column is missing', async () => {
-    const result = await runCli(['classify', 'train', '--input', trainCsv, '--text-column', 'utterance', '--label-column', 'category', '--out', join(dir, 'x.json')]);
+    const result = await runCli([
+      'classify',
+      'train',
+      '--input',
+      trainCsv,
+      '--text-column',
+      'utterance',
+      '--label-column',
+      'category',
+      '--out',
+      join(dir, 'x.json'),
+    ]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toBe(`hearken: ${trainCsv} has no column "utterance"; its columns are: text, category\n`);
   });
@@ -97,10 +167,30 @@ describe('hearken classify', PROCESSES, () => {
 
     const cases: [string[], RegExp][] = [
       [['classify', 'train', '--input', empty, '--out', join(dir, 'y.json')], /empty\.csv has no rows/],
-      [['classify', 'train', '--input', join(dir, 'nope.csv'), '--out', join(dir, 'y.json')], /No such input file: .*nope\.csv/],
+      [
+        ['classify', 'train', '--input', join(dir, 'nope.csv'), '--out', join(dir, 'y.json')],
+        /No such input file: .*nope\.csv/,
+      ],
       [['classify', 'predict', '--model', join(dir, 'nope.json'), 'hello'], /No such model file: .*nope\.json/],
-      [['classify', 'predict', '--model', corrupt, 'hello'], /corrupt\.json is not a usable Hearken text classifier: it is not JSON/],
-      [['classify', 'eval', '--model', foreign, '--input', testJsonl, '--text-column', 'message', '--label-column', 'intent'], /foreign\.json is not a usable Hearken text classifier/],
+      [
+        ['classify', 'predict', '--model', corrupt, 'hello'],
+        /corrupt\.json is not a usable Hearken text classifier: it is not JSON/,
+      ],
+      [
+        [
+          'classify',
+          'eval',
+          '--model',
+          foreign,
+          '--input',
+          testJsonl,
+          '--text-column',
+          'message',
+          '--label-column',
+          'intent',
+        ],
+        /foreign\.json is not a usable Hearken text classifier/,
+      ],
     ];
     const results = await Promise.all(cases.map(([args]) => runCli(args)));
     results.forEach((result, i) => {

@@ -30,7 +30,10 @@ const PROCESSES = { timeout: 120_000 };
 describe('hearken tenant create, serve', PROCESSES, () => {
   it('creates a tenant whose token works against the server', async () => {
     const tenantSlug = slug();
-    const created = await runCli(['tenant', 'create', tenantSlug, '--name', 'CLI Mobile', '--json', '--data-dir', dataDir], { env: store.env });
+    const created = await runCli(
+      ['tenant', 'create', tenantSlug, '--name', 'CLI Mobile', '--json', '--data-dir', dataDir],
+      { env: store.env },
+    );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const result = JSON.parse(created.stdout);
@@ -38,7 +41,9 @@ describe('hearken tenant create, serve', PROCESSES, () => {
     expect(result.token).toMatch(/^hk_/);
     expect(result.admin.email).toContain('@');
 
-    const server = startCli(['serve', '--port', '0', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/, { env: store.env });
+    const server = startCli(['serve', '--port', '0', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/, {
+      env: store.env,
+    });
     try {
       const [, url] = await server.started;
       const health = await fetch(`${url}/healthz`);
@@ -46,7 +51,12 @@ describe('hearken tenant create, serve', PROCESSES, () => {
       const res = await fetch(`${url}/api/v1/contacts`, {
         method: 'POST',
         headers: { authorization: `Bearer ${result.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ channel: 'sms', direction: 'inbound', customer: { phone: '+447700900100' }, text: 'from the CLI test' }),
+        body: JSON.stringify({
+          channel: 'sms',
+          direction: 'inbound',
+          customer: { phone: '+447700900100' },
+          text: 'from the CLI test',
+        }),
       });
       expect(res.status).toBe(201);
 
@@ -82,11 +92,27 @@ describe('hearken import', PROCESSES, () => {
     await writeFile(
       jsonl,
       [
-        JSON.stringify({ channel: 'email', externalId: 'e-1', customer: { email: 'nina@example.com', name: 'Nina' }, subject: 'Bill', text: 'Bill too high' }),
-        JSON.stringify({ channel: 'sms', customer_phone: '+44 7700 900200', email: 'nina@example.com', text: 'Any news?' }),
+        JSON.stringify({
+          channel: 'email',
+          externalId: 'e-1',
+          customer: { email: 'nina@example.com', name: 'Nina' },
+          subject: 'Bill',
+          text: 'Bill too high',
+        }),
+        JSON.stringify({
+          channel: 'sms',
+          customer_phone: '+44 7700 900200',
+          email: 'nina@example.com',
+          text: 'Any news?',
+        }),
         '{"channel": "chat", broken',
         JSON.stringify({ channel: 'fax', email: 'nina@example.com', text: 'old school' }),
-        JSON.stringify({ channel: 'email', externalId: 'e-1', customer: { email: 'nina@example.com' }, text: 'Bill too high' }),
+        JSON.stringify({
+          channel: 'email',
+          externalId: 'e-1',
+          customer: { email: 'nina@example.com' },
+          text: 'Bill too high',
+        }),
         '',
       ].join('\n'),
     );
@@ -95,7 +121,10 @@ describe('hearken import', PROCESSES, () => {
     expect(first.stdout).toMatch(/Imported 2 contacts/);
     expect(first.stdout).toMatch(/duplicates skipped: 1/);
     expect(first.stdout).toMatch(/rejected: +2/);
-    const rejects = (await readFile(`${jsonl}.rejects.jsonl`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const rejects = (await readFile(`${jsonl}.rejects.jsonl`, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rejects.map((r) => r.line)).toEqual([3, 4]);
     expect(rejects[0].reasons).toEqual(['not valid JSON']);
     expect(rejects[1].reasons[0]).toContain('channel "fax"');
@@ -112,7 +141,16 @@ describe('hearken import', PROCESSES, () => {
         'forum,inbound,2026-11-02T10:00:00Z,quiet@example.com,,,"Outage?","Is the network down in, say, Hull?"\n' +
         'chat,inbound,not a date,quiet@example.com,,,,hello\n',
     );
-    const fromCsv = await runCli(['import', csv, '--tenant', tenantSlug, '--data-dir', dataDir, '--rejects', join(dir, 'csv-rejects.jsonl')]);
+    const fromCsv = await runCli([
+      'import',
+      csv,
+      '--tenant',
+      tenantSlug,
+      '--data-dir',
+      dataDir,
+      '--rejects',
+      join(dir, 'csv-rejects.jsonl'),
+    ]);
     expect(fromCsv.code).toBe(0);
     expect(fromCsv.stdout).toMatch(/Imported 2 contacts/);
     expect(fromCsv.stdout).toMatch(/rejected: +1/);
@@ -121,12 +159,26 @@ describe('hearken import', PROCESSES, () => {
   });
 
   it('says clearly when the tenant or the file is wrong', async () => {
-    const missingTenant = await runCli(['import', join(dir, 'contacts.jsonl'), '--tenant', 'no-such-tenant', '--data-dir', dataDir]);
+    const missingTenant = await runCli([
+      'import',
+      join(dir, 'contacts.jsonl'),
+      '--tenant',
+      'no-such-tenant',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(missingTenant.code).toBe(2);
     expect(missingTenant.stderr).toContain('No tenant "no-such-tenant"');
     const tenantSlug = slug();
     await runCli(['tenant', 'create', tenantSlug, '--data-dir', dataDir]);
-    const wrongKind = await runCli(['import', join(dir, 'contacts.xlsx'), '--tenant', tenantSlug, '--data-dir', dataDir]);
+    const wrongKind = await runCli([
+      'import',
+      join(dir, 'contacts.xlsx'),
+      '--tenant',
+      tenantSlug,
+      '--data-dir',
+      dataDir,
+    ]);
     expect(wrongKind.stderr).toContain('.jsonl, .ndjson or .csv');
     const missingFile = await runCli(['import', join(dir, 'nope.csv'), '--tenant', tenantSlug, '--data-dir', dataDir]);
     expect(missingFile.stderr).toContain('no such file');

@@ -38,7 +38,8 @@ async function timelineOf(customerName: string) {
   return (await customerTimeline(scope, story.customerId, { limit: 200 })).items;
 }
 
-const contactsOf = (items: Awaited<ReturnType<typeof timelineOf>>) => items.flatMap((item) => (item.type === 'contact' ? [item] : []));
+const contactsOf = (items: Awaited<ReturnType<typeof timelineOf>>) =>
+  items.flatMap((item) => (item.type === 'contact' ? [item] : []));
 
 describe('hearken demo', () => {
   it('creates Lumen Mobile with the customers asked for, five story customers more, and a busy history', () => {
@@ -61,13 +62,25 @@ describe('hearken demo', () => {
   });
 
   it('gives each story customer a timeline across several channels, with cases and internal notes', async () => {
-    expect(demo.stories.map((s) => s.customerName)).toEqual(['Helen Carter', 'Ruth Ellison', 'Owen Pritchard', 'Leo Fairweather', 'Isobel Thornton']);
+    expect(demo.stories.map((s) => s.customerName)).toEqual([
+      'Helen Carter',
+      'Ruth Ellison',
+      'Owen Pritchard',
+      'Leo Fairweather',
+      'Isobel Thornton',
+    ]);
     for (const story of demo.stories) {
       const items = await timelineOf(story.customerName);
       const channels = new Set(contactsOf(items).map((c) => c.channel));
       expect(channels.size, story.customerName).toBeGreaterThanOrEqual(3);
-      expect(items.some((i) => i.type === 'case_event' && i.kind === 'note'), story.customerName).toBe(true);
-      expect(contactsOf(items).some((c) => c.caseNumber !== null), story.customerName).toBe(true);
+      expect(
+        items.some((i) => i.type === 'case_event' && i.kind === 'note'),
+        story.customerName,
+      ).toBe(true);
+      expect(
+        contactsOf(items).some((c) => c.caseNumber !== null),
+        story.customerName,
+      ).toBe(true);
     }
   });
 
@@ -75,7 +88,9 @@ describe('hearken demo', () => {
     const helen = demo.stories.find((s) => s.customerName === 'Helen Carter')!;
     expect((await customerProfile(scope, helen.customerId)).address?.line1).toBe('10 Orchard Row');
     const texts = contactsOf(await timelineOf('Helen Carter')).map((c) => c.text);
-    expect(texts.some((t) => t?.includes('30 Orchard Row') && t.includes('[Call disconnected during the transfer]'))).toBe(true);
+    expect(
+      texts.some((t) => t?.includes('30 Orchard Row') && t.includes('[Call disconnected during the transfer]')),
+    ).toBe(true);
   });
 
   it('shows the laptop customer spent 14 days, 7 calls and 6 chats', async () => {
@@ -90,7 +105,10 @@ describe('hearken demo', () => {
 
   it('shows the customer who asked not to be called being called again and again', async () => {
     const contacts = contactsOf(await timelineOf('Ruth Ellison'));
-    expect(contacts.filter((c) => c.channel === 'phone' && c.direction === 'outbound' && c.text?.includes('Brightline')).length).toBeGreaterThanOrEqual(7);
+    expect(
+      contacts.filter((c) => c.channel === 'phone' && c.direction === 'outbound' && c.text?.includes('Brightline'))
+        .length,
+    ).toBeGreaterThanOrEqual(7);
     expect(contacts.some((c) => c.channel === 'sms' && c.direction === 'inbound' && c.text === 'STOP')).toBe(true);
   });
 
@@ -128,7 +146,9 @@ describe('demo generation', () => {
     const generate = () => {
       const random = new DemoRandom(7);
       const factory = new CustomerFactory(random, storyIdentities());
-      return Array.from({ length: 20 }, () => customerJourney({ random, now, launchDay: new Date('2026-02-09T08:00:00Z') }, factory.next()));
+      return Array.from({ length: 20 }, () =>
+        customerJourney({ random, now, launchDay: new Date('2026-02-09T08:00:00Z') }, factory.next()),
+      );
     };
     expect(generate()).toEqual(generate());
   });
@@ -136,7 +156,9 @@ describe('demo generation', () => {
   it('gives nobody an identity that belongs to someone else', () => {
     const factory = new CustomerFactory(new DemoRandom(1), storyIdentities());
     const profiles = Array.from({ length: 3000 }, () => factory.next());
-    const identities = profiles.flatMap((p) => [p.email, p.phone, p.handle].filter((v): v is string => v !== null).map((v) => v.toLowerCase()));
+    const identities = profiles.flatMap((p) =>
+      [p.email, p.phone, p.handle].filter((v): v is string => v !== null).map((v) => v.toLowerCase()),
+    );
     expect(new Set(identities).size).toBe(identities.length);
     expect(profiles.every((p) => p.email !== null || p.phone !== null)).toBe(true);
     expect(identities).not.toContain('helen.carter@example.org');

@@ -18,21 +18,42 @@ async function organisation() {
     t.call(token, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
   const ok = async (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>): Promise<Json> => {
     const res = await call(method, url, payload);
-    if (res.statusCode !== 200 && res.statusCode !== 201) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`);
+    if (res.statusCode !== 200 && res.statusCode !== 201)
+      throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`);
     return res.json();
   };
   let seq = 0;
   const contact = (customer: ContactBody['customer'], extra: Partial<ContactBody> = {}) =>
-    postContact(t, token, { channel: 'email', occurredAt: new Date(Date.now() - 3_600_000 + ++seq * 1000).toISOString(), customer, text: `message ${seq}`, ...extra });
-  const timeline = async (customerId: string) => (await ok('GET', `/customers/${customerId}/timeline?limit=200`)) as { customerId: string; items: Item[] };
-  const contactIds = async (customerId: string) => (await timeline(customerId)).items.filter((i) => i.type === 'contact').map((i) => i.id).sort();
-  const suggestions = async (customerId: string) => ((await ok('GET', `/customers/${customerId}/duplicates`)).suggestions as Json[]).map((s) => s.customer.id as string);
+    postContact(t, token, {
+      channel: 'email',
+      occurredAt: new Date(Date.now() - 3_600_000 + ++seq * 1000).toISOString(),
+      customer,
+      text: `message ${seq}`,
+      ...extra,
+    });
+  const timeline = async (customerId: string) =>
+    (await ok('GET', `/customers/${customerId}/timeline?limit=200`)) as { customerId: string; items: Item[] };
+  const contactIds = async (customerId: string) =>
+    (await timeline(customerId)).items
+      .filter((i) => i.type === 'contact')
+      .map((i) => i.id)
+      .sort();
+  const suggestions = async (customerId: string) =>
+    ((await ok('GET', `/customers/${customerId}/duplicates`)).suggestions as Json[]).map(
+      (s) => s.customer.id as string,
+    );
   return { token, call, ok, contact, timeline, contactIds, suggestions };
 }
 
 /** Jane, known by her work email and mobile; and the same Jane again, who rang from her mobile written the national way. */
-async function janeTwice(org: Awaited<ReturnType<typeof organisation>>, digits = String(Math.floor(Math.random() * 1e6)).padStart(6, '0')) {
-  const first = await org.contact({ email: `jane.doe.${digits}@work.example`, phone: `+44 7700 ${digits}`, name: 'Jane Doe' }, { subject: 'Bill' });
+async function janeTwice(
+  org: Awaited<ReturnType<typeof organisation>>,
+  digits = String(Math.floor(Math.random() * 1e6)).padStart(6, '0'),
+) {
+  const first = await org.contact(
+    { email: `jane.doe.${digits}@work.example`, phone: `+44 7700 ${digits}`, name: 'Jane Doe' },
+    { subject: 'Bill' },
+  );
   await org.contact({ email: `jane.doe.${digits}@work.example` }, { channel: 'chat' });
   const second = await org.contact({ phone: `0 7700 ${digits}` }, { channel: 'phone' });
   await org.contact({ phone: `07700${digits}` }, { channel: 'sms' });
@@ -51,7 +72,9 @@ describe('likely duplicate customers', () => {
     expect(answer.customerId).toBe(survivor);
     expect(answer.suggestions).toHaveLength(1);
     expect(answer.suggestions[0]).toMatchObject({ customer: { id: duplicate, phones: [`07700${digits}`] }, score: 70 });
-    expect(answer.suggestions[0].reasons.map((r: Json) => r.text)).toEqual([`same phone number except country prefix: +447700${digits} vs 07700${digits}`]);
+    expect(answer.suggestions[0].reasons.map((r: Json) => r.text)).toEqual([
+      `same phone number except country prefix: +447700${digits} vs 07700${digits}`,
+    ]);
 
     const list = await org.ok('GET', '/customer-duplicates?limit=10');
     // The two John Smiths have only a name in common: not suggested.
@@ -62,14 +85,25 @@ describe('likely duplicate customers', () => {
   it('suggests the same name at the same address, however the postcode is written, but not a neighbour', async () => {
     const org = await organisation();
     const register = async (name: string, line1: string, postcode: string) =>
-      (await org.ok('POST', '/customers', { name, address: { line1, postcode }, emails: [`${randomUUID()}@mail.example`] })).id as string;
+      (
+        await org.ok('POST', '/customers', {
+          name,
+          address: { line1, postcode },
+          emails: [`${randomUUID()}@mail.example`],
+        })
+      ).id as string;
     const ann = await register('Ann Lee', '12 High Street', 'LS1 4AP');
     const again = await register('Lee, Ann', '12 high street', 'ls14ap');
     const neighbour = await register('Ann Lee', '14 High Street', 'LS1 4AP');
     const answer = await org.ok('GET', `/customers/${again}/duplicates`);
     expect(answer.suggestions.map((s: Json) => [s.customer.id, s.score])).toEqual([[ann, 65]]);
-    expect(answer.suggestions[0].reasons.map((r: Json) => r.text)).toEqual(['same postal address: 12 High Street, LS1 4AP', 'same name: Lee, Ann / Ann Lee']);
-    expect((await org.ok('GET', '/customer-duplicates')).pairs.map((p: Json) => [p.customer.id, p.duplicate.id])).toEqual([[ann, again]]);
+    expect(answer.suggestions[0].reasons.map((r: Json) => r.text)).toEqual([
+      'same postal address: 12 High Street, LS1 4AP',
+      'same name: Lee, Ann / Ann Lee',
+    ]);
+    expect(
+      (await org.ok('GET', '/customer-duplicates')).pairs.map((p: Json) => [p.customer.id, p.duplicate.id]),
+    ).toEqual([[ann, again]]);
     expect(await org.suggestions(neighbour)).toEqual([]);
   });
 
@@ -96,23 +130,44 @@ describe('merging customers', () => {
     const { survivor, duplicate, digits } = await janeTwice(org);
     const survivorContacts = await org.contactIds(survivor);
     const duplicateContacts = await org.contactIds(duplicate);
-    const kase = await org.ok('POST', '/cases', { customerId: duplicate, subject: 'Phone keeps dropping calls', contactIds: duplicateContacts.slice(0, 1) });
+    const kase = await org.ok('POST', '/cases', {
+      customerId: duplicate,
+      subject: 'Phone keeps dropping calls',
+      contactIds: duplicateContacts.slice(0, 1),
+    });
 
     const merged = await org.ok('POST', `/customers/${survivor}/merge`, { duplicateId: duplicate });
-    expect(merged).toMatchObject({ survivingCustomerId: survivor, mergedCustomerId: duplicate, undoneAt: null, restored: null, filledFields: [] });
+    expect(merged).toMatchObject({
+      survivingCustomerId: survivor,
+      mergedCustomerId: duplicate,
+      undoneAt: null,
+      restored: null,
+      filledFields: [],
+    });
     expect(merged.moved).toMatchObject({ contacts: 2, cases: 1, customer_identities: 1, users: 0 });
     expect(merged.moved.case_events).toBeGreaterThanOrEqual(2);
-    expect(merged.survivor).toMatchObject({ id: survivor, phones: [`+447700${digits}`, `07700${digits}`], mergedFrom: null });
+    expect(merged.survivor).toMatchObject({
+      id: survivor,
+      phones: [`+447700${digits}`, `07700${digits}`],
+      mergedFrom: null,
+    });
 
     // Every contact is on the survivor's timeline, with the merge itself.
     const after = await org.timeline(survivor);
     expect(await org.contactIds(survivor)).toEqual([...survivorContacts, ...duplicateContacts].sort());
-    expect(after.items.find((i) => i.type === 'customer_event')).toMatchObject({ kind: 'merged_from', data: { mergeId: merged.id, customerId: duplicate } });
+    expect(after.items.find((i) => i.type === 'customer_event')).toMatchObject({
+      kind: 'merged_from',
+      data: { mergeId: merged.id, customerId: duplicate },
+    });
     expect((await org.ok('GET', `/cases/${kase.id}`)).customerId).toBe(survivor);
 
     // The old id still leads to the person.
     const old = await org.ok('GET', `/customers/${duplicate}`);
-    expect(old).toMatchObject({ id: survivor, name: 'Jane Doe', mergedFrom: { customerId: duplicate, mergeId: merged.id } });
+    expect(old).toMatchObject({
+      id: survivor,
+      name: 'Jane Doe',
+      mergedFrom: { customerId: duplicate, mergeId: merged.id },
+    });
     expect((await org.timeline(duplicate)).customerId).toBe(survivor);
     expect(await org.suggestions(survivor)).toEqual([]);
 
@@ -127,14 +182,24 @@ describe('merging customers', () => {
     expect(undone.restored).toMatchObject({ contacts: 2, cases: 1, customer_identities: 1 });
     // The note was written after the merge, on the case that goes back: it goes back with it.
     expect(undone.restored.case_events).toBe(merged.moved.case_events + 1);
-    expect(undone.restoredCustomer).toMatchObject({ id: duplicate, phones: [`07700${digits}`], handles: [], mergedFrom: null });
+    expect(undone.restoredCustomer).toMatchObject({
+      id: duplicate,
+      phones: [`07700${digits}`],
+      handles: [],
+      mergedFrom: null,
+    });
     // What arrived at the survivor after the merge and on no moved case stays: the new contact and handle.
     expect(undone.survivor).toMatchObject({ id: survivor, phones: [`+447700${digits}`], handles: [`jane_${digits}`] });
     expect(await org.contactIds(survivor)).toEqual([...survivorContacts, later.id].sort());
     expect(await org.contactIds(duplicate)).toEqual(duplicateContacts);
     expect((await org.ok('GET', `/cases/${kase.id}`)).customerId).toBe(duplicate);
-    expect((await org.timeline(duplicate)).items.filter((i) => i.type === 'case_event').map((i) => i.kind)).toContain('note');
-    expect((await org.timeline(survivor)).items.filter((i) => i.type === 'customer_event').map((i) => i.kind)).toEqual(['unmerged', 'merged_from']);
+    expect((await org.timeline(duplicate)).items.filter((i) => i.type === 'case_event').map((i) => i.kind)).toContain(
+      'note',
+    );
+    expect((await org.timeline(survivor)).items.filter((i) => i.type === 'customer_event').map((i) => i.kind)).toEqual([
+      'unmerged',
+      'merged_from',
+    ]);
     expect((await org.ok('GET', `/customers/${duplicate}`)).id).toBe(duplicate);
     // Undoing says they are two people: no longer suggested.
     expect(await org.suggestions(survivor)).toEqual([]);
@@ -144,7 +209,7 @@ describe('merging customers', () => {
     expect(again.json().error).toMatchObject({ code: 'conflict', details: { reason: 'merge_already_undone' } });
   });
 
-  it('fills the survivor\'s empty name from the duplicate, and empties it again on undo', async () => {
+  it("fills the survivor's empty name from the duplicate, and empties it again on undo", async () => {
     const org = await organisation();
     const { survivor: named, duplicate: unnamed } = await janeTwice(org);
     const merged = await org.ok('POST', `/customers/${unnamed}/merge`, { duplicateId: named });
@@ -170,7 +235,9 @@ describe('merging customers', () => {
     await org.ok('POST', `/customers/${survivor}/merge`, { duplicateId: duplicate });
     const twice = await org.call('POST', `/customers/${survivor}/merge`, { duplicateId: duplicate });
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().error).toMatchObject({ details: { reason: 'customer_already_merged', mergedIntoId: survivor } });
+    expect(twice.json().error).toMatchObject({
+      details: { reason: 'customer_already_merged', mergedIntoId: survivor },
+    });
     expect(twice.json().error.message).toMatch(/already merged/);
 
     const intoMerged = await org.call('POST', `/customers/${duplicate}/merge`, { duplicateId: third });
@@ -179,17 +246,23 @@ describe('merging customers', () => {
 
     const dismissMerged = await org.call('POST', `/customers/${third}/duplicates/${duplicate}/dismiss`);
     expect(dismissMerged.statusCode).toBe(409);
-    expect((await org.call('POST', `/customers/${survivor}/merge`, { duplicateId: randomUUID() })).statusCode).toBe(404);
+    expect((await org.call('POST', `/customers/${survivor}/merge`, { duplicateId: randomUUID() })).statusCode).toBe(
+      404,
+    );
   });
 
   it('follows merges of merges, and unwinds them in reverse order', async () => {
     const org = await organisation();
     const { survivor: a, duplicate: b } = await janeTwice(org);
-    const c = (await org.contact({ email: `jane.doe.${randomUUID().slice(0, 6)}@home.example`, name: 'Jane Doe' })).customerId;
+    const c = (await org.contact({ email: `jane.doe.${randomUUID().slice(0, 6)}@home.example`, name: 'Jane Doe' }))
+      .customerId;
     const first = await org.ok('POST', `/customers/${a}/merge`, { duplicateId: b });
     const second = await org.ok('POST', `/customers/${c}/merge`, { duplicateId: a });
     expect(second.moved.contacts).toBe(4);
-    expect(await org.ok('GET', `/customers/${b}`)).toMatchObject({ id: c, mergedFrom: { customerId: b, mergeId: first.id } });
+    expect(await org.ok('GET', `/customers/${b}`)).toMatchObject({
+      id: c,
+      mergedFrom: { customerId: b, mergeId: first.id },
+    });
     // A case opened for the old id is the person's.
     expect((await org.ok('POST', '/cases', { customerId: b, subject: 'New SIM' })).customerId).toBe(c);
 
@@ -212,7 +285,9 @@ describe('merging customers', () => {
 
     const refused = await org.call('POST', `/customer-merges/${merge.id}/undo`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.message).toBe(`Case C-${theirs.number} was merged with C-${ours.number} after the customers were merged, so the two customers now share a case; unmerge those cases first`);
+    expect(refused.json().error.message).toBe(
+      `Case C-${theirs.number} was merged with C-${ours.number} after the customers were merged, so the two customers now share a case; unmerge those cases first`,
+    );
     await org.ok('POST', `/cases/${theirs.id}/unmerge`);
     expect((await org.ok('POST', `/customer-merges/${merge.id}/undo`)).restored.cases).toBe(1);
   });
@@ -224,17 +299,24 @@ describe('merging customers', () => {
     const theirs = await janeTwice(other, digits);
     const theirMerge = await other.ok('POST', `/customers/${theirs.survivor}/merge`, { duplicateId: theirs.duplicate });
 
-    expect((await org.call('POST', `/customers/${survivor}/merge`, { duplicateId: theirs.duplicate })).statusCode).toBe(404);
-    expect((await org.call('POST', `/customers/${theirs.survivor}/merge`, { duplicateId: duplicate })).statusCode).toBe(404);
+    expect((await org.call('POST', `/customers/${survivor}/merge`, { duplicateId: theirs.duplicate })).statusCode).toBe(
+      404,
+    );
+    expect((await org.call('POST', `/customers/${theirs.survivor}/merge`, { duplicateId: duplicate })).statusCode).toBe(
+      404,
+    );
     expect((await org.call('GET', `/customers/${theirs.duplicate}`)).statusCode).toBe(404);
     expect((await org.call('GET', `/customers/${theirs.survivor}/duplicates`)).statusCode).toBe(404);
-    expect((await org.call('POST', `/customers/${survivor}/duplicates/${theirs.survivor}/dismiss`)).statusCode).toBe(404);
+    expect((await org.call('POST', `/customers/${survivor}/duplicates/${theirs.survivor}/dismiss`)).statusCode).toBe(
+      404,
+    );
     expect((await org.call('POST', `/customer-merges/${theirMerge.id}/undo`)).statusCode).toBe(404);
     // The two organisations share a phone number, but never each other's suggestions.
     expect(await org.suggestions(survivor)).toEqual([duplicate]);
 
     const { token } = await org.ok('POST', '/tokens', { name: 'analyst', role: 'analyst' });
-    const asAnalyst = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) => t.call(token, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+    const asAnalyst = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
+      t.call(token, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
     expect((await asAnalyst('GET', `/customers/${survivor}/duplicates`)).statusCode).toBe(200);
     expect((await asAnalyst('GET', '/customer-duplicates')).statusCode).toBe(200);
     expect((await asAnalyst('POST', `/customers/${survivor}/merge`, { duplicateId: duplicate })).statusCode).toBe(403);

@@ -21,7 +21,10 @@ const columns = async () =>
 describe('what a customer merge moves', () => {
   it('covers every table with a customer_id column: a new one must join CUSTOMER_RECORD_TABLES', async () => {
     const all = await columns();
-    const withCustomer = all.filter((c) => c.column === 'customer_id').map((c) => c.table).sort();
+    const withCustomer = all
+      .filter((c) => c.column === 'customer_id')
+      .map((c) => c.table)
+      .sort();
     expect(CUSTOMER_RECORD_TABLES.map((t) => t.table).sort()).toEqual(withCustomer);
   });
 

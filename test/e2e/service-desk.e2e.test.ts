@@ -1,7 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditScreen, describeViolations, type ScreenAudit } from './helpers/accessibility.ts';
-import { arrivesAt, field, fillSignIn, launchBrowser, noLongerSees, openWindow, screenshot, sees, signInAsStaff, toasts } from './helpers/browser.ts';
+import {
+  arrivesAt,
+  field,
+  fillSignIn,
+  launchBrowser,
+  noLongerSees,
+  openWindow,
+  screenshot,
+  sees,
+  signInAsStaff,
+  toasts,
+} from './helpers/browser.ts';
 import { startHearken, type RunningHearken } from './helpers/server.ts';
 import { adminClient, setUpServiceDesk, type ServiceDesk } from './helpers/service-desk.ts';
 import { story } from './helpers/story.ts';
@@ -18,16 +29,30 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
   let hearken: RunningHearken;
   let desk: ServiceDesk;
   let browser: Browser;
-  const windows: Record<'customer' | 'agent' | 'colleague' | 'supervisor', Page | undefined> = { customer: undefined, agent: undefined, colleague: undefined, supervisor: undefined };
+  const windows: Record<'customer' | 'agent' | 'colleague' | 'supervisor', Page | undefined> = {
+    customer: undefined,
+    agent: undefined,
+    colleague: undefined,
+    supervisor: undefined,
+  };
   const audits = new Map<string, ScreenAudit>();
   const { step } = story({ windows: () => windows, serverOutput: () => hearken?.output() ?? '' });
 
-  const request = { subject: 'Roaming data not working in Portugal', message: 'Since landing in Lisbon yesterday my phone shows no mobile data at all, though calls work.' };
-  const reply = 'Sorry about that, Priya. I have switched roaming data back on for your line: please restart your phone and tell us if it works.';
-  const handOffNote = 'Roaming profile re-provisioned; waiting for the customer to confirm after a restart. Please follow up tomorrow.';
+  const request = {
+    subject: 'Roaming data not working in Portugal',
+    message: 'Since landing in Lisbon yesterday my phone shows no mobile data at all, though calls work.',
+  };
+  const reply =
+    'Sorry about that, Priya. I have switched roaming data back on for your line: please restart your phone and tell us if it works.';
+  const handOffNote =
+    'Roaming profile re-provisioned; waiting for the customer to confirm after a restart. Please follow up tomorrow.';
   let portalCaseUrl = '';
 
-  const signInDetails = (who: { email: string; password: string }) => ({ organisation: desk.slug, email: who.email, password: who.password });
+  const signInDetails = (who: { email: string; password: string }) => ({
+    organisation: desk.slug,
+    email: who.email,
+    password: who.password,
+  });
   const audit = async (page: Page, screen: string) => audits.set(screen, await auditScreen(page, screen));
   const open = async (who: keyof typeof windows) => (windows[who] ??= (await openWindow(browser)).page);
 
@@ -81,7 +106,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     // The portal may open the new case at once or list it: either way the customer can get to it.
     const conversation = page.getByRole('log', { name: 'Conversation' });
     await sees(conversation.or(page.getByRole('link', { name: new RegExp(literally(request.subject)) })));
-    if (!(await conversation.isVisible())) await page.getByRole('link', { name: new RegExp(literally(request.subject)) }).first().click();
+    if (!(await conversation.isVisible()))
+      await page
+        .getByRole('link', { name: new RegExp(literally(request.subject)) })
+        .first()
+        .click();
     await sees(conversation.getByText(request.message));
     portalCaseUrl = page.url();
   });
@@ -90,7 +119,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     const page = windows.agent!;
     await signInAsStaff(page, hearken.url, signInDetails(desk.agent));
     await arrivesAt(page, /^\/work/);
-    await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Unassigned/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Queues' })
+      .getByRole('link', { name: /^Unassigned/ })
+      .click();
     await sees(queue(page, 'Unassigned').getByRole('link', { name: new RegExp(literally(request.subject)) }));
     await screenshot(page, 'agent-queue');
     await audit(page, 'workspace queue');
@@ -98,8 +130,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
 
   step('the agent opens the case: the customer, the timeline with their message', async () => {
     const page = windows.agent!;
-    await queue(page, 'Unassigned').getByRole('link', { name: new RegExp(literally(request.subject)) }).click();
-    await sees(page.getByRole('region', { name: 'Customer' }).getByRole('heading', { level: 2, name: desk.customer.name }));
+    await queue(page, 'Unassigned')
+      .getByRole('link', { name: new RegExp(literally(request.subject)) })
+      .click();
+    await sees(
+      page.getByRole('region', { name: 'Customer' }).getByRole('heading', { level: 2, name: desk.customer.name }),
+    );
     const message = timeline(page).getByRole('article').filter({ hasText: request.message });
     await sees(message);
     // Two pictures: the first screen (the customer before anything else), then the timeline below.
@@ -158,10 +194,18 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     const page = await open('colleague');
     await signInAsStaff(page, hearken.url, signInDetails(desk.colleague));
     await arrivesAt(page, /^\/work/);
-    await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Transfers to me/ }).click();
-    await queue(page, 'Transfers to me').getByRole('link', { name: new RegExp(literally(request.subject)) }).click();
+    await page
+      .getByRole('navigation', { name: 'Queues' })
+      .getByRole('link', { name: /^Transfers to me/ })
+      .click();
+    await queue(page, 'Transfers to me')
+      .getByRole('link', { name: new RegExp(literally(request.subject)) })
+      .click();
     // The offer on the case says who offers it and carries the note, so nothing has to be asked again.
-    const offer = page.getByRole('alert').filter({ hasText: `Transfer offered by ${desk.agent.name}` }).filter({ hasText: handOffNote });
+    const offer = page
+      .getByRole('alert')
+      .filter({ hasText: `Transfer offered by ${desk.agent.name}` })
+      .filter({ hasText: handOffNote });
     await sees(offer);
     await offer.getByRole('button', { name: 'Accept transfer' }).click();
     await noLongerSees(page.getByRole('button', { name: 'Accept transfer' }));
@@ -195,15 +239,24 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     await arrivesAt(page, /^\/review/);
     await sees(page.getByRole('heading', { level: 1, name: 'Insight review' }));
     // The server's analysis worker read the request moments after it arrived.
-    const row = page.getByRole('list', { name: 'Contacts to review' }).getByRole('listitem').filter({ hasText: 'my phone shows no mobile data' }).first();
+    const row = page
+      .getByRole('list', { name: 'Contacts to review' })
+      .getByRole('listitem')
+      .filter({ hasText: 'my phone shows no mobile data' })
+      .first();
     await sees(row);
     await row.getByRole('button', { name: /^Label/ }).click();
     const panel = page.getByRole('dialog', { name: /^Label the contact/ });
     await sees(panel);
     // The segmented control's radios are visually hidden behind their labels, as for a person.
-    await panel.locator('label').filter({ hasText: /^Negative$/ }).click();
+    await panel
+      .locator('label')
+      .filter({ hasText: /^Negative$/ })
+      .click();
     expect(await panel.getByRole('radio', { name: 'Negative' }).isChecked()).toBe(true);
-    await panel.getByRole('textbox', { name: 'Note' }).fill('Roaming left off after travel: worth a proactive text on landing.');
+    await panel
+      .getByRole('textbox', { name: 'Note' })
+      .fill('Roaming left off after travel: worth a proactive text on landing.');
     await audit(page, 'review label panel');
     await panel.getByRole('button', { name: 'Save label', exact: true }).click();
     await sees(toasts(page).filter({ hasText: 'Label saved' }));
@@ -245,7 +298,18 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
   });
 
   describe('accessibility (axe-core, WCAG 2 A and AA): no serious or critical violations', () => {
-    it.each(['sign-in', 'portal home', 'workspace queue', 'case view', 'case view with a notification', 'transfer dialog', 'portal case', 'supervisor', 'review queue', 'review label panel'])('%s', (screen) => {
+    it.each([
+      'sign-in',
+      'portal home',
+      'workspace queue',
+      'case view',
+      'case view with a notification',
+      'transfer dialog',
+      'portal case',
+      'supervisor',
+      'review queue',
+      'review label panel',
+    ])('%s', (screen) => {
       const found = audits.get(screen);
       if (!found) throw new Error(`the story did not reach the ${screen} screen, so it was not checked`);
       if (found.violations.length > 0) throw new Error(describeViolations(found));

@@ -12,7 +12,10 @@ export interface CliResult {
 /** Runs the `hearken` command as a user would, and waits for it to finish. */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HEARKEN_BIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [HEARKEN_BIN, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -24,10 +27,16 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 
 /** Starts a long-running `hearken` command and resolves once it prints the line matching `ready`. */
 export function startCli(args: string[], ready: RegExp, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const child: ChildProcess = spawn(process.execPath, [HEARKEN_BIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+  const child: ChildProcess = spawn(process.execPath, [HEARKEN_BIN, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+  });
   let output = '';
   const started = new Promise<RegExpMatchArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${ready}; output so far:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${ready}; output so far:\n${output}`)),
+      60_000,
+    );
     const onData = (d: Buffer) => {
       output += d.toString();
       const match = output.match(ready);

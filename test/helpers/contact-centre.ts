@@ -20,7 +20,12 @@ export async function contactCentre(t: TestApp) {
     return res.json();
   };
   const person = async (name: string, role: string, extra: Record<string, unknown> = {}): Promise<Person> => {
-    const user = await call('POST', '/api/v1/users', { email: `${name.toLowerCase()}@centre.example`, name, role, ...extra });
+    const user = await call('POST', '/api/v1/users', {
+      email: `${name.toLowerCase()}@centre.example`,
+      name,
+      role,
+      ...extra,
+    });
     const { token } = await call('POST', '/api/v1/tokens', { name: `${name}'s token`, role, userId: user.id });
     return { id: user.id, token };
   };
@@ -47,13 +52,38 @@ export async function contactCentre(t: TestApp) {
     const res = await t.call(owner.token, {
       method: 'POST',
       url: '/api/v1/cases',
-      payload: { customerId: contact.customerId, subject: 'No service after update', contactIds: [contact.id], ...extra },
+      payload: {
+        customerId: contact.customerId,
+        subject: 'No service after update',
+        contactIds: [contact.id],
+        ...extra,
+      },
     });
     if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
-    return { ...(res.json() as { id: string; ownerId: string | null; teamId: string | null }), customerId: contact.customerId };
+    return {
+      ...(res.json() as { id: string; ownerId: string | null; teamId: string | null }),
+      customerId: contact.customerId,
+    };
   };
   const events = async (caseId: string) =>
-    (await t.call(admin, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json().events as { kind: string; data: Record<string, unknown>; actorLabel: string }[];
+    (await t.call(admin, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json().events as {
+      kind: string;
+      data: Record<string, unknown>;
+      actorLabel: string;
+    }[];
 
-  return { tenant, admin, call, manager, frontLead, devicesLead, alice, bob, dev, teams: { front: front.id as string, devices: devices.id as string }, openCase, events };
+  return {
+    tenant,
+    admin,
+    call,
+    manager,
+    frontLead,
+    devicesLead,
+    alice,
+    bob,
+    dev,
+    teams: { front: front.id as string, devices: devices.id as string },
+    openCase,
+    events,
+  };
 }

@@ -36,7 +36,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then(
           (parsed) => {
-            messages.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null, rcptTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+            messages.push({
+              mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+              rcptTo: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              parsed,
+            });
             waiters.splice(0).forEach((w) => w());
             callback();
           },
@@ -66,11 +71,18 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   };
 }
 
-export type SendResult = { ok: true; response: string } | { ok: false; responseCode: number | undefined; response: string };
+export type SendResult =
+  { ok: true; response: string } | { ok: false; responseCode: number | undefined; response: string };
 
 /** Sends one message to an SMTP server on loopback the way a mail server would (no TLS, no auth). */
 export async function sendMail(port: number, message: Mail.Options): Promise<SendResult> {
-  const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 5000 });
+  const transport = createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 5000,
+  });
   try {
     const info = (await transport.sendMail(message)) as { response: string };
     return { ok: true, response: info.response };
@@ -83,6 +95,10 @@ export async function sendMail(port: number, message: Mail.Options): Promise<Sen
 }
 
 /** Sends exact bytes (malformed mail, a prepared bounce) with the given envelope. */
-export function sendRaw(port: number, envelope: { from: string; to: string[] }, raw: Buffer | string): Promise<SendResult> {
+export function sendRaw(
+  port: number,
+  envelope: { from: string; to: string[] },
+  raw: Buffer | string,
+): Promise<SendResult> {
   return sendMail(port, { envelope, raw });
 }

@@ -39,7 +39,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { bodyLimit?: number; channels?: AppOptions['channels'] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { bodyLimit?: number; channels?: AppOptions['channels'] } = {},
+): Promise<TestApp> {
   const { database, cleanup } = await openTestDatabase();
   const app = await buildApp({ database, ...options });
   return {
@@ -68,7 +70,18 @@ export interface ContactBody {
 
 /** Records a contact through the API and returns the parsed answer. */
 export async function postContact(t: TestApp, token: string, body: ContactBody) {
-  const res = await t.call(token, { method: 'POST', url: '/api/v1/contacts', payload: { direction: 'inbound', ...body } });
-  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`POST /contacts answered ${res.statusCode}: ${res.body}`);
-  return res.json() as { id: string; customerId: string; duplicate: boolean; customerCreated: boolean; occurredAt: string };
+  const res = await t.call(token, {
+    method: 'POST',
+    url: '/api/v1/contacts',
+    payload: { direction: 'inbound', ...body },
+  });
+  if (res.statusCode !== 201 && res.statusCode !== 200)
+    throw new Error(`POST /contacts answered ${res.statusCode}: ${res.body}`);
+  return res.json() as {
+    id: string;
+    customerId: string;
+    duplicate: boolean;
+    customerCreated: boolean;
+    occurredAt: string;
+  };
 }

@@ -23,9 +23,19 @@ export interface SignOptions {
 }
 
 /** POSTs a signed webhook to /api/v1/channels/<slug>/<path>, exactly as a channel provider would. */
-export function signedPost(t: TestApp, slug: string, path: string, body: unknown, secret: string, options: SignOptions = {}): Promise<LightMyRequestResponse> {
+export function signedPost(
+  t: TestApp,
+  slug: string,
+  path: string,
+  body: unknown,
+  secret: string,
+  options: SignOptions = {},
+): Promise<LightMyRequestResponse> {
   const raw = options.raw ?? JSON.stringify(body);
-  const header = options.signature === undefined ? signWebhook(secret, raw, options.timestamp ?? Math.floor(Date.now() / 1000)) : options.signature;
+  const header =
+    options.signature === undefined
+      ? signWebhook(secret, raw, options.timestamp ?? Math.floor(Date.now() / 1000))
+      : options.signature;
   return t.app.inject({
     method: 'POST',
     url: `/api/v1/channels/${slug}/${path}`,
@@ -43,14 +53,21 @@ export interface ReceivedRequest {
 
 /** A local HTTP server for what Hearken sends out or fetches; `respond` decides each answer. */
 export async function startSink(
-  respond: (request: ReceivedRequest) => { status?: number; headers?: Record<string, string>; body?: string } = () => ({ status: 200 }),
+  respond: (request: ReceivedRequest) => { status?: number; headers?: Record<string, string>; body?: string } = () => ({
+    status: 200,
+  }),
 ): Promise<{ url: string; received: ReceivedRequest[]; close: () => Promise<void>; server: Server }> {
   const received: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(request);
       const answer = respond(request);
       res.writeHead(answer.status ?? 200, answer.headers ?? {});
@@ -74,9 +91,15 @@ export async function startSink(
 export async function webhookOrganisation(t: TestApp) {
   const created = await t.newTenant();
   const secret = await webhookSecret(t, created.token);
-  const post = (path: string, body: unknown, options: SignOptions = {}) => signedPost(t, created.tenant.slug, path, body, secret, options);
+  const post = (path: string, body: unknown, options: SignOptions = {}) =>
+    signedPost(t, created.tenant.slug, path, body, secret, options);
   const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    t.call(created.token, { method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  const runJobs = () => createJobWorker(t.database.db, { tenantIds: [created.tenant.id], channels: t.app.channels }).runDue();
+    t.call(created.token, {
+      method,
+      url: `/api/v1${url}`,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+  const runJobs = () =>
+    createJobWorker(t.database.db, { tenantIds: [created.tenant.id], channels: t.app.channels }).runDue();
   return { ...created, secret, post, api, runJobs, scope: scopeTo(t.database.db, created.tenant.id) };
 }

@@ -11,12 +11,16 @@ const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)
 
 beforeAll(async () => {
   ({ database, cleanup } = await openTestDatabase());
-  await database.db.execute(sql`CREATE TABLE IF NOT EXISTS job_effects (run text, job text, at timestamptz DEFAULT now())`);
+  await database.db.execute(
+    sql`CREATE TABLE IF NOT EXISTS job_effects (run text, job text, at timestamptz DEFAULT now())`,
+  );
 });
 afterAll(() => cleanup());
 
 const effects = async (kind: string) =>
-  rowsOf<{ job: string }>(await database.db.execute(sql`SELECT job FROM job_effects WHERE run = ${run + kind} ORDER BY job`)).map((r) => r.job);
+  rowsOf<{ job: string }>(
+    await database.db.execute(sql`SELECT job FROM job_effects WHERE run = ${run + kind} ORDER BY job`),
+  ).map((r) => r.job);
 
 /** A handler whose effect is a row in job_effects, written in the job's own transaction. */
 const recordEffect = (kind: string) => async (job: { key: string | null }, tx: Database['db']) => {
@@ -26,7 +30,12 @@ const recordEffect = (kind: string) => async (job: { key: string | null }, tx: D
 describe('durable jobs', () => {
   it('runs each due job exactly once with several workers polling together', async () => {
     const kind = `once-${run}`;
-    for (let i = 0; i < 40; i++) await scheduleJob(database.db, { kind, key: `${kind}:${String(i).padStart(2, '0')}`, runAt: new Date(Date.now() - 1000) });
+    for (let i = 0; i < 40; i++)
+      await scheduleJob(database.db, {
+        kind,
+        key: `${kind}:${String(i).padStart(2, '0')}`,
+        runAt: new Date(Date.now() - 1000),
+      });
     const workers = Array.from({ length: 4 }, () => new JobWorker(database.db).register(kind, recordEffect(kind)));
     const ran = await Promise.all(workers.map((w) => w.runDue()));
     expect(ran.reduce((a, b) => a + b, 0)).toBe(40);

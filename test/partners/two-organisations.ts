@@ -7,7 +7,14 @@ export type Centre = Awaited<ReturnType<typeof contactCentre>>;
 
 /** A contact centre in a fresh tenant with a name of its own (the shared helper names every tenant alike). */
 export function namedCentre(t: TestApp, name: string): Promise<Centre> {
-  return contactCentre({ ...t, newTenant: () => createTenant(t.database.db, { slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 6)}`, name }) });
+  return contactCentre({
+    ...t,
+    newTenant: () =>
+      createTenant(t.database.db, {
+        slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 6)}`,
+        name,
+      }),
+  });
 }
 
 /** The two organisations of seed 003: a mobile operator and the laptop maker it shares cases with. */
@@ -15,7 +22,12 @@ export async function twoOrganisations(t: TestApp) {
   const operator = await namedCentre(t, 'Hearken Mobile');
   const laptopMaker = await namedCentre(t, 'Laptop Co');
 
-  const call = async (token: string | undefined, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) => {
+  const call = async (
+    token: string | undefined,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: Record<string, unknown>,
+  ) => {
     const res = await t.call(token, { method, url, ...(payload ? { payload } : {}) });
     return { status: res.statusCode, body: res.json() };
   };
@@ -39,7 +51,8 @@ export async function twoOrganisations(t: TestApp) {
     return res.body.caseId as string;
   };
 
-  const post = (who: Person, shareId: string, text: string, handOff = false) => call(who.token, 'POST', `/api/v1/shares/${shareId}/messages`, { text, handOff });
+  const post = (who: Person, shareId: string, text: string, handOff = false) =>
+    call(who.token, 'POST', `/api/v1/shares/${shareId}/messages`, { text, handOff });
   const thread = (who: Person, shareId: string) => call(who.token, 'GET', `/api/v1/shares/${shareId}/messages`);
 
   return { operator, laptopMaker, call, shareWithLaptopMaker, accept, post, thread };

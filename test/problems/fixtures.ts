@@ -5,8 +5,17 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** Calls made in one tenant with its admin token, answering parsed JSON and checking the status. */
 export function apiAs(t: TestApp, token: string) {
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, status?: number): Promise<Json> => {
-    const res = await t.call(token, { method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+  const call = async (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    status?: number,
+  ): Promise<Json> => {
+    const res = await t.call(token, {
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
     if (status !== undefined) expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
     return res.json();
   };
@@ -16,9 +25,17 @@ export function apiAs(t: TestApp, token: string) {
     patch: (url: string, payload: unknown, status?: number) => call('PATCH', url, payload, status),
     delete: (url: string, status?: number) => call('DELETE', url, undefined, status),
     /** A customer's inbound contact and a case opened about it. */
-    async caseFor(contact: Omit<ContactBody, 'text'> & { text?: string }, subject = 'No data since the network upgrade') {
+    async caseFor(
+      contact: Omit<ContactBody, 'text'> & { text?: string },
+      subject = 'No data since the network upgrade',
+    ) {
       const stored = await postContact(t, token, { text: 'My mobile data stopped working this morning', ...contact });
-      const opened = await call('POST', '/api/v1/cases', { customerId: stored.customerId, subject, contactIds: [stored.id] }, 201);
+      const opened = await call(
+        'POST',
+        '/api/v1/cases',
+        { customerId: stored.customerId, subject, contactIds: [stored.id] },
+        201,
+      );
       return { id: opened.id as string, customerId: stored.customerId, contactId: stored.id };
     },
     async problem(title = 'APN settings lost after network upgrade', extra: Record<string, unknown> = {}) {

@@ -13,14 +13,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const eventsOf = async (caseId: string) => (await api.get(`/api/v1/cases/${caseId}`)).events as { kind: string; data: Record<string, unknown>; actorLabel: string }[];
+const eventsOf = async (caseId: string) =>
+  (await api.get(`/api/v1/cases/${caseId}`)).events as {
+    kind: string;
+    data: Record<string, unknown>;
+    actorLabel: string;
+  }[];
 
 describe('problems', () => {
   it('are numbered per organisation and start as new, or as a known error when reported with a workaround', async () => {
     const first = await api.problem('Voicemail unreachable');
-    expect(first).toMatchObject({ reference: `P-${first.number}`, status: 'new', rootCause: null, workaround: null, caseCount: 0, cases: [] });
+    expect(first).toMatchObject({
+      reference: `P-${first.number}`,
+      status: 'new',
+      rootCause: null,
+      workaround: null,
+      caseCount: 0,
+      cases: [],
+    });
     const second = await api.problem('Roaming fails in Spain', { workaround: 'Select the network manually' });
-    expect(second).toMatchObject({ number: first.number + 1, status: 'known_error', workaround: 'Select the network manually' });
+    expect(second).toMatchObject({
+      number: first.number + 1,
+      status: 'known_error',
+      workaround: 'Select the network manually',
+    });
     expect((await api.post('/api/v1/problems', { title: '   ' }, 400)).error.code).toBe('validation_failed');
   });
 
@@ -33,7 +49,10 @@ describe('problems', () => {
     expect(linked.caseCount).toBe(2);
     expect(linked.cases.map((c: { id: string }) => c.id).sort()).toEqual([a.id, b.id].sort());
     const event = (await eventsOf(a.id)).at(-1)!;
-    expect(event).toMatchObject({ kind: 'linked_to_problem', data: { problemId: problem.id, problem: problem.reference, rootCause: 'Faulty radio unit on cell 4411' } });
+    expect(event).toMatchObject({
+      kind: 'linked_to_problem',
+      data: { problemId: problem.id, problem: problem.reference, rootCause: 'Faulty radio unit on cell 4411' },
+    });
     const timeline = await api.get(`/api/v1/customers/${a.customerId}/timeline`);
     expect(timeline.items[0]).toMatchObject({ type: 'case_event', kind: 'linked_to_problem', caseId: a.id });
 
@@ -53,15 +72,29 @@ describe('problems', () => {
     await api.post(`/api/v1/problems/${problem.id}/cases`, { caseIds: [open.id, closed.id] }, 200);
     await api.patch(`/api/v1/cases/${closed.id}`, { status: 'closed' }, 200);
 
-    expect((await api.patch(`/api/v1/problems/${problem.id}`, { status: 'known_error' }, 400)).error.details.reason).toBe('workaround_required');
-    const investigating = await api.patch(`/api/v1/problems/${problem.id}`, { rootCause: 'Provisioning queue stalls on profile download' }, 200);
+    expect(
+      (await api.patch(`/api/v1/problems/${problem.id}`, { status: 'known_error' }, 400)).error.details.reason,
+    ).toBe('workaround_required');
+    const investigating = await api.patch(
+      `/api/v1/problems/${problem.id}`,
+      { rootCause: 'Provisioning queue stalls on profile download' },
+      200,
+    );
     expect(investigating.status).toBe('investigating');
-    const known = await api.patch(`/api/v1/problems/${problem.id}`, { workaround: 'Scan the QR code again over Wi-Fi' }, 200);
+    const known = await api.patch(
+      `/api/v1/problems/${problem.id}`,
+      { workaround: 'Scan the QR code again over Wi-Fi' },
+      200,
+    );
     expect(known).toMatchObject({ status: 'known_error', workaround: 'Scan the QR code again over Wi-Fi' });
 
     const published = (await eventsOf(open.id)).filter((e) => e.kind === 'problem_workaround_published');
     expect(published).toHaveLength(1);
-    expect(published[0]!.data).toMatchObject({ problem: problem.reference, workaround: 'Scan the QR code again over Wi-Fi', rootCause: 'Provisioning queue stalls on profile download' });
+    expect(published[0]!.data).toMatchObject({
+      problem: problem.reference,
+      workaround: 'Scan the QR code again over Wi-Fi',
+      rootCause: 'Provisioning queue stalls on profile download',
+    });
     expect(published[0]!.actorLabel).toBeTruthy();
     expect((await eventsOf(closed.id)).map((e) => e.kind)).not.toContain('problem_workaround_published');
 
@@ -76,8 +109,13 @@ describe('problems', () => {
     await api.post(`/api/v1/problems/${problem.id}/cases`, { caseIds: [c.id] }, 200);
     const after = await api.delete(`/api/v1/problems/${problem.id}/cases/${c.id}`, 200);
     expect(after.caseCount).toBe(0);
-    expect((await eventsOf(c.id)).at(-1)).toMatchObject({ kind: 'unlinked_from_problem', data: { problemId: problem.id } });
-    expect((await api.delete(`/api/v1/problems/${problem.id}/cases/${c.id}`, 409)).error.details.reason).toBe('case_not_linked');
+    expect((await eventsOf(c.id)).at(-1)).toMatchObject({
+      kind: 'unlinked_from_problem',
+      data: { problemId: problem.id },
+    });
+    expect((await api.delete(`/api/v1/problems/${problem.id}/cases/${c.id}`, 409)).error.details.reason).toBe(
+      'case_not_linked',
+    );
   });
 
   it('refuse to link closed or merged cases, all or none', async () => {
@@ -99,7 +137,9 @@ describe('problems', () => {
     await api.post(`/api/v1/problems/${problem.id}/cases`, { caseIds: [duplicate.id] }, 200);
     const merged = await api.post(`/api/v1/cases/${duplicate.id}/merge`, { intoCaseId: survivor.id }, 200);
     expect(merged.into.problemId).toBe(problem.id);
-    expect((await api.get(`/api/v1/problems/${problem.id}`)).cases.map((c: { id: string }) => c.id).sort()).toEqual([survivor.id, duplicate.id].sort());
+    expect((await api.get(`/api/v1/problems/${problem.id}`)).cases.map((c: { id: string }) => c.id).sort()).toEqual(
+      [survivor.id, duplicate.id].sort(),
+    );
     const undone = await api.post(`/api/v1/cases/${duplicate.id}/unmerge`, undefined, 200);
     expect(undone.from.problemId).toBeNull();
     expect(undone.case.problemId).toBe(problem.id);
@@ -115,8 +155,12 @@ describe('problems', () => {
     expect(page1.items.map((p: { id: string }) => p.id)).toEqual([p3.id, p2.id]);
     const page2 = await mine.get(`/api/v1/problems?limit=2&cursor=${page1.nextCursor}`);
     expect(page2).toMatchObject({ items: [{ id: p1.id }], nextCursor: null });
-    expect((await mine.get('/api/v1/problems?status=known_error')).items.map((p: { id: string }) => p.id)).toEqual([p2.id]);
-    expect((await mine.get('/api/v1/problems?status=fixed', 400)).error.message).toMatch(/status "fixed" is not one of/);
+    expect((await mine.get('/api/v1/problems?status=known_error')).items.map((p: { id: string }) => p.id)).toEqual([
+      p2.id,
+    ]);
+    expect((await mine.get('/api/v1/problems?status=fixed', 400)).error.message).toMatch(
+      /status "fixed" is not one of/,
+    );
     expect((await mine.get('/api/v1/problems?cursor=nonsense', 400)).error.code).toBe('validation_failed');
   });
 });

@@ -43,7 +43,11 @@ export async function slaDesk(t: TestApp, tenant?: CreatedTenant) {
   let customers = 0;
 
   const api = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
-    const res = await t.call(token, { method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    const res = await t.call(token, {
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
     if (res.statusCode >= 300) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`);
     return res.json();
   };
@@ -62,9 +66,19 @@ export async function slaDesk(t: TestApp, tenant?: CreatedTenant) {
   const openCase = async (openedAt: Date, priority = 'normal') => {
     customers++;
     const phone = `+4477008${String(10000 + customers).slice(-5)}`;
-    const contact = await contactAt({ channel: 'phone', direction: 'inbound', customer: { phone }, text: 'No signal since Monday' }, openedAt);
-    const c = (await api('POST', '/api/v1/cases', { customerId: contact.customerId, subject: 'No signal', priority, contactIds: [contact.id] })) as { id: string };
-    await t.database.db.execute(sql`UPDATE cases SET created_at = ${openedAt}, updated_at = ${openedAt} WHERE id = ${c.id}`);
+    const contact = await contactAt(
+      { channel: 'phone', direction: 'inbound', customer: { phone }, text: 'No signal since Monday' },
+      openedAt,
+    );
+    const c = (await api('POST', '/api/v1/cases', {
+      customerId: contact.customerId,
+      subject: 'No signal',
+      priority,
+      contactIds: [contact.id],
+    })) as { id: string };
+    await t.database.db.execute(
+      sql`UPDATE cases SET created_at = ${openedAt}, updated_at = ${openedAt} WHERE id = ${c.id}`,
+    );
     await t.database.db.execute(sql`UPDATE case_events SET occurred_at = ${openedAt} WHERE case_id = ${c.id}`);
     await trackCaseSla(scope, c.id, openedAt);
     return { id: c.id, phone };
@@ -72,7 +86,11 @@ export async function slaDesk(t: TestApp, tenant?: CreatedTenant) {
 
   /** An agent writes to the customer on the case at `at` (an outbound contact linked to it), and the SLA is tracked. */
   const reply = async (c: { id: string; phone: string }, at: Date) => {
-    await contactAt({ channel: 'email', direction: 'outbound', customer: { phone: c.phone }, text: 'We are looking into it' }, at, c.id);
+    await contactAt(
+      { channel: 'email', direction: 'outbound', customer: { phone: c.phone }, text: 'We are looking into it' },
+      at,
+      c.id,
+    );
     await trackCaseSla(scope, c.id, at);
   };
 

@@ -38,7 +38,12 @@ async function officeDesk() {
   const desk = await slaDesk(t);
   const calendar = await desk.api('POST', '/api/v1/sla/calendars', LONDON_OFFICE);
   await desk.api('PUT', '/api/v1/sla/policies/normal', { ...OFFICE_TARGETS, calendarId: calendar.id });
-  await desk.api('PUT', '/api/v1/sla/policies/urgent', { firstResponseMinutes: 15, nextUpdateMinutes: 60, resolutionMinutes: 240, calendarId: calendar.id });
+  await desk.api('PUT', '/api/v1/sla/policies/urgent', {
+    firstResponseMinutes: 15,
+    nextUpdateMinutes: 60,
+    resolutionMinutes: 240,
+    calendarId: calendar.id,
+  });
   return desk;
 }
 
@@ -63,7 +68,10 @@ describe('SLA timers on office hours', () => {
     clock.now = at('2035-01-08T09:20:00Z');
     await worker.runDue();
     const breach = (await desk.slaEvents(c.id)).find((e) => e.kind === 'sla_breached');
-    expect(breach).toMatchObject({ data: { metric: 'first_response', dueAt: '2035-01-08T09:15:00.000Z' }, actorLabel: 'system' });
+    expect(breach).toMatchObject({
+      data: { metric: 'first_response', dueAt: '2035-01-08T09:15:00.000Z' },
+      actorLabel: 'system',
+    });
 
     // The late reply restarts the next-update clock: two hours of office time.
     await desk.reply(c, at('2035-01-08T09:40:00Z'));
@@ -122,8 +130,18 @@ describe('SLA timers on office hours', () => {
     const desk = await slaDesk(t);
     const calendar = await desk.api('POST', '/api/v1/sla/calendars', LONDON_OFFICE);
     // No warnings: each promise has one timer, its breach.
-    await desk.api('PUT', '/api/v1/sla/policies/urgent', { firstResponseMinutes: 15, nextUpdateMinutes: 90, resolutionMinutes: 240, calendarId: calendar.id, warnBeforeMinutes: 0 });
-    await desk.api('PUT', '/api/v1/sla/policies/normal', { ...OFFICE_TARGETS, calendarId: calendar.id, warnBeforeMinutes: 0 });
+    await desk.api('PUT', '/api/v1/sla/policies/urgent', {
+      firstResponseMinutes: 15,
+      nextUpdateMinutes: 90,
+      resolutionMinutes: 240,
+      calendarId: calendar.id,
+      warnBeforeMinutes: 0,
+    });
+    await desk.api('PUT', '/api/v1/sla/policies/normal', {
+      ...OFFICE_TARGETS,
+      calendarId: calendar.id,
+      warnBeforeMinutes: 0,
+    });
     const clock = { now: at('2035-01-11T10:00:00Z') };
     const c = await desk.openCase(clock.now, 'urgent');
     const worker = slaWorker(t.database.db, clock, desk.tenant.tenant.id);
@@ -143,17 +161,33 @@ describe('SLA timers on office hours', () => {
     const clock = { now: at('2035-01-15T09:00:00Z') };
     const c = await desk.openCase(clock.now);
     // The default for normal cases: first response within 8 hours, round the clock.
-    expect(rowsOf<{ run_at: Date | string }>(await t.database.db.execute(sql`SELECT run_at FROM jobs WHERE key = ${slaBreachKey(c.id, 'first_response')} AND status = 'pending'`)).map((r) => new Date(r.run_at))).toEqual([
-      at('2035-01-15T17:00:00Z'),
-    ]);
-    const calendar = await createBusinessCalendar(desk.scope, { ...LONDON_OFFICE, name: 'Office' }, at('2035-01-15T09:10:00Z'));
-    await setSlaPolicy(desk.scope, 'normal', { ...OFFICE_TARGETS, firstResponseMinutes: 30, calendarId: calendar.id }, at('2035-01-15T09:10:00Z'));
+    expect(
+      rowsOf<{ run_at: Date | string }>(
+        await t.database.db.execute(
+          sql`SELECT run_at FROM jobs WHERE key = ${slaBreachKey(c.id, 'first_response')} AND status = 'pending'`,
+        ),
+      ).map((r) => new Date(r.run_at)),
+    ).toEqual([at('2035-01-15T17:00:00Z')]);
+    const calendar = await createBusinessCalendar(
+      desk.scope,
+      { ...LONDON_OFFICE, name: 'Office' },
+      at('2035-01-15T09:10:00Z'),
+    );
+    await setSlaPolicy(
+      desk.scope,
+      'normal',
+      { ...OFFICE_TARGETS, firstResponseMinutes: 30, calendarId: calendar.id },
+      at('2035-01-15T09:10:00Z'),
+    );
     clock.now = at('2035-01-15T09:11:00Z');
     const worker = slaWorker(t.database.db, clock, desk.tenant.tenant.id);
     await worker.runDue();
     clock.now = at('2035-01-15T09:31:00Z');
     await worker.runDue();
-    expect(summary(await desk.slaEvents(c.id))).toEqual(['sla_warning first_response 2035-01-15T09:24', 'sla_breached first_response 2035-01-15T09:30']);
+    expect(summary(await desk.slaEvents(c.id))).toEqual([
+      'sla_warning first_response 2035-01-15T09:24',
+      'sla_breached first_response 2035-01-15T09:30',
+    ]);
   });
 });
 
@@ -166,7 +200,10 @@ describe('SLA timers with two workers and across a restart', () => {
     const second = process.env.DATABASE_URL ? await openTestDatabase() : undefined;
     try {
       const clock = { now: at('2035-01-22T09:50:00Z') };
-      const workers = [slaWorker(t.database.db, clock, desk.tenant.tenant.id), slaWorker(second?.database.db ?? t.database.db, clock, desk.tenant.tenant.id)];
+      const workers = [
+        slaWorker(t.database.db, clock, desk.tenant.tenant.id),
+        slaWorker(second?.database.db ?? t.database.db, clock, desk.tenant.tenant.id),
+      ];
       const runBoth = () => Promise.all(workers.map((w) => w.runDue()));
       await runBoth();
       clock.now = at('2035-01-22T18:00:00Z');
@@ -175,7 +212,11 @@ describe('SLA timers with two workers and across a restart', () => {
       for (const c of cases) {
         const events = await desk.slaEvents(c.id);
         const breaches = events.filter((e) => e.kind === 'sla_breached').map((e) => `${e.data.metric} ${e.data.dueAt}`);
-        expect(breaches.sort()).toEqual(['first_response 2035-01-22T10:00:00.000Z', 'next_update 2035-01-22T11:00:00.000Z', 'resolution 2035-01-22T17:00:00.000Z']);
+        expect(breaches.sort()).toEqual([
+          'first_response 2035-01-22T10:00:00.000Z',
+          'next_update 2035-01-22T11:00:00.000Z',
+          'resolution 2035-01-22T17:00:00.000Z',
+        ]);
         const warnings = events.filter((e) => e.kind === 'sla_warning').map((e) => e.data.metric);
         expect(new Set(warnings).size).toBe(warnings.length);
         // The first-response warning was due at 09:48, when the first run happened.
@@ -196,14 +237,31 @@ describe('SLA timers with two workers and across a restart', () => {
       const scope = scopeTo(database.db, tenant.tenant.id);
       const admin = (await findUserByEmail(scope, tenant.admin.email))!;
       const actor: Actor = { scope, role: 'admin', userId: admin.id, label: `user:${admin.id}` };
-      await setSlaPolicy(scope, 'high', { firstResponseMinutes: 30, nextUpdateMinutes: 60, resolutionMinutes: 120 }, at('2035-02-01T07:00:00Z'));
+      await setSlaPolicy(
+        scope,
+        'high',
+        { firstResponseMinutes: 30, nextUpdateMinutes: 60, resolutionMinutes: 120 },
+        at('2035-02-01T07:00:00Z'),
+      );
       const opened = at('2035-02-01T08:00:00Z');
       const caseIds: string[] = [];
       for (let i = 0; i < 4; i++) {
-        const check = checkContactSubmission({ channel: 'sms', direction: 'inbound', customer: { phone: `+44770090${String(1000 + i)}` }, text: 'No data' }, opened);
+        const check = checkContactSubmission(
+          {
+            channel: 'sms',
+            direction: 'inbound',
+            customer: { phone: `+44770090${String(1000 + i)}` },
+            text: 'No data',
+          },
+          opened,
+        );
         if (!check.ok) throw new Error(check.problems.join('; '));
         const [contact] = await ingestContacts(scope, [check.contact]);
-        const c = await createCase(actor, { customerId: contact!.customerId, subject: `Restart ${i}`, priority: 'high' }, opened);
+        const c = await createCase(
+          actor,
+          { customerId: contact!.customerId, subject: `Restart ${i}`, priority: 'high' },
+          opened,
+        );
         await database.db.execute(sql`UPDATE cases SET created_at = ${opened} WHERE id = ${c.id}`);
         await trackCaseSla(scope, c.id, opened);
         caseIds.push(c.id);
@@ -215,17 +273,25 @@ describe('SLA timers with two workers and across a restart', () => {
       const breachesPerCase = async (db: Database) =>
         Promise.all(
           caseIds.map(async (id) =>
-            rowsOf<{ metric: string }>(await db.db.execute(sql`SELECT data->>'metric' AS metric FROM case_events WHERE case_id = ${id} AND kind = 'sla_breached' ORDER BY 1`)).map((r) => r.metric),
+            rowsOf<{ metric: string }>(
+              await db.db.execute(
+                sql`SELECT data->>'metric' AS metric FROM case_events WHERE case_id = ${id} AND kind = 'sla_breached' ORDER BY 1`,
+              ),
+            ).map((r) => r.metric),
           ),
         );
       database = await open();
       const clock = { now: at('2035-02-01T12:00:00Z') };
       await slaWorker(database.db, clock, tenant.tenant.id).runDue();
-      expect(await breachesPerCase(database)).toEqual(caseIds.map(() => ['first_response', 'next_update', 'resolution']));
+      expect(await breachesPerCase(database)).toEqual(
+        caseIds.map(() => ['first_response', 'next_update', 'resolution']),
+      );
       await database.close();
       database = await open();
       await slaWorker(database.db, clock, tenant.tenant.id).runDue();
-      expect(await breachesPerCase(database)).toEqual(caseIds.map(() => ['first_response', 'next_update', 'resolution']));
+      expect(await breachesPerCase(database)).toEqual(
+        caseIds.map(() => ['first_response', 'next_update', 'resolution']),
+      );
     } finally {
       await database?.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -31,7 +31,11 @@ const contact = (email: string, overrides: Partial<AcceptedContact> = {}): Accep
 });
 
 const count = async (table: 'contacts' | 'customers' | 'customer_identities') =>
-  rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE tenant_id = ${scope.tenantId}`))[0]!.n;
+  rowsOf<{ n: number }>(
+    await database.db.execute(
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE tenant_id = ${scope.tenantId}`,
+    ),
+  )[0]!.n;
 
 it('stores a batch whole or not at all', async () => {
   const good = [contact('first@example.com'), contact('second@example.com')];
@@ -51,7 +55,13 @@ it('stores a batch whole or not at all', async () => {
 it('resolves one new customer for several rows of the same sender in one batch', async () => {
   const outcomes = await ingestContacts(scope, [
     contact('batch@example.com', { externalId: 'b1' }),
-    contact('batch@example.com', { externalId: 'b2', identities: [{ kind: 'email', value: 'batch@example.com' }, { kind: 'phone', value: '+447700900999' }] }),
+    contact('batch@example.com', {
+      externalId: 'b2',
+      identities: [
+        { kind: 'email', value: 'batch@example.com' },
+        { kind: 'phone', value: '+447700900999' },
+      ],
+    }),
     contact('x', { externalId: 'b3', identities: [{ kind: 'phone', value: '+447700900999' }] }),
     contact('batch@example.com', { externalId: 'b1' }),
   ]);

@@ -12,7 +12,16 @@ describe('the web app served by Hearken', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['/', '/signin', '/work', '/work/cases/123', '/supervisor', '/review', '/portal/acme', '/portal/acme/cases/1'])('answers %s with the single page, never cached', async (url) => {
+  it.each([
+    '/',
+    '/signin',
+    '/work',
+    '/work/cases/123',
+    '/supervisor',
+    '/review',
+    '/portal/acme',
+    '/portal/acme/cases/1',
+  ])('answers %s with the single page, never cached', async (url) => {
     const response = await t.call(undefined, { method: 'GET', url });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');

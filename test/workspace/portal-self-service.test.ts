@@ -13,19 +13,45 @@ afterAll(() => t.close());
 /** A customer of `tenant` with a phone on record and a portal login, signed in, with a case of their own. */
 async function signedInCustomer(tenant: CreatedTenant, email: string, phone: string) {
   const admin = tenant.token;
-  const contact = await postContact(t, admin, { channel: 'phone', customer: { email, phone, name: email.split('@')[0] }, text: 'No signal at home since Monday' });
-  const opened = await t.call(admin, { method: 'POST', url: '/api/v1/cases', payload: { customerId: contact.customerId, subject: 'No signal at home', contactIds: [contact.id] } });
+  const contact = await postContact(t, admin, {
+    channel: 'phone',
+    customer: { email, phone, name: email.split('@')[0] },
+    text: 'No signal at home since Monday',
+  });
+  const opened = await t.call(admin, {
+    method: 'POST',
+    url: '/api/v1/cases',
+    payload: { customerId: contact.customerId, subject: 'No signal at home', contactIds: [contact.id] },
+  });
   expect(opened.statusCode, opened.body).toBe(201);
-  const login = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { email, name: 'Customer', role: 'customer', customerId: contact.customerId, password: 'portal-pass-123' } });
+  const login = await t.call(admin, {
+    method: 'POST',
+    url: '/api/v1/users',
+    payload: { email, name: 'Customer', role: 'customer', customerId: contact.customerId, password: 'portal-pass-123' },
+  });
   expect(login.statusCode, login.body).toBe(201);
-  const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: tenant.tenant.slug, email, password: 'portal-pass-123' } });
+  const signIn = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { tenant: tenant.tenant.slug, email, password: 'portal-pass-123' },
+  });
   expect(signIn.statusCode, signIn.body).toBe(200);
   const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const as = async (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) => {
-    const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
+    const res = await t.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { cookie },
+      ...(payload ? { payload } : {}),
+    });
     return { status: res.statusCode, body: res.json() as Json };
   };
-  return { caseId: opened.json().id as string, reference: opened.json().reference as string, customerId: contact.customerId, as };
+  return {
+    caseId: opened.json().id as string,
+    reference: opened.json().reference as string,
+    customerId: contact.customerId,
+    as,
+  };
 }
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
@@ -34,12 +60,17 @@ describe('portal callbacks', () => {
   it('books a callback on my own case through the same rules as an agent, and shows it on the case', async () => {
     const tenant = await t.newTenant();
     const maria = await signedInCustomer(tenant, 'maria@example.net', '+44 7700 900201');
-    const booked = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, { windowStart: inHours(2), windowEnd: inHours(3) });
+    const booked = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, {
+      windowStart: inHours(2),
+      windowEnd: inHours(3),
+    });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     expect(booked.body).toMatchObject({ caseId: maria.caseId, status: 'booked', phone: '+447700900201' });
 
     const detail = await maria.as('GET', `/portal/cases/${maria.caseId}`);
-    expect(detail.body.callbacks).toEqual([{ id: booked.body.id, windowStart: booked.body.windowStart, windowEnd: booked.body.windowEnd, status: 'booked' }]);
+    expect(detail.body.callbacks).toEqual([
+      { id: booked.body.id, windowStart: booked.body.windowStart, windowEnd: booked.body.windowEnd, status: 'booked' },
+    ]);
 
     // Staff see it among the case's callbacks, booked by the customer.
     const staff = await t.call(tenant.token, { method: 'GET', url: '/api/v1/callbacks' });
@@ -50,20 +81,36 @@ describe('portal callbacks', () => {
     const tenant = await t.newTenant();
     const maria = await signedInCustomer(tenant, 'maria2@example.net', '+44 7700 900202');
     const olu = await signedInCustomer(tenant, 'olu@example.net', '+44 7700 900203');
-    const theirs = await maria.as('POST', `/portal/cases/${olu.caseId}/callbacks`, { windowStart: inHours(2), windowEnd: inHours(3) });
+    const theirs = await maria.as('POST', `/portal/cases/${olu.caseId}/callbacks`, {
+      windowStart: inHours(2),
+      windowEnd: inHours(3),
+    });
     expect(theirs.status).toBe(404);
 
-    const backwards = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, { windowStart: inHours(3), windowEnd: inHours(2) });
+    const backwards = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, {
+      windowStart: inHours(3),
+      windowEnd: inHours(2),
+    });
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.details.reason).toBe('callback_window_invalid');
-    const over = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, { windowStart: inHours(-3), windowEnd: inHours(-2) });
+    const over = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, {
+      windowStart: inHours(-3),
+      windowEnd: inHours(-2),
+    });
     expect(over.status).toBe(400);
-    const tooLong = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, { windowStart: inHours(1), windowEnd: inHours(8) });
+    const tooLong = await maria.as('POST', `/portal/cases/${maria.caseId}/callbacks`, {
+      windowStart: inHours(1),
+      windowEnd: inHours(8),
+    });
     expect(tooLong.status).toBe(400);
     expect((await maria.as('GET', `/portal/cases/${maria.caseId}`)).body.callbacks).toEqual([]);
 
     // Staff cannot use the portal's route.
-    const staff = await t.call(tenant.token, { method: 'POST', url: `/api/v1/portal/cases/${maria.caseId}/callbacks`, payload: { windowStart: inHours(2), windowEnd: inHours(3) } });
+    const staff = await t.call(tenant.token, {
+      method: 'POST',
+      url: `/api/v1/portal/cases/${maria.caseId}/callbacks`,
+      payload: { windowStart: inHours(2), windowEnd: inHours(3) },
+    });
     expect(staff.statusCode).toBe(403);
   });
 });
@@ -106,10 +153,16 @@ describe('portal outages', () => {
     expect(text).not.toContain('Power supply');
     expect(text).not.toContain('vendor ticket');
 
-    expect((await olu.as('GET', '/portal/outages')).body.items.map((i: Json) => i.title)).toEqual(['Roaming charges in Spain']);
+    expect((await olu.as('GET', '/portal/outages')).body.items.map((i: Json) => i.title)).toEqual([
+      'Roaming charges in Spain',
+    ]);
 
     // Resolved, it is no longer an outage.
-    const resolved = await t.call(admin, { method: 'POST', url: `/api/v1/problems/${mast.id}/resolve`, payload: { resolution: 'Mast power restored' } });
+    const resolved = await t.call(admin, {
+      method: 'POST',
+      url: `/api/v1/problems/${mast.id}/resolve`,
+      payload: { resolution: 'Mast power restored' },
+    });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect((await maria.as('GET', '/portal/outages')).body.items).toEqual([]);
   });

@@ -33,16 +33,28 @@ async function counts(person: Person | string): Promise<Record<string, number>> 
   return Object.fromEntries(queues.map((q: Json) => [q.key, q.count]));
 }
 
-const items = async (person: Person, key: string) => (await get(person.token, `/api/v1/workspace/queues/${key}`)).items as Json[];
+const items = async (person: Person, key: string) =>
+  (await get(person.token, `/api/v1/workspace/queues/${key}`)).items as Json[];
 
 /** A case waiting in a team's queue: nobody owns it yet. */
 async function queuedCase(centre: Centre, teamId: string) {
   const contact = await t.call(centre.admin, {
     method: 'POST',
     url: '/api/v1/contacts',
-    payload: { channel: 'email', direction: 'inbound', customer: { email: `queued-${Date.now()}@customer.example`, name: 'Queued Customer' }, subject: 'Bill', text: 'My bill is wrong' },
+    payload: {
+      channel: 'email',
+      direction: 'inbound',
+      customer: { email: `queued-${Date.now()}@customer.example`, name: 'Queued Customer' },
+      subject: 'Bill',
+      text: 'My bill is wrong',
+    },
   });
-  return post(centre.admin, '/api/v1/cases', { customerId: contact.json().customerId, subject: 'Bill is wrong', teamId, contactIds: [contact.json().id] });
+  return post(centre.admin, '/api/v1/cases', {
+    customerId: contact.json().customerId,
+    subject: 'Bill is wrong',
+    teamId,
+    contactIds: [contact.json().id],
+  });
 }
 
 describe('workspace queues', () => {
@@ -96,7 +108,14 @@ describe('workspace queues', () => {
     expect(await counts(centre.bob)).toMatchObject({ unassigned: 1, team: 1, mine: 0 });
     expect((await counts(centre.dev)).unassigned).toBe(0);
     const [item] = await items(centre.bob, 'unassigned');
-    expect(item).toMatchObject({ caseId: c.id, ownerId: null, ownerName: null, teamName: 'Front', customerName: 'Queued Customer', lastChannel: 'email' });
+    expect(item).toMatchObject({
+      caseId: c.id,
+      ownerId: null,
+      ownerName: null,
+      teamName: 'Front',
+      customerName: 'Queued Customer',
+      lastChannel: 'email',
+    });
 
     // Taken, it is no longer unassigned.
     await t.call(centre.admin, { method: 'PATCH', url: `/api/v1/cases/${c.id}`, payload: { ownerId: centre.bob.id } });
@@ -112,7 +131,12 @@ describe('workspace queues', () => {
     expect((await counts(centre.dev)).transfers).toBe(1);
     expect((await counts(centre.bob)).transfers).toBe(0);
     const [item] = await items(centre.dev, 'transfers');
-    expect(item).toMatchObject({ caseId: c.id, note, ownerName: 'Alice', due: { kind: 'transfer', at: offer.expiresAt, state: 'ok', label: 'Transfer offer expires' } });
+    expect(item).toMatchObject({
+      caseId: c.id,
+      note,
+      ownerName: 'Alice',
+      due: { kind: 'transfer', at: offer.expiresAt, state: 'ok', label: 'Transfer offer expires' },
+    });
 
     await post(centre.dev.token, `/api/v1/cases/${c.id}/transfer/accept`, undefined, 200);
     expect(await counts(centre.dev)).toMatchObject({ transfers: 0, mine: 1 });
@@ -128,18 +152,28 @@ describe('workspace queues', () => {
     expect((await counts(centre.frontLead)).escalated).toBe(1);
     expect((await counts(centre.alice)).escalated).toBe(0);
     const [item] = await items(centre.frontLead, 'escalated');
-    expect(item).toMatchObject({ caseId: c.id, note: reason, escalationLevel: 1, due: { kind: 'escalation', at: raised.deadline, label: 'Accept escalation by' } });
+    expect(item).toMatchObject({
+      caseId: c.id,
+      note: reason,
+      escalationLevel: 1,
+      due: { kind: 'escalation', at: raised.deadline, label: 'Accept escalation by' },
+    });
   });
 
   it('lists callbacks on my cases once their window has opened', async () => {
     const centre = await contactCentre(t);
     const c = await centre.openCase(centre.alice);
     const soon = Date.now() + 2 * 3600_000;
-    await post(centre.alice.token, `/api/v1/cases/${c.id}/callbacks`, { windowStart: new Date(soon).toISOString(), windowEnd: new Date(soon + 3600_000).toISOString() });
+    await post(centre.alice.token, `/api/v1/cases/${c.id}/callbacks`, {
+      windowStart: new Date(soon).toISOString(),
+      windowEnd: new Date(soon + 3600_000).toISOString(),
+    });
     expect((await counts(centre.alice)).callbacks).toBe(0);
 
     // The window opened a minute ago (moved in the store: the API refuses windows that have begun).
-    await t.database.db.execute(sql`UPDATE callbacks SET window_start = now() - interval '1 minute', window_end = now() + interval '59 minutes' WHERE case_id = ${c.id}`);
+    await t.database.db.execute(
+      sql`UPDATE callbacks SET window_start = now() - interval '1 minute', window_end = now() + interval '59 minutes' WHERE case_id = ${c.id}`,
+    );
     expect((await counts(centre.alice)).callbacks).toBe(1);
     const [item] = await items(centre.alice, 'callbacks');
     expect(item).toMatchObject({ caseId: c.id, due: { kind: 'callback', state: 'warning' } });
@@ -155,7 +189,11 @@ describe('workspace queues', () => {
       payload: { firstResponseMinutes: 30, nextUpdateMinutes: 60, resolutionMinutes: 240, warnBeforeMinutes: 30 },
     });
     expect(policy.statusCode, policy.body).toBe(200);
-    const warned = await centre.openCase(centre.alice, { priority: 'urgent', ownerId: centre.alice.id, teamId: centre.teams.front });
+    const warned = await centre.openCase(centre.alice, {
+      priority: 'urgent',
+      ownerId: centre.alice.id,
+      teamId: centre.teams.front,
+    });
     const calm = await centre.openCase(centre.alice);
     expect(await counts(centre.alice)).toMatchObject({ mine: 2, 'sla-at-risk': 1 });
     expect((await counts(centre.bob))['sla-at-risk']).toBe(1);
@@ -164,9 +202,15 @@ describe('workspace queues', () => {
     // Two hours later for the calm one: its case opened then, and the clocks are tracked now.
     const scope = scopeTo(t.database.db, centre.tenant.tenant.id);
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    await t.database.db.execute(sql`UPDATE cases SET created_at = ${twoHoursAgo}, updated_at = ${twoHoursAgo} WHERE id = ${calm.id}`);
+    await t.database.db.execute(
+      sql`UPDATE cases SET created_at = ${twoHoursAgo}, updated_at = ${twoHoursAgo} WHERE id = ${calm.id}`,
+    );
     await t.database.db.execute(sql`UPDATE case_events SET occurred_at = ${twoHoursAgo} WHERE case_id = ${calm.id}`);
-    await t.call(centre.admin, { method: 'PUT', url: '/api/v1/sla/policies/normal', payload: { firstResponseMinutes: 60, nextUpdateMinutes: 120, resolutionMinutes: 480 } });
+    await t.call(centre.admin, {
+      method: 'PUT',
+      url: '/api/v1/sla/policies/normal',
+      payload: { firstResponseMinutes: 60, nextUpdateMinutes: 120, resolutionMinutes: 480 },
+    });
     await trackCaseSla(scope, calm.id, new Date());
 
     const atRisk = await items(centre.alice, 'sla-at-risk');
@@ -185,7 +229,10 @@ describe('workspace queues', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Json = await get(centre.dev.token, `/api/v1/workspace/queues/unassigned?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: Json = await get(
+        centre.dev.token,
+        `/api/v1/workspace/queues/unassigned?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((i: Json) => i.caseId));
       cursor = page.nextCursor;
@@ -194,7 +241,9 @@ describe('workspace queues', () => {
     expect(new Set(seen)).toEqual(new Set(opened.map((c) => c.id)));
     const whole = (await get(centre.dev.token, '/api/v1/workspace/queues/unassigned')).items.map((i: Json) => i.caseId);
     expect(seen).toEqual(whole);
-    const dues = (await get(centre.dev.token, '/api/v1/workspace/queues/unassigned')).items.map((i: Json) => Date.parse(i.due.at));
+    const dues = (await get(centre.dev.token, '/api/v1/workspace/queues/unassigned')).items.map((i: Json) =>
+      Date.parse(i.due.at),
+    );
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
 
     const bad = await get(centre.dev.token, '/api/v1/workspace/queues/unassigned?cursor=not-a-cursor', 400);
@@ -223,13 +272,26 @@ describe('live updates', () => {
       if (event.kind === 'case_changed') events.push(event);
     });
     try {
-      await post(centre.alice.token, `/api/v1/cases/${c.id}/transfer`, { toUserId: centre.dev.id, note: 'For Devices' });
+      await post(centre.alice.token, `/api/v1/cases/${c.id}/transfer`, {
+        toUserId: centre.dev.id,
+        note: 'For Devices',
+      });
       await post(centre.dev.token, `/api/v1/cases/${c.id}/transfer/accept`, undefined, 200);
     } finally {
       stop();
     }
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ caseId: c.id, ownerId: centre.alice.id, customerId: c.customerId, audience: { userIds: expect.arrayContaining([centre.dev.id]) } });
-    expect(events[1]).toMatchObject({ caseId: c.id, ownerId: centre.dev.id, teamId: centre.teams.devices, audience: { userIds: expect.arrayContaining([centre.alice.id]) } });
+    expect(events[0]).toMatchObject({
+      caseId: c.id,
+      ownerId: centre.alice.id,
+      customerId: c.customerId,
+      audience: { userIds: expect.arrayContaining([centre.dev.id]) },
+    });
+    expect(events[1]).toMatchObject({
+      caseId: c.id,
+      ownerId: centre.dev.id,
+      teamId: centre.teams.devices,
+      audience: { userIds: expect.arrayContaining([centre.alice.id]) },
+    });
   });
 });

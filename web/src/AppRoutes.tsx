@@ -73,7 +73,8 @@ function StaffOnly({ roles, children }: { roles: readonly Role[]; children: Reac
   const { me } = useSession();
   const location = useLocation();
   if (me === undefined) return <Loading label="Checking your session…" />;
-  if (me === null) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me === null)
+    return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (!roles.includes(me.role)) return <Navigate to={homeFor(me)} replace />;
   return <>{children}</>;
 }

@@ -1,7 +1,25 @@
-import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 /** Hearken's blue: dark enough at shade 7 for white text at WCAG AA contrast. */
-const hearken: MantineColorsTuple = ['#eaf1ff', '#d3dffa', '#a5bcf0', '#7397e7', '#4a78df', '#3166db', '#235bd9', '#1a4cc0', '#1243ac', '#003998'];
+const hearken: MantineColorsTuple = [
+  '#eaf1ff',
+  '#d3dffa',
+  '#a5bcf0',
+  '#7397e7',
+  '#4a78df',
+  '#3166db',
+  '#235bd9',
+  '#1a4cc0',
+  '#1243ac',
+  '#003998',
+];
 
 /** Pale colours whose own darkest shade is still too light to read on their tinted background. */
 const PALE = new Set(['yellow', 'orange', 'lime']);
@@ -15,7 +33,10 @@ const readableVariants: VariantColorsResolver = (input) => {
   if (input.variant !== 'light') return colors;
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor) return colors;
-  return { ...colors, color: PALE.has(parsed.color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${parsed.color}-9)` };
+  return {
+    ...colors,
+    color: PALE.has(parsed.color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${parsed.color}-9)`,
+  };
 };
 
 export const theme = createTheme({

@@ -29,6 +29,8 @@ describe('queue wait', () => {
       estimatedWaitMinutes: 40,
       offerCallback: true,
     });
-    expect(queueWait({ waiting: 1, agentsAvailable: 0, averageHandlingMinutes: 5, offerAboveMinutes: 10 }).offerCallback).toBe(false);
+    expect(
+      queueWait({ waiting: 1, agentsAvailable: 0, averageHandlingMinutes: 5, offerAboveMinutes: 10 }).offerCallback,
+    ).toBe(false);
   });
 });

@@ -44,12 +44,19 @@ export function effortLedger(facts: EffortFacts, policy: CasePolicy): EffortLedg
   const end = facts.endedAt ?? facts.now;
   const daysOpen = Math.max(0, Math.floor((end.getTime() - facts.openedAt.getTime()) / DAY_MS));
   const score =
-    contacts + 2 * repeatContacts + 2 * Math.max(0, channels - 1) + 3 * facts.transfers + 4 * facts.missedCallbacks + daysOpen + Math.max(0, agents - 1);
+    contacts +
+    2 * repeatContacts +
+    2 * Math.max(0, channels - 1) +
+    3 * facts.transfers +
+    4 * facts.missedCallbacks +
+    daysOpen +
+    Math.max(0, agents - 1);
 
   const limits = policy.effortThresholds;
   const thresholdsExceeded: string[] = [];
   if (contacts >= limits.contacts) thresholdsExceeded.push(`contacts: ${contacts} (threshold ${limits.contacts})`);
-  if (facts.transfers >= limits.transfers) thresholdsExceeded.push(`transfers: ${facts.transfers} (threshold ${limits.transfers})`);
+  if (facts.transfers >= limits.transfers)
+    thresholdsExceeded.push(`transfers: ${facts.transfers} (threshold ${limits.transfers})`);
   if (daysOpen >= limits.daysOpen) thresholdsExceeded.push(`days open: ${daysOpen} (threshold ${limits.daysOpen})`);
   return {
     contacts,

@@ -1,5 +1,12 @@
 import { minutesLater, type CasePolicy } from './case-policy.ts';
-import { accountableFor, isPersonOrTeamMember, refuse, type Organisation, type Outcome, type Ownership } from './ownership.ts';
+import {
+  accountableFor,
+  isPersonOrTeamMember,
+  refuse,
+  type Organisation,
+  type Outcome,
+  type Ownership,
+} from './ownership.ts';
 
 export type EscalationKind = 'hierarchical' | 'functional';
 
@@ -63,7 +70,15 @@ export function escalate(input: {
     }
     return {
       ok: true,
-      escalation: { kind: 'functional', level: input.level + 1, reason, targetUserId: null, targetTeamId: input.toTeamId, raisedAt: input.now, deadline },
+      escalation: {
+        kind: 'functional',
+        level: input.level + 1,
+        reason,
+        targetUserId: null,
+        targetTeamId: input.toTeamId,
+        raisedAt: input.now,
+        deadline,
+      },
     };
   }
   const from = input.lastAcceptedBy ?? accountableFor(ownership, org);
@@ -71,18 +86,39 @@ export function escalate(input: {
   if (!target) return refuse('no_one_to_escalate_to', 'Nobody is above the current owner to escalate to');
   return {
     ok: true,
-    escalation: { kind: 'hierarchical', level: input.level + 1, reason, targetUserId: target, targetTeamId: null, raisedAt: input.now, deadline },
+    escalation: {
+      kind: 'hierarchical',
+      level: input.level + 1,
+      reason,
+      targetUserId: target,
+      targetTeamId: null,
+      raisedAt: input.now,
+      deadline,
+    },
   };
 }
 
 /** An escalation nobody accepted in time moves one level up; at the top it stays and is flagged. */
-export function climb(escalation: Escalation, now: Date, policy: CasePolicy, org: Organisation): { escalation: Escalation; atTop: boolean } {
+export function climb(
+  escalation: Escalation,
+  now: Date,
+  policy: CasePolicy,
+  org: Organisation,
+): { escalation: Escalation; atTop: boolean } {
   const current = escalation.targetUserId ?? org.teams.get(escalation.targetTeamId ?? '')?.leadUserId ?? null;
   const higher = escalation.targetUserId === null && current !== null ? current : nextUp(current, org);
   const deadline = minutesLater(now, policy.escalationAcceptMinutes);
   if (!higher) return { escalation: { ...escalation, deadline }, atTop: true };
   return {
-    escalation: { ...escalation, kind: 'hierarchical', level: escalation.level + 1, targetUserId: higher, targetTeamId: null, raisedAt: now, deadline },
+    escalation: {
+      ...escalation,
+      kind: 'hierarchical',
+      level: escalation.level + 1,
+      targetUserId: higher,
+      targetTeamId: null,
+      raisedAt: now,
+      deadline,
+    },
     atTop: false,
   };
 }
@@ -116,6 +152,7 @@ export function handBackEscalation(input: {
   if (!isEscalationTarget(input.pending, input.actorId, input.org)) {
     return refuse('not_the_escalation_target', 'Only the person or team the case was escalated to can hand it back');
   }
-  if (input.reason.trim() === '') return refuse('hand_back_reason_required', 'Handing back needs a reason the customer will see');
+  if (input.reason.trim() === '')
+    return refuse('hand_back_reason_required', 'Handing back needs a reason the customer will see');
   return { ok: true };
 }

@@ -41,7 +41,8 @@ export function checkOwned(ownership: Ownership, org: Organisation): Outcome<obj
 /** Can this person own cases here? */
 export function checkCanOwn(userId: string, org: Organisation): Outcome<object, 'owner_not_staff'> {
   const user = org.users.get(userId);
-  if (!user || !user.active || !user.staff) return refuse('owner_not_staff', 'The owner must be an active member of staff');
+  if (!user || !user.active || !user.staff)
+    return refuse('owner_not_staff', 'The owner must be an active member of staff');
   return { ok: true };
 }
 
@@ -71,9 +72,13 @@ export function reassign(
   changes: { ownerId?: string | null | undefined; teamId?: string | null | undefined },
   org: Organisation,
 ): Outcome<{ ownership: Ownership }, 'case_ownerless' | 'owner_not_staff' | 'case_closed'> {
-  if (ownership.status === 'closed') return refuse('case_closed', 'This case is closed and cannot change; open a new case instead');
+  if (ownership.status === 'closed')
+    return refuse('case_closed', 'This case is closed and cannot change; open a new case instead');
   if (changes.ownerId === null && ownership.ownerId !== null) {
-    return refuse('case_ownerless', 'An open case cannot be left without an owner; transfer it to a person or a team instead');
+    return refuse(
+      'case_ownerless',
+      'An open case cannot be left without an owner; transfer it to a person or a team instead',
+    );
   }
   if (changes.ownerId) {
     const can = checkCanOwn(changes.ownerId, org);
@@ -89,7 +94,11 @@ export function reassign(
 }
 
 /** Is the actor the person named, or — when a team is named instead — a member or the lead of that team? */
-export function isPersonOrTeamMember(target: { userId: string | null; teamId: string | null }, actorId: string | null, org: Organisation): boolean {
+export function isPersonOrTeamMember(
+  target: { userId: string | null; teamId: string | null },
+  actorId: string | null,
+  org: Organisation,
+): boolean {
   // Only people who can own cases can take one: a deactivated member is nobody's receiver.
   if (actorId === null || !checkCanOwn(actorId, org).ok) return false;
   if (target.userId !== null) return target.userId === actorId;

@@ -16,7 +16,15 @@ const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 const policy = { partnerResponseMinutes: 60 };
 
 function shared(kind: 'tenant' | 'outside' = 'tenant'): ShareState {
-  const result = startShare({ caseStatus: 'open', kind, toSelf: false, alreadyShared: false, note: 'Carrier: please check the activation code', now: t0, policy });
+  const result = startShare({
+    caseStatus: 'open',
+    kind,
+    toSelf: false,
+    alreadyShared: false,
+    note: 'Carrier: please check the activation code',
+    now: t0,
+    policy,
+  });
   if (!result.ok) throw new Error(result.message);
   return result.state;
 }
@@ -34,27 +42,55 @@ function accepted(): ShareState {
 describe('choosing a partner', () => {
   it('takes another tenant, or an outside party with both a name and an email', () => {
     expect(choosePartner({ partnerTenant: 'laptop-maker' })).toMatchObject({ ok: true, kind: 'tenant' });
-    expect(choosePartner({ partnerName: 'Laptop Co', partnerEmail: 'support@laptop.example' })).toMatchObject({ ok: true, kind: 'outside' });
+    expect(choosePartner({ partnerName: 'Laptop Co', partnerEmail: 'support@laptop.example' })).toMatchObject({
+      ok: true,
+      kind: 'outside',
+    });
     expect(choosePartner({ partnerName: 'Laptop Co' })).toMatchObject({ ok: false, code: 'partner_required' });
     expect(choosePartner({})).toMatchObject({ ok: false, code: 'partner_required' });
-    expect(choosePartner({ partnerTenant: 'x', partnerEmail: 'a@b.example' })).toMatchObject({ ok: false, code: 'partner_invalid' });
+    expect(choosePartner({ partnerTenant: 'x', partnerEmail: 'a@b.example' })).toMatchObject({
+      ok: false,
+      code: 'partner_invalid',
+    });
   });
 });
 
 describe('sharing a case', () => {
   it('hands the ball to the partner, counts it as the first hand-off and starts the waiting-on-partner clock', () => {
     const state = shared();
-    expect(state).toMatchObject({ status: 'invited', ballWith: 'partner', handoffs: 1, waitingSince: t0, responseDueAt: minutes(60) });
+    expect(state).toMatchObject({
+      status: 'invited',
+      ballWith: 'partner',
+      handoffs: 1,
+      waitingSince: t0,
+      responseDueAt: minutes(60),
+    });
     expect(shared('outside').status).toBe('active');
   });
 
   it('uses a day when the tenant has not set a partner response time', () => {
-    const result = startShare({ caseStatus: 'new', kind: 'outside', toSelf: false, alreadyShared: false, note: 'n', now: t0, policy: {} });
+    const result = startShare({
+      caseStatus: 'new',
+      kind: 'outside',
+      toSelf: false,
+      alreadyShared: false,
+      note: 'n',
+      now: t0,
+      policy: {},
+    });
     expect(result.ok && result.state.responseDueAt).toEqual(minutes(24 * 60));
   });
 
   it('refuses a closed case, a missing note, sharing with oneself and sharing twice with one partner', () => {
-    const base = { caseStatus: 'open' as const, kind: 'tenant' as const, toSelf: false, alreadyShared: false, note: 'n', now: t0, policy };
+    const base = {
+      caseStatus: 'open' as const,
+      kind: 'tenant' as const,
+      toSelf: false,
+      alreadyShared: false,
+      note: 'n',
+      now: t0,
+      policy,
+    };
     expect(startShare({ ...base, caseStatus: 'closed' })).toMatchObject({ ok: false, code: 'case_closed' });
     expect(startShare({ ...base, note: '   ' })).toMatchObject({ ok: false, code: 'share_note_required' });
     expect(startShare({ ...base, toSelf: true })).toMatchObject({ ok: false, code: 'partner_invalid' });
@@ -84,14 +120,23 @@ describe('hand-offs', () => {
     expect(back.pingPong).toBe(false);
     const out = post(back.state, 'sharer', 20, true);
     if (!out.ok) throw new Error(out.message);
-    expect(out.state).toMatchObject({ ballWith: 'partner', handoffs: 3, waitingSince: minutes(20), responseDueAt: minutes(80) });
+    expect(out.state).toMatchObject({
+      ballWith: 'partner',
+      handoffs: 3,
+      waitingSince: minutes(20),
+      responseDueAt: minutes(80),
+    });
     expect(out.timer).toEqual({ kind: 'set', dueAt: minutes(80) });
   });
 
   it('an answer from the partner while they hold the ball restarts their clock and clears the overdue flag', () => {
     const state = { ...accepted(), overdueAt: minutes(60) };
     const answer = post(state, 'partner', 70);
-    expect(answer).toMatchObject({ ok: true, timer: { kind: 'set', dueAt: minutes(130) }, state: { ballWith: 'partner', handoffs: 1, overdueAt: null } });
+    expect(answer).toMatchObject({
+      ok: true,
+      timer: { kind: 'set', dueAt: minutes(130) },
+      state: { ballWith: 'partner', handoffs: 1, overdueAt: null },
+    });
   });
 
   it('calls ping-pong exactly when the hand-offs first exceed two', () => {

@@ -57,14 +57,24 @@ export interface PartnerChoice {
 }
 
 /** Exactly one kind of partner: another tenant, or an outside party with a name and an email. */
-export function choosePartner(input: PartnerChoice): Outcome<{ kind: PartnerKind }, 'partner_required' | 'partner_invalid'> {
+export function choosePartner(
+  input: PartnerChoice,
+): Outcome<{ kind: PartnerKind }, 'partner_required' | 'partner_invalid'> {
   const tenant = input.partnerTenant?.trim();
   const name = input.partnerName?.trim();
   const email = input.partnerEmail?.trim();
-  if (tenant && (name || email)) return refuse('partner_invalid', 'Name either a partner organisation on this Hearken (partnerTenant) or an outside party (partnerName and partnerEmail), not both');
+  if (tenant && (name || email))
+    return refuse(
+      'partner_invalid',
+      'Name either a partner organisation on this Hearken (partnerTenant) or an outside party (partnerName and partnerEmail), not both',
+    );
   if (tenant) return { ok: true, kind: 'tenant' };
   if (name && email) return { ok: true, kind: 'outside' };
-  if (name || email) return refuse('partner_required', 'An outside partner needs both a name (partnerName) and an email address (partnerEmail) to send the link to');
+  if (name || email)
+    return refuse(
+      'partner_required',
+      'An outside partner needs both a name (partnerName) and an email address (partnerEmail) to send the link to',
+    );
   return refuse('partner_required', 'Say who to share the case with: partnerTenant, or partnerName and partnerEmail');
 }
 
@@ -85,9 +95,14 @@ export function startShare(input: {
   policy: Pick<CasePolicy, 'partnerResponseMinutes'>;
 }): Outcome<{ state: ShareState; note: string }, ShareRefusal> {
   if (input.caseStatus === 'closed') return refuse('case_closed', 'A closed case cannot be shared');
-  if (input.toSelf) return refuse('partner_invalid', 'A case cannot be shared with its own organisation; transfer it instead');
+  if (input.toSelf)
+    return refuse('partner_invalid', 'A case cannot be shared with its own organisation; transfer it instead');
   const note = input.note.trim();
-  if (note === '') return refuse('share_note_required', 'Sharing needs a note: what the partner must know and do, so the customer never has to repeat themselves');
+  if (note === '')
+    return refuse(
+      'share_note_required',
+      'Sharing needs a note: what the partner must know and do, so the customer never has to repeat themselves',
+    );
   if (input.alreadyShared) return refuse('already_shared', 'This case is already shared with that partner');
   return {
     ok: true,
@@ -127,11 +142,16 @@ export function postToShare(input: {
 }): Outcome<{ state: ShareState; text: string; timer: TimerChange; pingPong: boolean }, ShareRefusal> {
   const { state, side, now } = input;
   if (state.status === 'ended') return refuse('share_ended', 'This share has ended; nothing more can be posted');
-  if (side === 'partner' && state.status === 'invited') return refuse('share_not_accepted', 'Accept the shared case before posting to it');
+  if (side === 'partner' && state.status === 'invited')
+    return refuse('share_not_accepted', 'Accept the shared case before posting to it');
   const text = input.text.trim();
   if (text === '') return refuse('message_text_required', 'A message needs some text');
   if (input.handOff) {
-    if (state.ballWith !== side) return refuse('not_your_move', 'The ball is with the other organisation: only the side that holds it can hand it over');
+    if (state.ballWith !== side)
+      return refuse(
+        'not_your_move',
+        'The ball is with the other organisation: only the side that holds it can hand it over',
+      );
     const handoffs = state.handoffs + 1;
     const toPartner = side === 'sharer';
     const dueAt = toPartner ? partnerResponseDeadline(now, input.policy) : null;
@@ -140,12 +160,25 @@ export function postToShare(input: {
       text,
       pingPong: isPingPong(handoffs) && !isPingPong(state.handoffs),
       timer: dueAt ? { kind: 'set', dueAt } : { kind: 'cancel' },
-      state: { ...state, ballWith: otherSide(side), handoffs, waitingSince: toPartner ? now : null, responseDueAt: dueAt, overdueAt: null },
+      state: {
+        ...state,
+        ballWith: otherSide(side),
+        handoffs,
+        waitingSince: toPartner ? now : null,
+        responseDueAt: dueAt,
+        overdueAt: null,
+      },
     };
   }
   if (side === 'partner' && state.ballWith === 'partner') {
     const dueAt = partnerResponseDeadline(now, input.policy);
-    return { ok: true, text, pingPong: false, timer: { kind: 'set', dueAt }, state: { ...state, responseDueAt: dueAt, overdueAt: null } };
+    return {
+      ok: true,
+      text,
+      pingPong: false,
+      timer: { kind: 'set', dueAt },
+      state: { ...state, responseDueAt: dueAt, overdueAt: null },
+    };
   }
   return { ok: true, text, pingPong: false, timer: { kind: 'keep' }, state };
 }

@@ -22,6 +22,10 @@ describe('case status changes', () => {
   });
 
   it('counts new, open and pending as open work', () => {
-    expect(['new', 'open', 'pending', 'solved', 'closed'].filter((s) => isOpenStatus(s as never))).toEqual(['new', 'open', 'pending']);
+    expect(['new', 'open', 'pending', 'solved', 'closed'].filter((s) => isOpenStatus(s as never))).toEqual([
+      'new',
+      'open',
+      'pending',
+    ]);
   });
 });

@@ -12,12 +12,17 @@ const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   closed: [],
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; code: 'case_closed' | 'case_status_transition'; message: string };
+export type TransitionCheck =
+  { ok: true } | { ok: false; code: 'case_closed' | 'case_status_transition'; message: string };
 
 export function canChangeStatus(from: CaseStatus, to: CaseStatus): TransitionCheck {
   if (from === to) return { ok: true };
   if (from === 'closed') {
-    return { ok: false, code: 'case_closed', message: 'This case is closed and cannot change; open a new case instead' };
+    return {
+      ok: false,
+      code: 'case_closed',
+      message: 'This case is closed and cannot change; open a new case instead',
+    };
   }
   if (!NEXT[from].includes(to)) {
     return { ok: false, code: 'case_status_transition', message: `A case that is ${from} cannot become ${to}` };

@@ -1,5 +1,13 @@
 import { minutesLater, type CasePolicy } from './case-policy.ts';
-import { accountableFor, checkCanOwn, isPersonOrTeamMember, refuse, type Organisation, type Outcome, type Ownership } from './ownership.ts';
+import {
+  accountableFor,
+  checkCanOwn,
+  isPersonOrTeamMember,
+  refuse,
+  type Organisation,
+  type Outcome,
+  type Ownership,
+} from './ownership.ts';
 
 export interface TransferOffer {
   fromUserId: string | null;
@@ -40,14 +48,21 @@ export function offerTransfer(input: {
   const { ownership, org } = input;
   if (ownership.status === 'closed') return refuse('case_closed', 'A closed case cannot be transferred');
   const note = input.note.trim();
-  if (note === '') return refuse('transfer_note_required', 'A transfer needs a hand-off note so that the customer never has to repeat themselves');
+  if (note === '')
+    return refuse(
+      'transfer_note_required',
+      'A transfer needs a hand-off note so that the customer never has to repeat themselves',
+    );
   const toUserId = input.toUserId ?? null;
   const toTeamId = input.toTeamId ?? null;
-  if ((toUserId === null) === (toTeamId === null)) return refuse('transfer_target_required', 'Transfer to one person (toUserId) or one team (toTeamId)');
+  if ((toUserId === null) === (toTeamId === null))
+    return refuse('transfer_target_required', 'Transfer to one person (toUserId) or one team (toTeamId)');
   if (input.pending) return refuse('transfer_pending', 'This case already has a transfer offer waiting for an answer');
   if (toUserId !== null) {
-    if (!checkCanOwn(toUserId, org).ok) return refuse('transfer_target_invalid', 'The receiver must be an active member of staff');
-    if (toUserId === accountableFor(ownership, org)) return refuse('transfer_to_current_owner', 'This person already owns the case');
+    if (!checkCanOwn(toUserId, org).ok)
+      return refuse('transfer_target_invalid', 'The receiver must be an active member of staff');
+    if (toUserId === accountableFor(ownership, org))
+      return refuse('transfer_to_current_owner', 'This person already owns the case');
   }
   if (toTeamId !== null) {
     const team = org.teams.get(toTeamId);
@@ -55,7 +70,8 @@ export function offerTransfer(input: {
     if (!team.leadUserId || !org.users.get(team.leadUserId)?.active) {
       return refuse('transfer_target_invalid', 'That team has no active lead to be accountable for its queue');
     }
-    if (ownership.teamId === toTeamId && ownership.ownerId === null) return refuse('transfer_to_current_owner', 'The case is already in that team’s queue');
+    if (ownership.teamId === toTeamId && ownership.ownerId === null)
+      return refuse('transfer_to_current_owner', 'The case is already in that team’s queue');
   }
   return {
     ok: true,
@@ -85,9 +101,13 @@ export function acceptTransfer(input: {
   const { pending, org } = input;
   if (!pending) return refuse('no_transfer_offer', 'There is no transfer offer waiting on this case');
   if (input.now.getTime() >= pending.expiresAt.getTime()) {
-    return refuse('transfer_offer_expired', `This transfer offer expired at ${pending.expiresAt.toISOString()}; the case stays with its owner`);
+    return refuse(
+      'transfer_offer_expired',
+      `This transfer offer expired at ${pending.expiresAt.toISOString()}; the case stays with its owner`,
+    );
   }
-  if (!isReceiver(pending, input.actorId, org)) return refuse('not_the_receiver', 'Only the receiver of the offer can accept it');
+  if (!isReceiver(pending, input.actorId, org))
+    return refuse('not_the_receiver', 'Only the receiver of the offer can accept it');
   const newOwner = input.actorId!;
   const teamId = pending.toTeamId ?? org.users.get(newOwner)?.teamId ?? input.ownership.teamId;
   return { ok: true, ownership: { ...input.ownership, ownerId: newOwner, teamId } };
@@ -101,8 +121,10 @@ export function declineTransfer(input: {
   org: Organisation;
 }): Outcome<object, TransferRefusal> {
   if (!input.pending) return refuse('no_transfer_offer', 'There is no transfer offer waiting on this case');
-  if (!isReceiver(input.pending, input.actorId, input.org)) return refuse('not_the_receiver', 'Only the receiver of the offer can decline it');
-  if (input.reason.trim() === '') return refuse('decline_reason_required', 'Say why you decline, so the sender can find the right receiver');
+  if (!isReceiver(input.pending, input.actorId, input.org))
+    return refuse('not_the_receiver', 'Only the receiver of the offer can decline it');
+  if (input.reason.trim() === '')
+    return refuse('decline_reason_required', 'Say why you decline, so the sender can find the right receiver');
   return { ok: true };
 }
 

@@ -31,7 +31,9 @@ describe('call facts', () => {
       transfers: [{ at: '2030-01-01T10:04:00.000Z', to: 'roaming' }],
       recording: 'https://rec.example/c1.mp3',
     });
-    expect(callSummary(facts)).toBe('Call from +447700900123 — ended; waited 1 min 10 s, talked 5 min, transferred once, queue billing');
+    expect(callSummary(facts)).toBe(
+      'Call from +447700900123 — ended; waited 1 min 10 s, talked 5 min, transferred once, queue billing',
+    );
   });
 
   it('gives the same facts whatever order the events arrive in, and ignores an event sent twice', () => {

@@ -59,7 +59,11 @@ export interface CallIdentity {
 }
 
 /** Adds one event to a call's facts; `changed` is false when the event was already known. */
-export function applyCallEvent(previous: CallFacts | null, call: CallIdentity, event: CallEvent): { facts: CallFacts; changed: boolean } {
+export function applyCallEvent(
+  previous: CallFacts | null,
+  call: CallIdentity,
+  event: CallEvent,
+): { facts: CallFacts; changed: boolean } {
   const events = previous?.events ?? [];
   const at = new Date(event.at).toISOString();
   if (events.some((e) => e.event === event.event && e.at === at)) {
@@ -89,7 +93,9 @@ export function withTranscript(facts: CallFacts, transcript: CallTranscriptFacts
 }
 
 function deriveCallFacts(call: CallIdentity, unsorted: CallEvent[], transcript: CallTranscriptFacts | null): CallFacts {
-  const events = [...unsorted].sort((a, b) => a.at.localeCompare(b.at) || CALL_EVENT_KINDS.indexOf(a.event) - CALL_EVENT_KINDS.indexOf(b.event));
+  const events = [...unsorted].sort(
+    (a, b) => a.at.localeCompare(b.at) || CALL_EVENT_KINDS.indexOf(a.event) - CALL_EVENT_KINDS.indexOf(b.event),
+  );
   const first = (kind: CallEventKind) => events.find((e) => e.event === kind)?.at ?? null;
   const offeredAt = first('offered');
   const queuedAt = first('queued');
@@ -121,7 +127,8 @@ function deriveCallFacts(call: CallIdentity, unsorted: CallEvent[], transcript: 
   };
 }
 
-const secondsBetween = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+const secondsBetween = (from: string, to: string) =>
+  Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 
 /** The text a call contact shows until its transcript arrives. */
 export function callSummary(facts: CallFacts): string {
@@ -129,7 +136,8 @@ export function callSummary(facts: CallFacts): string {
   const parts: string[] = [];
   if (facts.waitSeconds !== null) parts.push(`waited ${duration(facts.waitSeconds)}`);
   if (facts.talkSeconds !== null) parts.push(`talked ${duration(facts.talkSeconds)}`);
-  if (facts.transfers.length > 0) parts.push(facts.transfers.length === 1 ? 'transferred once' : `transferred ${facts.transfers.length} times`);
+  if (facts.transfers.length > 0)
+    parts.push(facts.transfers.length === 1 ? 'transferred once' : `transferred ${facts.transfers.length} times`);
   if (facts.queues.length > 0) parts.push(`queue ${facts.queues.join(' → ')}`);
   const state = facts.endedAt === null ? 'in progress' : facts.abandoned ? 'not answered' : 'ended';
   return parts.length > 0 ? `${head} — ${state}; ${parts.join(', ')}` : `${head} — ${state}`;

@@ -9,7 +9,13 @@ import { normalizeSubject } from './mail-threading.ts';
  */
 
 export type ThreadCase = { id: string; status: CaseStatus; mergedIntoId?: string | null };
-export type CustomerCase = { id: string; status: CaseStatus; topicWords: readonly string[]; lastActivityAt: Date; subject: string };
+export type CustomerCase = {
+  id: string;
+  status: CaseStatus;
+  topicWords: readonly string[];
+  lastActivityAt: Date;
+  subject: string;
+};
 export type InboundContact = { topicWords: readonly string[]; occurredAt: Date; automated: boolean; channel: Channel };
 
 export type CaseThreadingInput = {
@@ -43,10 +49,17 @@ export function decideCaseForContact(input: CaseThreadingInput): CaseThreadingDe
   }
 
   if (contact.automated) {
-    if (thread && thread.status !== 'closed') return { action: 'join', caseId: thread.id, reason: 'thread', reopens: false };
-    return { action: 'none', reason: thread ? 'an automatic mail about a closed case is not added to any case' : 'an automatic mail (auto-reply or bounce) never opens a case' };
+    if (thread && thread.status !== 'closed')
+      return { action: 'join', caseId: thread.id, reason: 'thread', reopens: false };
+    return {
+      action: 'none',
+      reason: thread
+        ? 'an automatic mail about a closed case is not added to any case'
+        : 'an automatic mail (auto-reply or bounce) never opens a case',
+    };
   }
-  if (thread && thread.status !== 'closed') return { action: 'join', caseId: thread.id, reason: 'thread', reopens: thread.status === 'solved' };
+  if (thread && thread.status !== 'closed')
+    return { action: 'join', caseId: thread.id, reason: 'thread', reopens: thread.status === 'solved' };
 
   const at = contact.occurredAt.getTime();
   const recent = live.filter((c) => Math.abs(at - c.lastActivityAt.getTime()) <= repeatWindowMs);
@@ -59,14 +72,28 @@ export function decideCaseForContact(input: CaseThreadingInput): CaseThreadingDe
       return { c, same: sameTopic(words, caseWords), count, jaccard: count / new Set([...words, ...caseWords]).size };
     })
     .filter((x) => x.same)
-    .sort((x, y) => y.count - x.count || y.jaccard - x.jaccard || y.c.lastActivityAt.getTime() - x.c.lastActivityAt.getTime() || x.c.id.localeCompare(y.c.id));
+    .sort(
+      (x, y) =>
+        y.count - x.count ||
+        y.jaccard - x.jaccard ||
+        y.c.lastActivityAt.getTime() - x.c.lastActivityAt.getTime() ||
+        x.c.id.localeCompare(y.c.id),
+    );
   const best = sameTopicCases[0]?.c;
   if (best) return { action: 'join', caseId: best.id, reason: 'repeat', reopens: best.status === 'solved' };
 
-  if (thread) return { action: 'open_new', reason: 'the case this continues is closed: a follow-up opens a new case', followUpOf: thread.id };
-  if (words.length === 0 && recent.length === 1) return { action: 'join', caseId: recent[0]!.id, reason: 'repeat', reopens: recent[0]!.status === 'solved' };
-  if (recent.length === 0) return { action: 'open_new', reason: 'no case of this customer was active within the repeat window' };
-  if (words.length === 0) return { action: 'open_new', reason: 'the contact says nothing distinctive and several recent cases could fit' };
+  if (thread)
+    return {
+      action: 'open_new',
+      reason: 'the case this continues is closed: a follow-up opens a new case',
+      followUpOf: thread.id,
+    };
+  if (words.length === 0 && recent.length === 1)
+    return { action: 'join', caseId: recent[0]!.id, reason: 'repeat', reopens: recent[0]!.status === 'solved' };
+  if (recent.length === 0)
+    return { action: 'open_new', reason: 'no case of this customer was active within the repeat window' };
+  if (words.length === 0)
+    return { action: 'open_new', reason: 'the contact says nothing distinctive and several recent cases could fit' };
   return { action: 'open_new', reason: 'none of the customer’s recent cases is on the same topic' };
 }
 
@@ -126,9 +153,11 @@ function stem(word: string): string {
   return s;
 }
 
-const SIGNATURE_LINE = /^(?:sent from my|sent from outlook|get outlook for|von meinem|envoyé de mon|enviado desde mi|inviato da)\b/i;
+const SIGNATURE_LINE =
+  /^(?:sent from my|sent from outlook|get outlook for|von meinem|envoyé de mon|enviado desde mi|inviato da)\b/i;
 /** Where the quoted history of a reply starts: "> …", "On … wrote:", Outlook's separator and header block. */
-const HISTORY_START = /^(?:>|-{2,}\s*original message|_{10,}|from:\s.+|von:\s.+|de\s?:\s.+)|\b(?:wrote|schrieb|a écrit|escribió|ha scritto|skrev|schreef):?$/i;
+const HISTORY_START =
+  /^(?:>|-{2,}\s*original message|_{10,}|from:\s.+|von:\s.+|de\s?:\s.+)|\b(?:wrote|schrieb|a écrit|escribió|ha scritto|skrev|schreef):?$/i;
 
 /**
  * The distinctive words of a contact, for telling whether two contacts are about the same thing:
@@ -149,13 +178,14 @@ export function topicWords(subject: string | null | undefined, text: string | nu
 }
 
 function wordsOf(text: string): string[] {
-  const tokens = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\S+@\S+|https?:\/\/\S+|www\.\S+/g, ' ')
-    .replace(/['’]s\b/g, '')
-    .replace(/['’]/g, '')
-    .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const tokens =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\S+@\S+|https?:\/\/\S+|www\.\S+/g, ' ')
+      .replace(/['’]s\b/g, '')
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   const words: string[] = [];
   for (const token of tokens) {
     if (STOP_WORDS.has(token) || token.length < 2 || token.length > 40) continue;

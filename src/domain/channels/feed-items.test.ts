@@ -120,20 +120,30 @@ describe('reading feeds', () => {
       author: { name: 'Sam Lee', email: 'sam@example.org' },
       publishedAt: new Date('2030-01-05T18:00:00Z'),
     });
-    expect(parsed.items[1]).toMatchObject({ text: 'Fixed <now>, thanks', author: { name: 'Page Moderator' }, link: null, publishedAt: new Date('2030-01-06T08:00:00Z') });
+    expect(parsed.items[1]).toMatchObject({
+      text: 'Fixed <now>, thanks',
+      author: { name: 'Page Moderator' },
+      link: null,
+      publishedAt: new Date('2030-01-06T08:00:00Z'),
+    });
   });
 
   it('refuses what is not a feed with a clear reason', () => {
     const broken = parseFeed('<rss><channel><item><title>unclosed</channel></rss>');
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.problem).toMatch(/not well-formed XML.*line 1/);
-    expect(parseFeed('<html><body>hi</body></html>')).toEqual({ ok: false, problem: expect.stringContaining('neither an RSS nor an Atom feed') });
+    expect(parseFeed('<html><body>hi</body></html>')).toEqual({
+      ok: false,
+      problem: expect.stringContaining('neither an RSS nor an Atom feed'),
+    });
     expect(parseFeed('').ok).toBe(false);
     expect(parseFeed('{"json": true}').ok).toBe(false);
   });
 
   it('turns HTML into readable text and names authors by handle', () => {
-    expect(htmlToText('<ul><li>one</li><li>two &amp; three</li></ul><style>p{}</style><!-- x -->')).toBe('- one\n- two & three');
+    expect(htmlToText('<ul><li>one</li><li>two &amp; three</li></ul><style>p{}</style><!-- x -->')).toBe(
+      '- one\n- two & three',
+    );
     expect(htmlToText('a < b and c > d')).toBe('a < b and c > d');
     expect(feedAuthorHandle('  Jane   Doe ')).toBe('jane_doe');
     expect(feedAuthorHandle('@Mo_K')).toBe('mo_k');

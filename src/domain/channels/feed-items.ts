@@ -16,7 +16,9 @@ export interface FeedItem {
   publishedAt: Date | null;
 }
 
-export type FeedParse = { ok: true; format: 'rss' | 'atom' | 'rdf'; title: string | null; items: FeedItem[] } | { ok: false; problem: string };
+export type FeedParse =
+  | { ok: true; format: 'rss' | 'atom' | 'rdf'; title: string | null; items: FeedItem[] }
+  | { ok: false; problem: string };
 
 const ARRAYS = new Set(['item', 'entry', 'link', 'author', 'dc:creator', 'category']);
 
@@ -37,7 +39,11 @@ type Node = Record<string, unknown>;
 export function parseFeed(xml: string): FeedParse {
   const document = xml.replace(/^\uFEFF/, '');
   const valid = XMLValidator.validate(document);
-  if (valid !== true) return { ok: false, problem: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` };
+  if (valid !== true)
+    return {
+      ok: false,
+      problem: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+    };
   let root: Node;
   try {
     root = parser.parse(document) as Node;
@@ -51,11 +57,22 @@ export function parseFeed(xml: string): FeedParse {
     return { ok: true, format: 'rss', title: textOf(channel['title']), items: list(channel['item']).map(rssItem) };
   }
   const rdf = asNode(root['rdf:RDF']);
-  if (rdf) return { ok: true, format: 'rdf', title: textOf(asNode(rdf['channel'])?.['title']), items: list(rdf['item']).map(rssItem) };
+  if (rdf)
+    return {
+      ok: true,
+      format: 'rdf',
+      title: textOf(asNode(rdf['channel'])?.['title']),
+      items: list(rdf['item']).map(rssItem),
+    };
   const feed = asNode(root['feed']);
   if (feed) {
     const feedAuthor = list(feed['author'])[0];
-    return { ok: true, format: 'atom', title: textOf(feed['title']), items: list(feed['entry']).map((e) => atomEntry(e, feedAuthor)) };
+    return {
+      ok: true,
+      format: 'atom',
+      title: textOf(feed['title']),
+      items: list(feed['entry']).map((e) => atomEntry(e, feedAuthor)),
+    };
   }
   return { ok: false, problem: 'neither an RSS nor an Atom feed (no <rss>, <rdf:RDF> or <feed> element)' };
 }
@@ -118,7 +135,9 @@ function xmlTextValue(raw: string): string {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decodeXmlEntities = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, code: string) => (code[0] === '#' ? decodeEntities(whole) : XML_ENTITIES[code.toLowerCase()]!));
+  text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, code: string) =>
+    code[0] === '#' ? decodeEntities(whole) : XML_ENTITIES[code.toLowerCase()]!,
+  );
 
 const asNode = (value: unknown): Node | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Node) : undefined;
@@ -144,14 +163,32 @@ function date(raw: string | null): Date | null {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', bull: '•',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  bull: '•',
 };
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
     if (code[0] === '#') {
-      const point = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number.parseInt(code.slice(1), 10);
+      const point =
+        code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number.parseInt(code.slice(1), 10);
       return Number.isFinite(point) && point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole;
     }
     return NAMED_ENTITIES[code.toLowerCase()] ?? whole;

@@ -4,18 +4,42 @@ import { chooseIntakeQueue } from './intake-routing.ts';
 
 const org = (teams: [string, string | null][], inactive: string[] = []): Organisation => ({
   users: new Map(
-    ['lead-a', 'lead-b', 'admin'].map((id) => [id, { active: !inactive.includes(id), teamId: null, supervisorId: null, staff: true }]),
+    ['lead-a', 'lead-b', 'admin'].map((id) => [
+      id,
+      { active: !inactive.includes(id), teamId: null, supervisorId: null, staff: true },
+    ]),
   ),
   teams: new Map(teams.map(([id, leadUserId]) => [id, { leadUserId }])),
 });
 
 describe('chooseIntakeQueue', () => {
   it('sends new conversations to the configured intake team', () => {
-    expect(chooseIntakeQueue(org([['a', 'lead-a'], ['b', 'lead-b']]), 'b', 'admin')).toEqual({ ownerId: null, teamId: 'b' });
+    expect(
+      chooseIntakeQueue(
+        org([
+          ['a', 'lead-a'],
+          ['b', 'lead-b'],
+        ]),
+        'b',
+        'admin',
+      ),
+    ).toEqual({ ownerId: null, teamId: 'b' });
   });
 
   it('passes over a configured team whose lead has left, to a team someone answers for', () => {
-    expect(chooseIntakeQueue(org([['a', 'lead-a'], ['b', 'lead-b']], ['lead-b']), 'b', 'admin')).toEqual({ ownerId: null, teamId: 'a' });
+    expect(
+      chooseIntakeQueue(
+        org(
+          [
+            ['a', 'lead-a'],
+            ['b', 'lead-b'],
+          ],
+          ['lead-b'],
+        ),
+        'b',
+        'admin',
+      ),
+    ).toEqual({ ownerId: null, teamId: 'a' });
   });
 
   it('gives the case to the administrator when no team has a lead', () => {

@@ -38,25 +38,54 @@ const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1
 const AUTO_REPLY_SUBJECT = new RegExp(
   '^(?:\\[[^\\]]{1,30}\\]\\s*)?(?:' +
     [
-      'automatic reply', 'auto(?:matic)?[ -]?reply', 'auto[ -]?response', 'autoresponder',
+      'automatic reply',
+      'auto(?:matic)?[ -]?reply',
+      'auto[ -]?response',
+      'autoresponder',
       'out of (?:the )?office(?: autoreply| auto reply| reply| alert)?',
-      'abwesenheitsnotiz', 'automatische antwort', 'abwesend', // de
-      'réponse automatique', 'reponse automatique', 'absence du bureau', // fr
-      'respuesta automática', 'respuesta automatica', 'fuera de la oficina', // es
-      'risposta automatica', 'fuori sede', // it
-      'resposta automática', 'resposta automatica', // pt
-      'automatisch antwoord', 'afwezig', // nl
-      'autosvar', 'automatisk svar', 'automatisk besked', 'frånvaro', // sv da no
+      'abwesenheitsnotiz',
+      'automatische antwort',
+      'abwesend', // de
+      'réponse automatique',
+      'reponse automatique',
+      'absence du bureau', // fr
+      'respuesta automática',
+      'respuesta automatica',
+      'fuera de la oficina', // es
+      'risposta automatica',
+      'fuori sede', // it
+      'resposta automática',
+      'resposta automatica', // pt
+      'automatisch antwoord',
+      'afwezig', // nl
+      'autosvar',
+      'automatisk svar',
+      'automatisk besked',
+      'frånvaro', // sv da no
       'automaattinen vastaus', // fi
-      'automatyczna odpowiedź', 'automatická odpověď', 'automatická odpoveď', 'automatikus válasz', // pl cs sk hu
-      'автоматический ответ', 'автоматична відповідь', 'αυτόματη απάντηση', 'otomatik yanıt', 'otomatik cevap', // ru uk el tr
-      '自动回复', '自動回覆', '自動回复', '自動応答', '自動返信', '자동 회신', '자동 응답', // zh ja ko
+      'automatyczna odpowiedź',
+      'automatická odpověď',
+      'automatická odpoveď',
+      'automatikus válasz', // pl cs sk hu
+      'автоматический ответ',
+      'автоматична відповідь',
+      'αυτόματη απάντηση',
+      'otomatik yanıt',
+      'otomatik cevap', // ru uk el tr
+      '自动回复',
+      '自動回覆',
+      '自動回复',
+      '自動応答',
+      '自動返信',
+      '자동 회신',
+      '자동 응답', // zh ja ko
     ].join('|') +
     ')\\s*[:：]',
   'iu',
 );
 /** Subjects saying "out of office" with nothing else ("Out of Office", "Auto Response"). */
-const AUTO_REPLY_WHOLE_SUBJECT = /^(?:out of (?:the )?office|auto[ -]?response|automatic reply|autoreply|abwesenheitsnotiz|réponse automatique)\s*$/iu;
+const AUTO_REPLY_WHOLE_SUBJECT =
+  /^(?:out of (?:the )?office|auto[ -]?response|automatic reply|autoreply|abwesenheitsnotiz|réponse automatique)\s*$/iu;
 /** A hint only: an out-of-office sentence anywhere in the subject (not "out of office hours"). */
 const OUT_OF_OFFICE_PHRASE =
   /\b(?:(?:is|am|are|i'm|i’m) (?:currently )?(?:out of (?:the )?office|on (?:annual |parental )?leave|on vacation|on holiday|away)|out of (?:the )?office (?:until|till|from|on))\b/iu;
@@ -69,11 +98,28 @@ const BOUNCE_SUBJECT = new RegExp(
       'mail delivery failed', // Exim
       'returned mail:', // sendmail
       'failure notice', // qmail, Yahoo
-      'undeliverable:', 'undeliverable mail', 'unzustellbar:', 'non remis\\s*:', 'no se puede entregar:', // Exchange en de fr es
-      'onbestelbaar:', 'non recapitabile:', 'não é possível entregar:', 'olevererbart:', 'kan ikke leveres:', 'niedostarczalne:', // Exchange nl it pt sv da pl
-      'delivery delayed:', 'delivery failure', 'delivery has failed', 'delivery notification: delivery has failed', // Exchange, Lotus
-      'mail delivery (?:failure|failed|subsystem)', 'message not delivered', 'nondeliverable', 'warning: could not send message',
-      'mail system error - returned mail', 'returned to sender', 'unzustellbare nachricht',
+      'undeliverable:',
+      'undeliverable mail',
+      'unzustellbar:',
+      'non remis\\s*:',
+      'no se puede entregar:', // Exchange en de fr es
+      'onbestelbaar:',
+      'non recapitabile:',
+      'não é possível entregar:',
+      'olevererbart:',
+      'kan ikke leveres:',
+      'niedostarczalne:', // Exchange nl it pt sv da pl
+      'delivery delayed:',
+      'delivery failure',
+      'delivery has failed',
+      'delivery notification: delivery has failed', // Exchange, Lotus
+      'mail delivery (?:failure|failed|subsystem)',
+      'message not delivered',
+      'nondeliverable',
+      'warning: could not send message',
+      'mail system error - returned mail',
+      'returned to sender',
+      'unzustellbare nachricht',
     ].join('|') +
     ')',
   'iu',
@@ -96,36 +142,62 @@ export function classifyInboundMail(headers: MailHeaders, meta: InboundMailMeta)
   if (values(LOOP_HEADER).some((v) => v.trim().toLowerCase() === ownDomain)) {
     return { kind: 'loop', reason: `carries our own ${LOOP_HEADER} header` };
   }
-  const xLoop = values('x-loop').map(bareAddress).find((v) => own.has(v));
+  const xLoop = values('x-loop')
+    .map(bareAddress)
+    .find((v) => own.has(v));
   if (xLoop) return { kind: 'loop', reason: `X-Loop names our own address ${xLoop}` };
   const hops = values('received').length;
-  if (hops > MAX_RECEIVED_HEADERS) return { kind: 'loop', reason: `${hops} Received headers (more than ${MAX_RECEIVED_HEADERS}): a mail loop` };
+  if (hops > MAX_RECEIVED_HEADERS)
+    return { kind: 'loop', reason: `${hops} Received headers (more than ${MAX_RECEIVED_HEADERS}): a mail loop` };
 
   // Bounces: delivery status notifications.
   const contentType = (meta.contentType ?? values('content-type')[0] ?? '').toLowerCase();
-  const reportType = /^\s*multipart\/report\b/.test(contentType) ? (/report-type\s*=\s*"?([\w-]+)/.exec(contentType)?.[1] ?? '') : null;
-  if (reportType === 'delivery-status') return { kind: 'bounce', reason: 'a delivery status notification (multipart/report; report-type=delivery-status)' };
+  const reportType = /^\s*multipart\/report\b/.test(contentType)
+    ? (/report-type\s*=\s*"?([\w-]+)/.exec(contentType)?.[1] ?? '')
+    : null;
+  if (reportType === 'delivery-status')
+    return { kind: 'bounce', reason: 'a delivery status notification (multipart/report; report-type=delivery-status)' };
   if (values('x-failed-recipients').length > 0) return { kind: 'bounce', reason: 'X-Failed-Recipients header' };
   if (SYSTEM_SENDER.test(from)) return { kind: 'bounce', reason: `sent by the mail system (${from})` };
   if (BOUNCE_SUBJECT.test(subject)) return { kind: 'bounce', reason: `delivery failure subject "${subject}"` };
 
   // Auto-replies.
-  if (reportType === 'disposition-notification') return { kind: 'auto_reply', reason: 'a read receipt (multipart/report; report-type=disposition-notification)' };
-  if (reportType !== null) return { kind: 'auto_reply', reason: `an automatic report (multipart/report; report-type=${reportType || 'unknown'})` };
-  const autoSubmitted = values('auto-submitted').map(firstToken).find((v) => v !== '' && v !== 'no');
+  if (reportType === 'disposition-notification')
+    return { kind: 'auto_reply', reason: 'a read receipt (multipart/report; report-type=disposition-notification)' };
+  if (reportType !== null)
+    return {
+      kind: 'auto_reply',
+      reason: `an automatic report (multipart/report; report-type=${reportType || 'unknown'})`,
+    };
+  const autoSubmitted = values('auto-submitted')
+    .map(firstToken)
+    .find((v) => v !== '' && v !== 'no');
   if (autoSubmitted) return { kind: 'auto_reply', reason: `Auto-Submitted: ${autoSubmitted}` };
-  for (const name of ['x-autoreply', 'x-autorespond', 'x-autoresponder', 'x-mail-autoreply', 'x-autoreply-from', 'x-amazon-auto-reply', 'x-fc-machinegenerated']) {
+  for (const name of [
+    'x-autoreply',
+    'x-autorespond',
+    'x-autoresponder',
+    'x-mail-autoreply',
+    'x-autoreply-from',
+    'x-amazon-auto-reply',
+    'x-fc-machinegenerated',
+  ]) {
     const value = values(name).find((v) => !/^(?:no|false|0)$/i.test(v));
     if (value !== undefined) return { kind: 'auto_reply', reason: `${name} header` };
   }
-  const autogenerated = values('x-autogenerated').find((v) => /^(?:reply|forward|redirect|mirror|group|letter)$/i.test(firstToken(v)));
+  const autogenerated = values('x-autogenerated').find((v) =>
+    /^(?:reply|forward|redirect|mirror|group|letter)$/i.test(firstToken(v)),
+  );
   if (autogenerated) return { kind: 'auto_reply', reason: `X-Autogenerated: ${autogenerated}` };
   const precedence = [...values('precedence'), ...values('x-precedence')].map(firstToken);
   if (precedence.includes('auto_reply')) return { kind: 'auto_reply', reason: 'Precedence: auto_reply' };
-  if (values('delivered-to').some((v) => /^autoresponder\b/i.test(v))) return { kind: 'auto_reply', reason: 'Delivered-To: Autoresponder (qmail)' };
+  if (values('delivered-to').some((v) => /^autoresponder\b/i.test(v)))
+    return { kind: 'auto_reply', reason: 'Delivered-To: Autoresponder (qmail)' };
   const returnPath = values('return-path');
-  if (returnPath.length > 0 && returnPath.every((v) => bareAddress(v) === '')) return { kind: 'auto_reply', reason: 'empty Return-Path (null sender)' };
-  if (AUTO_REPLY_SUBJECT.test(subject) || AUTO_REPLY_WHOLE_SUBJECT.test(subject)) return { kind: 'auto_reply', reason: `automatic reply subject "${subject}"` };
+  if (returnPath.length > 0 && returnPath.every((v) => bareAddress(v) === ''))
+    return { kind: 'auto_reply', reason: 'empty Return-Path (null sender)' };
+  if (AUTO_REPLY_SUBJECT.test(subject) || AUTO_REPLY_WHOLE_SUBJECT.test(subject))
+    return { kind: 'auto_reply', reason: `automatic reply subject "${subject}"` };
 
   // X-Auto-Response-Suppress asks *us* not to auto-respond. Exchange distribution lists and
   // Outlook put it on ordinary mail too, so it only counts together with another hint.
@@ -163,7 +235,10 @@ export function classifyInboundMail(headers: MailHeaders, meta: InboundMailMeta)
  * with an out-of-office (`X-Auto-Response-Suppress: All`). An agent's reply is a person writing:
  * it is not marked automatic, and an out-of-office answer to it is worth seeing.
  */
-export function outboundAutomationHeaders(kind: 'agent_reply' | 'notice', ownMessageIdDomain: string): Record<string, string> {
+export function outboundAutomationHeaders(
+  kind: 'agent_reply' | 'notice',
+  ownMessageIdDomain: string,
+): Record<string, string> {
   const loop = { [LOOP_HEADER]: ownMessageIdDomain.trim().toLowerCase() };
   if (kind === 'agent_reply') return loop;
   return { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', ...loop };

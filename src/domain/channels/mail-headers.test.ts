@@ -4,7 +4,10 @@ import { bareAddress, headersFromLines, headerValue, headerValues } from './mail
 describe('mail headers', () => {
   it('turns mailparser header lines into every value of every header, unfolded, top first', () => {
     const headers = headersFromLines([
-      { key: 'received', line: 'Received: from mx1.example.net (mx1.example.net [203.0.113.7])\r\n\tby mx.lumen.example (Postfix) with ESMTPS id 4C5D21E0C1' },
+      {
+        key: 'received',
+        line: 'Received: from mx1.example.net (mx1.example.net [203.0.113.7])\r\n\tby mx.lumen.example (Postfix) with ESMTPS id 4C5D21E0C1',
+      },
       { key: 'received', line: 'Received: by mail-wr1-f41.google.com with SMTP id ffacd0b85a97d' },
       { key: 'subject', line: 'Subject: =?UTF-8?Q?R=C3=A9ponse_automatique?=' },
       { key: 'x-empty', line: 'X-Empty:' },
@@ -21,7 +24,9 @@ describe('mail headers', () => {
   });
 
   it('reads plain records and maps whatever the case of their keys', () => {
-    expect(headerValues({ 'Auto-Submitted': 'auto-replied', precedence: undefined }, 'auto-submitted')).toEqual(['auto-replied']);
+    expect(headerValues({ 'Auto-Submitted': 'auto-replied', precedence: undefined }, 'auto-submitted')).toEqual([
+      'auto-replied',
+    ]);
     expect(headerValues({ precedence: undefined }, 'precedence')).toEqual([]);
     expect(headerValues(new Map([['X-Loop', ['a', ' b\r\n c ']]]), 'x-loop')).toEqual(['a', 'b c']);
   });

@@ -17,7 +17,11 @@ export type MailHeaders = ReadonlyMap<string, string | readonly string[]> | Read
 /** Raw header lines (`{ key: 'received', line: 'Received: from …' }`, mailparser's `headerLines`). */
 export type RawHeaderLine = { readonly key: string; readonly line: string };
 
-const unfold = (value: string) => value.replace(/\r?\n(?=[ \t])/g, '').replace(/[\r\n]+/g, ' ').trim();
+const unfold = (value: string) =>
+  value
+    .replace(/\r?\n(?=[ \t])/g, '')
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 
 /** Builds the header form from raw header lines, keeping every occurrence, unfolded. */
 export function headersFromLines(lines: readonly RawHeaderLine[]): Map<string, string[]> {

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseSubjectTag, formatCaseReference } from './case-reference.ts';
 import { headersFromText } from './mail-headers.ts';
-import { canonicalMessageId, caseReferenceInSubject, MAX_REFERENCES, MAX_THREAD_IDS, messageIdsOf, normalizeSubject, replyHeaders } from './mail-threading.ts';
+import {
+  canonicalMessageId,
+  caseReferenceInSubject,
+  MAX_REFERENCES,
+  MAX_THREAD_IDS,
+  messageIdsOf,
+  normalizeSubject,
+  replyHeaders,
+} from './mail-threading.ts';
 
 const raw = headersFromText;
 
@@ -23,7 +31,14 @@ describe('case references', () => {
     expect(caseReferenceInSubject(subject)?.reference).toBe(reference);
   });
 
-  it.each(['C-12 without brackets', 'Re: [C-12a] not a reference', '[C-0] zero', '[#12] other systems', '[CC-12] other prefix', ''])('finds no case in "%s"', (subject) => {
+  it.each([
+    'C-12 without brackets',
+    'Re: [C-12a] not a reference',
+    '[C-0] zero',
+    '[#12] other systems',
+    '[CC-12] other prefix',
+    '',
+  ])('finds no case in "%s"', (subject) => {
     expect(caseReferenceInSubject(subject)).toBeNull();
   });
 
@@ -76,7 +91,11 @@ Message-ID: <CAF3x+9pQ2m=Z8r4@mail.gmail.com>
 In-Reply-To: <7f1c2a9e-3b4d-4c5e-9f60-1a2b3c4d5e6f@mail.lumen.example>
 References: <0a1b2c3d@mail.lumen.example>
  <7f1c2a9e-3b4d-4c5e-9f60-1a2b3c4d5e6f@mail.lumen.example>`);
-    expect(messageIdsOf(headers)).toEqual(['CAF3x+9pQ2m=Z8r4@mail.gmail.com', '7f1c2a9e-3b4d-4c5e-9f60-1a2b3c4d5e6f@mail.lumen.example', '0a1b2c3d@mail.lumen.example']);
+    expect(messageIdsOf(headers)).toEqual([
+      'CAF3x+9pQ2m=Z8r4@mail.gmail.com',
+      '7f1c2a9e-3b4d-4c5e-9f60-1a2b3c4d5e6f@mail.lumen.example',
+      '0a1b2c3d@mail.lumen.example',
+    ]);
   });
 
   it('lower-cases the domain part only (Outlook writes it in capitals)', () => {
@@ -95,12 +114,19 @@ References: root-1@mail.lumen.example <very-long-id-from-lotus-notes@mail.
       '4C5D21E0C1@mx.example',
       'very-long-id-from-lotus-notes@mail.lumen.example',
     ]);
-    expect(messageIdsOf({ references: 'root-1@mail.lumen.example second@mail.lumen.example' })).toEqual(['second@mail.lumen.example', 'root-1@mail.lumen.example']);
+    expect(messageIdsOf({ references: 'root-1@mail.lumen.example second@mail.lumen.example' })).toEqual([
+      'second@mail.lumen.example',
+      'root-1@mail.lumen.example',
+    ]);
   });
 
   it('removes duplicates, ignores junk and caps the list', () => {
     const references = Array.from({ length: 120 }, (_, i) => `<m${i}@mail.lumen.example>`).join(' ');
-    const ids = messageIdsOf({ 'message-id': '<new@x.example>', 'in-reply-to': '<m119@mail.lumen.example>', references: [references, '<>', '<no-at-sign>'] });
+    const ids = messageIdsOf({
+      'message-id': '<new@x.example>',
+      'in-reply-to': '<m119@mail.lumen.example>',
+      references: [references, '<>', '<no-at-sign>'],
+    });
     expect(ids).toHaveLength(MAX_THREAD_IDS);
     expect(ids.slice(0, 3)).toEqual(['new@x.example', 'm119@mail.lumen.example', 'm118@mail.lumen.example']);
     expect(messageIdsOf({})).toEqual([]);
@@ -116,7 +142,11 @@ References: root-1@mail.lumen.example <very-long-id-from-lotus-notes@mail.
 });
 
 describe('headers of an agent reply', () => {
-  const base = { caseReference: 'C-12', ownDomain: 'Mail.Lumen.example', newId: '3f2b8c1e-9d4a-4e7b-8c6d-5a4b3c2d1e0f' };
+  const base = {
+    caseReference: 'C-12',
+    ownDomain: 'Mail.Lumen.example',
+    newId: '3f2b8c1e-9d4a-4e7b-8c6d-5a4b3c2d1e0f',
+  };
 
   it('answers a customer mail in its thread', () => {
     expect(
@@ -129,15 +159,28 @@ describe('headers of an agent reply', () => {
     ).toEqual({
       messageId: '<3f2b8c1e-9d4a-4e7b-8c6d-5a4b3c2d1e0f@mail.lumen.example>',
       inReplyTo: '<DB9PR08MB6540@db9pr08mb6540.eurprd08.prod.outlook.com>',
-      references: ['<root@mail.lumen.example>', '<second@mail.lumen.example>', '<DB9PR08MB6540@db9pr08mb6540.eurprd08.prod.outlook.com>'],
+      references: [
+        '<root@mail.lumen.example>',
+        '<second@mail.lumen.example>',
+        '<DB9PR08MB6540@db9pr08mb6540.eurprd08.prod.outlook.com>',
+      ],
       subject: 'Re: [C-12] Rechnung zu hoch',
     });
   });
 
   it('tags the subject without "Re:" when the agent writes first, and replaces the tag of a merged case', () => {
-    expect(replyHeaders({ ...base, subject: 'Roaming charges', parentMessageId: null, references: [] })).toMatchObject({ inReplyTo: null, references: [], subject: '[C-12] Roaming charges' });
-    expect(replyHeaders({ ...base, subject: 'Re: [C-7] Roaming charges', parentMessageId: '<p@x.example>', references: [] }).subject).toBe('Re: [C-12] Roaming charges');
-    expect(replyHeaders({ ...base, subject: '', parentMessageId: '<p@x.example>', references: [] }).subject).toBe('Re: [C-12]');
+    expect(replyHeaders({ ...base, subject: 'Roaming charges', parentMessageId: null, references: [] })).toMatchObject({
+      inReplyTo: null,
+      references: [],
+      subject: '[C-12] Roaming charges',
+    });
+    expect(
+      replyHeaders({ ...base, subject: 'Re: [C-7] Roaming charges', parentMessageId: '<p@x.example>', references: [] })
+        .subject,
+    ).toBe('Re: [C-12] Roaming charges');
+    expect(replyHeaders({ ...base, subject: '', parentMessageId: '<p@x.example>', references: [] }).subject).toBe(
+      'Re: [C-12]',
+    );
   });
 
   it('keeps the first and the most recent references when the thread is long', () => {
@@ -150,7 +193,12 @@ describe('headers of an agent reply', () => {
   });
 
   it('does not repeat the parent when it already is in References', () => {
-    const reply = replyHeaders({ ...base, subject: 'Bill', parentMessageId: '<b@x.example>', references: ['<a@x.example> <b@x.example>'] });
+    const reply = replyHeaders({
+      ...base,
+      subject: 'Bill',
+      parentMessageId: '<b@x.example>',
+      references: ['<a@x.example> <b@x.example>'],
+    });
     expect(reply.references).toEqual(['<a@x.example>', '<b@x.example>']);
   });
 
@@ -161,14 +209,28 @@ describe('headers of an agent reply', () => {
   it('never stacks prefixes or tags however often the reply is answered', () => {
     const prefix = fc.constantFrom('Re: ', 'RE: ', 'AW: ', 'Fwd: ', 'SV: ', '回复: ', '[C-12] ', '[C-3] ', '');
     fc.assert(
-      fc.property(fc.array(prefix, { maxLength: 6 }), fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/), (prefixes, topic) => {
-        const first = replyHeaders({ ...base, subject: prefixes.join('') + topic, parentMessageId: '<p@x.example>', references: [] });
-        const again = replyHeaders({ ...base, subject: `AW: ${first.subject}`, parentMessageId: '<q@x.example>', references: first.references });
-        expect(again.subject).toBe(first.subject);
-        expect(caseReferenceInSubject(first.subject)?.reference).toBe('C-12');
-        expect(first.subject.match(/Re:/g)?.length).toBe(1);
-        expect(again.references.length).toBeLessThanOrEqual(MAX_REFERENCES);
-      }),
+      fc.property(
+        fc.array(prefix, { maxLength: 6 }),
+        fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/),
+        (prefixes, topic) => {
+          const first = replyHeaders({
+            ...base,
+            subject: prefixes.join('') + topic,
+            parentMessageId: '<p@x.example>',
+            references: [],
+          });
+          const again = replyHeaders({
+            ...base,
+            subject: `AW: ${first.subject}`,
+            parentMessageId: '<q@x.example>',
+            references: first.references,
+          });
+          expect(again.subject).toBe(first.subject);
+          expect(caseReferenceInSubject(first.subject)?.reference).toBe('C-12');
+          expect(first.subject.match(/Re:/g)?.length).toBe(1);
+          expect(again.references.length).toBeLessThanOrEqual(MAX_REFERENCES);
+        },
+      ),
     );
   });
 });

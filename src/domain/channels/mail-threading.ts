@@ -17,7 +17,10 @@ export const MAX_REFERENCES = 20;
 const MAX_ID_LENGTH = 250;
 
 /** The case reference tagged in a subject (`Re: Re: AW: [C-12] …` → C-12); the first tag wins. */
-export function caseReferenceInSubject(subject: string, prefix: string = CASE_REFERENCE_PREFIX): { reference: string; number: number } | null {
+export function caseReferenceInSubject(
+  subject: string,
+  prefix: string = CASE_REFERENCE_PREFIX,
+): { reference: string; number: number } | null {
   for (const match of subject.matchAll(caseTagPattern(prefix))) {
     const number = Number(match[1]);
     if (Number.isSafeInteger(number) && number > 0) return { reference: formatCaseReference(number, prefix), number };
@@ -31,13 +34,71 @@ export function caseReferenceInSubject(subject: string, prefix: string = CASE_RE
 // id BLS/TRS, is FS, lv AT/PĀR, lt ATS/PRS, zh 回复/答复/回覆/转发/轉寄/轉發, ja 返信/転送, ko 회신/답장/전달,
 // he השב/הועבר, ar رد/توجيه.
 const PREFIXES = [
-  're', 'fwd', 'fw', 'aw', 'wg', 'tr', 'réf', 'ref', 'rv', 'r', 'i', 'rif', 'res', 'enc', 'antw', 'doorst', 'sv', 'vb', 'vs', 'vl',
-  'odp', 'pd', 'v', 'tov', 'ynt', 'ilt', 'İlt', 'İLT', 'απ', 'σχετ', 'πρθ', 'ответ', 'отв', 'пересл', 'bls', 'trs', 'fs', 'at', 'pār', 'ats', 'prs',
-  '回复', '答复', '回覆', '转发', '轉寄', '转寄', '轉發', '返信', '転送', '회신', '답장', '전달', 'השב', 'הועבר', 'رد', 'توجيه',
+  're',
+  'fwd',
+  'fw',
+  'aw',
+  'wg',
+  'tr',
+  'réf',
+  'ref',
+  'rv',
+  'r',
+  'i',
+  'rif',
+  'res',
+  'enc',
+  'antw',
+  'doorst',
+  'sv',
+  'vb',
+  'vs',
+  'vl',
+  'odp',
+  'pd',
+  'v',
+  'tov',
+  'ynt',
+  'ilt',
+  'İlt',
+  'İLT',
+  'απ',
+  'σχετ',
+  'πρθ',
+  'ответ',
+  'отв',
+  'пересл',
+  'bls',
+  'trs',
+  'fs',
+  'at',
+  'pār',
+  'ats',
+  'prs',
+  '回复',
+  '答复',
+  '回覆',
+  '转发',
+  '轉寄',
+  '转寄',
+  '轉發',
+  '返信',
+  '転送',
+  '회신',
+  '답장',
+  '전달',
+  'השב',
+  'הועבר',
+  'رد',
+  'توجيه',
 ];
-const PREFIX = new RegExp(`^(?:${PREFIXES.join('|')})\\s*(?:\\[\\d+\\]|\\(\\d+\\)|\\^\\d+)?\\s*\\.?\\s*[:：]\\s*`, 'iu');
+const PREFIX = new RegExp(
+  `^(?:${PREFIXES.join('|')})\\s*(?:\\[\\d+\\]|\\(\\d+\\)|\\^\\d+)?\\s*\\.?\\s*[:：]\\s*`,
+  'iu',
+);
 /** Tags mail gateways put in front of a subject: `[EXTERNAL]`, `*EXTERNAL*`, `[SPAM]`, `EXT:`. */
-const GATEWAY_TAG = /^(?:\[(?:external(?: email| sender)?|ext|spam|suspected spam|caution)\]|\*{1,3}(?:external|spam)\*{1,3}|(?:external|ext):)\s*/iu;
+const GATEWAY_TAG =
+  /^(?:\[(?:external(?: email| sender)?|ext|spam|suspected spam|caution)\]|\*{1,3}(?:external|spam)\*{1,3}|(?:external|ext):)\s*/iu;
 
 /**
  * The subject without reply/forward prefixes (in many languages, stacked or counted like
@@ -112,7 +173,8 @@ export function replyHeaders(input: ReplyHeadersInput): ReplyHeaders {
   const parent = input.parentMessageId === null ? null : canonicalMessageId(input.parentMessageId);
   // Deduplicated keeping each id's last place, so the parent always ends the chain.
   const chain = [...new Set([...input.references.flatMap(idsIn), ...(parent ? [parent] : [])].reverse())].reverse();
-  const references = chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(chain.length - (MAX_REFERENCES - 1))] : chain;
+  const references =
+    chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(chain.length - (MAX_REFERENCES - 1))] : chain;
 
   const dash = input.caseReference.lastIndexOf('-');
   const prefix = dash > 0 ? input.caseReference.slice(0, dash) : CASE_REFERENCE_PREFIX;

@@ -3,7 +3,12 @@ import { fitSms } from './sms-text.ts';
 
 describe('fitting a reply into text messages', () => {
   it('measures GSM and UCS-2 messages and their parts', () => {
-    expect(fitSms('Your SIM is on its way.')).toEqual({ text: 'Your SIM is on its way.', encoding: 'gsm7', parts: 1, truncated: false });
+    expect(fitSms('Your SIM is on its way.')).toEqual({
+      text: 'Your SIM is on its way.',
+      encoding: 'gsm7',
+      parts: 1,
+      truncated: false,
+    });
     expect(fitSms('a'.repeat(160)).parts).toBe(1);
     expect(fitSms('a'.repeat(161)).parts).toBe(2);
     expect(fitSms('€'.repeat(80)).parts).toBe(1); // extension characters take two places

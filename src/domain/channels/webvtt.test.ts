@@ -109,7 +109,10 @@ hello<00:00:00.480><c> and</c><00:00:00.960><c> welcome</c>
 00:00:02.350 --> 00:00:04.000
 <i>italic</i> <b>bold</b> <u>under</u> <c.yellow.bg_blue>class</c> <lang en-GB>colour</lang> <ruby>漢<rt>kan</rt></ruby>&lrm;
 `;
-    expect(segmentsOf(youtube).map((s) => s.text)).toEqual(['hello and welcome', 'italic bold under class colour 漢kan']);
+    expect(segmentsOf(youtube).map((s) => s.text)).toEqual([
+      'hello and welcome',
+      'italic bold under class colour 漢kan',
+    ]);
   });
 
   it('splits a cue with several voices into one segment per speaker', () => {
@@ -126,12 +129,18 @@ hello<00:00:00.480><c> and</c><00:00:00.960><c> welcome</c>
   });
 
   it('accepts a voice span left open and text outside any span', () => {
-    expect(segmentsOf('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Agent>Hello there\n')).toEqual([{ speaker: 'Agent', startMs: 1000, endMs: 2000, text: 'Hello there' }]);
-    expect(segmentsOf('WEBVTT\n\n00:01.000 --> 00:02.000\n[music] <v Agent>Hi</v>\n').map((s) => s.speaker)).toEqual([null, 'Agent']);
+    expect(segmentsOf('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Agent>Hello there\n')).toEqual([
+      { speaker: 'Agent', startMs: 1000, endMs: 2000, text: 'Hello there' },
+    ]);
+    expect(segmentsOf('WEBVTT\n\n00:01.000 --> 00:02.000\n[music] <v Agent>Hi</v>\n').map((s) => s.speaker)).toEqual([
+      null,
+      'Agent',
+    ]);
   });
 
   it('copes with cues missing their blank line, lines of spaces between cues and empty cues', () => {
-    const sloppy = 'WEBVTT\n\n00:01.000 --> 00:02.000\nOne\n00:02.000 --> 00:03.000\nTwo\n   \n2\n00:03.000 --> 00:04.000\nThree\n\n00:04.000 --> 00:05.000\n\n';
+    const sloppy =
+      'WEBVTT\n\n00:01.000 --> 00:02.000\nOne\n00:02.000 --> 00:03.000\nTwo\n   \n2\n00:03.000 --> 00:04.000\nThree\n\n00:04.000 --> 00:05.000\n\n';
     expect(segmentsOf(sloppy).map((s) => s.text)).toEqual(['One', 'Two', 'Three']);
   });
 
@@ -141,13 +150,17 @@ hello<00:00:00.480><c> and</c><00:00:00.960><c> welcome</c>
   });
 
   it('refuses a file without the WEBVTT header', () => {
-    expect(parseWebVtt('1\n00:00:01,000 --> 00:00:02,000\nHello\n')).toEqual({ ok: false, problems: ['line 1: a WebVTT file must start with "WEBVTT"'] });
+    expect(parseWebVtt('1\n00:00:01,000 --> 00:00:02,000\nHello\n')).toEqual({
+      ok: false,
+      problems: ['line 1: a WebVTT file must start with "WEBVTT"'],
+    });
     expect(parseWebVtt('WEBVTTX\n').ok).toBe(false);
     expect(parseWebVtt('').ok).toBe(false);
   });
 
   it('says which lines have malformed timestamps or end before they start', () => {
-    const file = 'WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nSRT style\n\n00:00:05.000 --> 00:00:04.000\nBackwards\n\n00:61.000 --> 01:00.000\nBad minutes\n\n00:01.000 -->\nNo end\n';
+    const file =
+      'WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nSRT style\n\n00:00:05.000 --> 00:00:04.000\nBackwards\n\n00:61.000 --> 01:00.000\nBad minutes\n\n00:01.000 -->\nNo end\n';
     expect(parseWebVtt(file)).toEqual({
       ok: false,
       problems: [
@@ -161,8 +174,14 @@ hello<00:00:00.480><c> and</c><00:00:00.960><c> welcome</c>
   });
 
   it('refuses a transcript with too many cues', () => {
-    const cues = Array.from({ length: 11 }, (_, i) => `00:${String(i).padStart(2, '0')}.000 --> 00:${String(i).padStart(2, '0')}.500\nline ${i}`).join('\n\n');
-    expect(parseWebVtt(`WEBVTT\n\n${cues}\n`, 10)).toEqual({ ok: false, problems: ['more than 10 cues: the transcript is too long'] });
+    const cues = Array.from(
+      { length: 11 },
+      (_, i) => `00:${String(i).padStart(2, '0')}.000 --> 00:${String(i).padStart(2, '0')}.500\nline ${i}`,
+    ).join('\n\n');
+    expect(parseWebVtt(`WEBVTT\n\n${cues}\n`, 10)).toEqual({
+      ok: false,
+      problems: ['more than 10 cues: the transcript is too long'],
+    });
     expect(parseWebVtt(`WEBVTT\n\n${cues}\n`, 11).ok).toBe(true);
   });
 
@@ -172,14 +191,18 @@ hello<00:00:00.480><c> and</c><00:00:00.960><c> welcome</c>
 
   it('gives every segment a start no later than its end', () => {
     const stamp = fc.integer({ min: 0, max: 5 * 3600 * 1000 });
-    const vtt = (ms: number) => `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
+    const vtt = (ms: number) =>
+      `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
     fc.assert(
-      fc.property(fc.array(fc.tuple(stamp, stamp, fc.constantFrom('Hi', '<v A>Hi</v>', 'B: yes')), { maxLength: 20 }), (cues) => {
-        const file = `WEBVTT\n\n${cues.map(([a, b, t]) => `${vtt(Math.min(a, b))} --> ${vtt(Math.max(a, b))}\n${t}`).join('\n\n')}\n`;
-        const result = parseWebVtt(file);
-        expect(result.ok).toBe(true);
-        if (result.ok) for (const s of result.segments) expect(s.startMs).toBeLessThanOrEqual(s.endMs);
-      }),
+      fc.property(
+        fc.array(fc.tuple(stamp, stamp, fc.constantFrom('Hi', '<v A>Hi</v>', 'B: yes')), { maxLength: 20 }),
+        (cues) => {
+          const file = `WEBVTT\n\n${cues.map(([a, b, t]) => `${vtt(Math.min(a, b))} --> ${vtt(Math.max(a, b))}\n${t}`).join('\n\n')}\n`;
+          const result = parseWebVtt(file);
+          expect(result.ok).toBe(true);
+          if (result.ok) for (const s of result.segments) expect(s.startMs).toBeLessThanOrEqual(s.endMs);
+        },
+      ),
     );
   });
 });
@@ -195,7 +218,13 @@ describe('transcript text for the timeline', () => {
       { speaker: 'Agent', startMs: 3_723_000, endMs: 3_724_000, text: 'Thanks for waiting.' },
     ];
     expect(transcriptText(segments)).toBe(
-      ['[00:01] Agent: Hello, Lumen Mobile. How can I help?', '[01:05] Customer: My bill is wrong.', '[01:10] [hold music]', '[01:11] [hold music]', '[1:02:03] Agent: Thanks for waiting.'].join('\n'),
+      [
+        '[00:01] Agent: Hello, Lumen Mobile. How can I help?',
+        '[01:05] Customer: My bill is wrong.',
+        '[01:10] [hold music]',
+        '[01:11] [hold music]',
+        '[1:02:03] Agent: Thanks for waiting.',
+      ].join('\n'),
     );
     expect(transcriptText([])).toBe('');
   });

@@ -23,7 +23,16 @@ function parseTimestamp(text: string): number | null {
   return ((Number(m[1] ?? 0) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', quot: '"', apos: "'", lrm: '', rlm: '' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  quot: '"',
+  apos: "'",
+  lrm: '',
+  rlm: '',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (whole, name: string) => {
@@ -37,7 +46,11 @@ function decodeEntities(text: string): string {
 
 /** Cue text without markup: class, italic, bold, underline, ruby, language and timestamp tags. */
 const stripTags = (text: string) => text.replace(/<\/?(?:[a-z][^<>]*|\d[\d:.]*)>/gi, '');
-const clean = (text: string) => decodeEntities(stripTags(text)).replace(/[\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim();
+const clean = (text: string) =>
+  decodeEntities(stripTags(text))
+    .replace(/[\u200e\u200f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 type Run = { speaker: string | null; text: string };
 
@@ -113,21 +126,27 @@ export function parseWebVtt(text: string, maxSegments: number = MAX_WEBVTT_SEGME
       const endText = rest.trim().split(/[ \t]+/)[0] ?? '';
       const startMs = parseTimestamp(startText);
       const endMs = parseTimestamp(endText);
-      for (const [value, ms] of [[startText, startMs], [endText, endMs]] as const) {
+      for (const [value, ms] of [
+        [startText, startMs],
+        [endText, endMs],
+      ] as const) {
         if (ms === null) {
           const hint = /,\d{3}$/.test(value) ? " (use '.' before the milliseconds, not ',')" : '';
           problem(lineNo, `malformed timestamp "${value}": expected hh:mm:ss.ttt or mm:ss.ttt${hint}`);
         }
       }
-      if (startMs !== null && endMs !== null && endMs < startMs) problem(lineNo, `cue ends (${endText}) before it starts (${startText})`);
+      if (startMs !== null && endMs !== null && endMs < startMs)
+        problem(lineNo, `cue ends (${endText}) before it starts (${startText})`);
       // Cue text runs to the next blank line, or to a line with "-->" (a cue missing its blank line).
       let next = at + 1;
       while (next < block.length && !block[next]!.includes('-->')) next += 1;
       let end = next;
       // "text / ␠ / 2 / 00:00:05.000 --> …": blocks parted by a line of spaces; "2" is an identifier.
-      if (next < block.length && end - 2 > at && block[end - 2]!.trim() === '' && block[end - 1]!.trim() !== '') end -= 1;
+      if (next < block.length && end - 2 > at && block[end - 2]!.trim() === '' && block[end - 1]!.trim() !== '')
+        end -= 1;
       cues.push({ startMs: startMs ?? 0, endMs: endMs ?? 0, lines: block.slice(at + 1, end) });
-      if (cues.length > maxSegments) return { ok: false, problems: [`more than ${maxSegments} cues: the transcript is too long`] };
+      if (cues.length > maxSegments)
+        return { ok: false, problems: [`more than ${maxSegments} cues: the transcript is too long`] };
       at = next;
     }
   }
@@ -145,10 +164,12 @@ export function parseWebVtt(text: string, maxSegments: number = MAX_WEBVTT_SEGME
       const content = clean(run.text);
       if (!content) continue;
       const last = segments[segments.length - 1];
-      if (last && last.startMs === cue.startMs && last.endMs === cue.endMs && last.speaker === run.speaker) last.text += ` ${content}`;
+      if (last && last.startMs === cue.startMs && last.endMs === cue.endMs && last.speaker === run.speaker)
+        last.text += ` ${content}`;
       else segments.push({ speaker: run.speaker, startMs: cue.startMs, endMs: cue.endMs, text: content });
     }
-    if (segments.length > maxSegments) return { ok: false, problems: [`more than ${maxSegments} segments: the transcript is too long`] };
+    if (segments.length > maxSegments)
+      return { ok: false, problems: [`more than ${maxSegments} segments: the transcript is too long`] };
   }
   return { ok: true, segments };
 }

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../identity.ts';
-import { emailKey, phoneDifference, phoneKey, scoreDuplicate, suggestDuplicates, SUGGESTION_THRESHOLD, type CustomerFacts } from './duplicates.ts';
+import {
+  emailKey,
+  phoneDifference,
+  phoneKey,
+  scoreDuplicate,
+  suggestDuplicates,
+  SUGGESTION_THRESHOLD,
+  type CustomerFacts,
+} from './duplicates.ts';
 import { canMergeCustomers, canUndoCustomerMerge } from './merge.ts';
 import { compareNames, nameTokens } from './names.ts';
 
 let n = 0;
-const customer = (name: string | null, identities: [Identity['kind'], string][] = [], extra: Partial<CustomerFacts> = {}): CustomerFacts => ({
+const customer = (
+  name: string | null,
+  identities: [Identity['kind'], string][] = [],
+  extra: Partial<CustomerFacts> = {},
+): CustomerFacts => ({
   id: `c${++n}`,
   name,
   identities: identities.map(([kind, value]) => ({ kind, value })),
@@ -88,8 +100,14 @@ describe('scoring likely duplicates', () => {
   });
 
   it('adds up agreeing evidence, strongest reason first', () => {
-    const a = customer('Jane Doe', [['email', 'jane.doe@work.example'], ['phone', '+447700900123']]);
-    const b = customer('Doe, Jane', [['email', 'jane.doe@gmail.example'], ['phone', '07700900123']]);
+    const a = customer('Jane Doe', [
+      ['email', 'jane.doe@work.example'],
+      ['phone', '+447700900123'],
+    ]);
+    const b = customer('Doe, Jane', [
+      ['email', 'jane.doe@gmail.example'],
+      ['phone', '07700900123'],
+    ]);
     const { score, reasons } = scoreDuplicate(a, b);
     expect(score).toBe(100);
     expect(reasons.map((r) => r.text)).toEqual([
@@ -100,11 +118,25 @@ describe('scoring likely duplicates', () => {
   });
 
   it('suggests a personal mailbox at another domain, but not a generic or a short common one alone', () => {
-    expect(suggested(customer(null, [['email', 'jane.doe@work.example']]), customer(null, [['email', 'jane.doe@gmail.example']]))).toBe(true);
-    expect(signals(customer(null, [['email', 'info@one.example']]), customer(null, [['email', 'info@two.example']]))).toEqual([]);
-    expect(suggested(customer(null, [['email', 'john@one.example']]), customer(null, [['email', 'john@two.example']]))).toBe(false);
+    expect(
+      suggested(
+        customer(null, [['email', 'jane.doe@work.example']]),
+        customer(null, [['email', 'jane.doe@gmail.example']]),
+      ),
+    ).toBe(true);
+    expect(
+      signals(customer(null, [['email', 'info@one.example']]), customer(null, [['email', 'info@two.example']])),
+    ).toEqual([]);
+    expect(
+      suggested(customer(null, [['email', 'john@one.example']]), customer(null, [['email', 'john@two.example']])),
+    ).toBe(false);
     // ...though a short mailbox with the same name is enough.
-    expect(suggested(customer('John Smith', [['email', 'john@one.example']]), customer('John Smith', [['email', 'john@two.example']]))).toBe(true);
+    expect(
+      suggested(
+        customer('John Smith', [['email', 'john@one.example']]),
+        customer('John Smith', [['email', 'john@two.example']]),
+      ),
+    ).toBe(true);
   });
 
   it('treats a +tag as the same address', () => {
@@ -129,7 +161,9 @@ describe('scoring likely duplicates', () => {
     expect(signals(a, b)).toEqual(['same_phone_other_prefix', 'names_differ']);
     expect(suggested(a, b)).toBe(false);
     const spouse = customer('Peter Doe', [['phone', '01132000000']]);
-    expect(scoreDuplicate(a, spouse).score).toBeLessThan(scoreDuplicate(a, customer(null, [['phone', '01132000000']])).score);
+    expect(scoreDuplicate(a, spouse).score).toBeLessThan(
+      scoreDuplicate(a, customer(null, [['phone', '01132000000']])).score,
+    );
   });
 
   it('matches a social handle to an email mailbox', () => {
@@ -139,10 +173,16 @@ describe('scoring likely duplicates', () => {
   });
 
   it('lists suggestions strongest first, above the threshold only, never the customer itself', () => {
-    const me = customer('Jane Doe', [['phone', '+447700900123'], ['email', 'jane.doe@work.example']]);
+    const me = customer('Jane Doe', [
+      ['phone', '+447700900123'],
+      ['email', 'jane.doe@work.example'],
+    ]);
     const weak = customer('Jane Doe');
     const phone = customer(null, [['phone', '07700900123']]);
-    const both = customer('Jane Doe', [['phone', '7700900123'], ['email', 'jane.doe@home.example']]);
+    const both = customer('Jane Doe', [
+      ['phone', '7700900123'],
+      ['email', 'jane.doe@home.example'],
+    ]);
     const result = suggestDuplicates(me, [weak, phone, both, me, phone]);
     expect(result.map((s) => s.customerId)).toEqual([both.id, phone.id]);
     expect(result[0]!.score).toBeGreaterThan(result[1]!.score);
@@ -153,8 +193,14 @@ describe('merge rules', () => {
   const live = (id: string) => ({ id, name: `Customer ${id}`, mergedIntoId: null });
   it('refuses a merge into itself, of a merged customer, or into a merged customer', () => {
     expect(canMergeCustomers(live('a'), live('a'))).toMatchObject({ ok: false, code: 'merge_into_itself' });
-    expect(canMergeCustomers(live('a'), { ...live('b'), mergedIntoId: 'c' })).toMatchObject({ ok: false, code: 'customer_already_merged' });
-    expect(canMergeCustomers({ ...live('a'), mergedIntoId: 'c' }, live('b'))).toMatchObject({ ok: false, code: 'merge_into_merged' });
+    expect(canMergeCustomers(live('a'), { ...live('b'), mergedIntoId: 'c' })).toMatchObject({
+      ok: false,
+      code: 'customer_already_merged',
+    });
+    expect(canMergeCustomers({ ...live('a'), mergedIntoId: 'c' }, live('b'))).toMatchObject({
+      ok: false,
+      code: 'merge_into_merged',
+    });
     expect(canMergeCustomers(live('a'), live('b'))).toEqual({ ok: true });
   });
 
@@ -162,8 +208,12 @@ describe('merge rules', () => {
     const merge = { undoneAt: null, survivingCustomerId: 'a' };
     const merged = { ...live('b'), mergedIntoId: 'a' };
     expect(canUndoCustomerMerge(merge, live('a'), merged, [])).toEqual({ ok: true });
-    expect(canUndoCustomerMerge({ ...merge, undoneAt: new Date() }, live('a'), merged, [])).toMatchObject({ code: 'merge_already_undone' });
-    expect(canUndoCustomerMerge(merge, { ...live('a'), mergedIntoId: 'z' }, merged, [])).toMatchObject({ code: 'survivor_merged' });
+    expect(canUndoCustomerMerge({ ...merge, undoneAt: new Date() }, live('a'), merged, [])).toMatchObject({
+      code: 'merge_already_undone',
+    });
+    expect(canUndoCustomerMerge(merge, { ...live('a'), mergedIntoId: 'z' }, merged, [])).toMatchObject({
+      code: 'survivor_merged',
+    });
     const across = canUndoCustomerMerge(merge, live('a'), merged, [{ mergedNumber: 3, survivingNumber: 7 }]);
     expect(across).toMatchObject({ code: 'cases_merged_across' });
     expect(!across.ok && across.message).toContain('C-3');

@@ -60,11 +60,62 @@ export const PHONE_KEY_DIGITS = 7;
 
 /** Mailbox names shared by many people or none: equal ones at two domains say nothing. */
 const GENERIC_MAILBOXES = new Set([
-  'info', 'support', 'admin', 'administrator', 'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'contact', 'hello', 'hi',
-  'sales', 'office', 'mail', 'email', 'billing', 'accounts', 'account', 'finance', 'team', 'enquiries', 'enquiry', 'inquiries',
-  'help', 'helpdesk', 'service', 'services', 'customerservice', 'customer.service', 'webmaster', 'postmaster', 'hostmaster',
-  'abuse', 'security', 'it', 'hr', 'jobs', 'careers', 'marketing', 'news', 'newsletter', 'orders', 'reception', 'test', 'user',
-  'me', 'home', 'family', 'root', 'mailer-daemon', 'notifications', 'feedback', 'press', 'legal', 'privacy', 'bookings',
+  'info',
+  'support',
+  'admin',
+  'administrator',
+  'noreply',
+  'no-reply',
+  'donotreply',
+  'do-not-reply',
+  'contact',
+  'hello',
+  'hi',
+  'sales',
+  'office',
+  'mail',
+  'email',
+  'billing',
+  'accounts',
+  'account',
+  'finance',
+  'team',
+  'enquiries',
+  'enquiry',
+  'inquiries',
+  'help',
+  'helpdesk',
+  'service',
+  'services',
+  'customerservice',
+  'customer.service',
+  'webmaster',
+  'postmaster',
+  'hostmaster',
+  'abuse',
+  'security',
+  'it',
+  'hr',
+  'jobs',
+  'careers',
+  'marketing',
+  'news',
+  'newsletter',
+  'orders',
+  'reception',
+  'test',
+  'user',
+  'me',
+  'home',
+  'family',
+  'root',
+  'mailer-daemon',
+  'notifications',
+  'feedback',
+  'press',
+  'legal',
+  'privacy',
+  'bookings',
 ]);
 
 const WEIGHTS = {
@@ -147,12 +198,17 @@ function sameAddress(a: PostalAddressFacts | null | undefined, b: PostalAddressF
 /** Every piece of evidence that `a` and `b` are one person, and against it, with its weight. */
 export function duplicateReasons(a: CustomerFacts, b: CustomerFacts): DuplicateReason[] {
   const reasons: DuplicateReason[] = [];
-  const of = (facts: CustomerFacts, kind: Identity['kind']) => facts.identities.filter((i) => i.kind === kind).map((i) => i.value);
+  const of = (facts: CustomerFacts, kind: Identity['kind']) =>
+    facts.identities.filter((i) => i.kind === kind).map((i) => i.value);
 
   for (const phoneA of of(a, 'phone')) {
     const match = of(b, 'phone').find((phoneB) => phoneDifference(phoneA, phoneB) !== null);
     if (match) {
-      reasons.push({ signal: 'same_phone_other_prefix', weight: WEIGHTS.phone, text: `same phone number except ${phoneDifference(phoneA, match)}: ${phoneA} vs ${match}` });
+      reasons.push({
+        signal: 'same_phone_other_prefix',
+        weight: WEIGHTS.phone,
+        text: `same phone number except ${phoneDifference(phoneA, match)}: ${phoneA} vs ${match}`,
+      });
       break;
     }
   }
@@ -166,7 +222,11 @@ export function duplicateReasons(a: CustomerFacts, b: CustomerFacts): DuplicateR
       const domainB = emailB.slice(emailB.lastIndexOf('@') + 1);
       const candidate: DuplicateReason =
         domainA === domainB
-          ? { signal: 'same_email_other_tag', weight: WEIGHTS.emailTag, text: `same email address apart from a +tag: ${emailA} / ${emailB}` }
+          ? {
+              signal: 'same_email_other_tag',
+              weight: WEIGHTS.emailTag,
+              text: `same email address apart from a +tag: ${emailA} / ${emailB}`,
+            }
           : {
               signal: 'same_email_other_domain',
               weight: personalMailbox(key) ? WEIGHTS.emailPersonal : WEIGHTS.emailPlain,
@@ -178,7 +238,12 @@ export function duplicateReasons(a: CustomerFacts, b: CustomerFacts): DuplicateR
   if (emailReason) reasons.push(emailReason);
 
   const handleMatch = matchHandle(of(a, 'handle'), of(b, 'email')) ?? matchHandle(of(b, 'handle'), of(a, 'email'));
-  if (handleMatch) reasons.push({ signal: 'handle_matches_email', weight: WEIGHTS.handle, text: `handle matches email address: @${handleMatch.handle} / ${handleMatch.email}` });
+  if (handleMatch)
+    reasons.push({
+      signal: 'handle_matches_email',
+      weight: WEIGHTS.handle,
+      text: `handle matches email address: @${handleMatch.handle} / ${handleMatch.email}`,
+    });
 
   if (sameAddress(a.address, b.address)) {
     const where = [b.address!.line1, b.address!.postcode].filter(Boolean).join(', ');
@@ -210,14 +275,26 @@ function nameReason(a: string | null, b: string | null): DuplicateReason | undef
     case 'same': {
       const full = isFullName(a);
       const detail = nameTokens(a).join(' ') === nameTokens(b).join(' ') ? '' : ' in another order';
-      return { signal: 'same_name', weight: full ? WEIGHTS.sameFullName : WEIGHTS.sameSingleName, text: `same name${detail}: ${pair}` };
+      return {
+        signal: 'same_name',
+        weight: full ? WEIGHTS.sameFullName : WEIGHTS.sameSingleName,
+        text: `same name${detail}: ${pair}`,
+      };
     }
     case 'near':
       return { signal: 'names_nearly_identical', weight: WEIGHTS.nearName, text: `names nearly identical: ${pair}` };
     case 'compatible':
-      return { signal: 'names_compatible', weight: WEIGHTS.compatibleName, text: `names could be the same person's (initial, short form or middle name): ${pair}` };
+      return {
+        signal: 'names_compatible',
+        weight: WEIGHTS.compatibleName,
+        text: `names could be the same person's (initial, short form or middle name): ${pair}`,
+      };
     case 'same_surname':
-      return { signal: 'different_given_names', weight: WEIGHTS.differentGiven, text: `but different first names: ${pair}` };
+      return {
+        signal: 'different_given_names',
+        weight: WEIGHTS.differentGiven,
+        text: `but different first names: ${pair}`,
+      };
     case 'different':
       return { signal: 'names_differ', weight: WEIGHTS.differentNames, text: `but the names differ: ${pair}` };
     default:
@@ -228,7 +305,13 @@ function nameReason(a: string | null, b: string | null): DuplicateReason | undef
 /** How likely `a` and `b` are one person (0–100), and why. */
 export function scoreDuplicate(a: CustomerFacts, b: CustomerFacts): { score: number; reasons: DuplicateReason[] } {
   const reasons = duplicateReasons(a, b);
-  const score = Math.max(0, Math.min(100, reasons.reduce((sum, r) => sum + r.weight, 0)));
+  const score = Math.max(
+    0,
+    Math.min(
+      100,
+      reasons.reduce((sum, r) => sum + r.weight, 0),
+    ),
+  );
   // Strongest evidence first; what counts against comes last.
   reasons.sort((x, y) => y.weight - x.weight);
   return { score, reasons };
@@ -260,6 +343,13 @@ export function suggestDuplicates(
 }
 
 /** Strongest first: score, then number of reasons, then id. */
-export function byStrength(x: { score: number; reasons: unknown[]; customerId: string }, y: { score: number; reasons: unknown[]; customerId: string }): number {
-  return y.score - x.score || y.reasons.length - x.reasons.length || (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0);
+export function byStrength(
+  x: { score: number; reasons: unknown[]; customerId: string },
+  y: { score: number; reasons: unknown[]; customerId: string },
+): number {
+  return (
+    y.score - x.score ||
+    y.reasons.length - x.reasons.length ||
+    (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0)
+  );
 }

@@ -61,7 +61,8 @@ export function nameTokens(raw: string | null | undefined): string[] {
   let text = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const parts = text.split(',');
   // "Smith, Jane" is a surname first; "Jane Smith, Jr" is not swapped into "jr jane smith".
-  if (parts.length === 2 && parts[1]!.trim() !== '' && !TITLES.has(parts[1]!.trim().replace(/\./g, ''))) text = `${parts[1]} ${parts[0]}`;
+  if (parts.length === 2 && parts[1]!.trim() !== '' && !TITLES.has(parts[1]!.trim().replace(/\./g, '')))
+    text = `${parts[1]} ${parts[0]}`;
   return text
     .replace(/['’.]/g, '')
     .split(/[^\p{L}\p{N}]+/u)

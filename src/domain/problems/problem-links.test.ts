@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { canLinkCase, canUnlinkCase, type LinkableCase, type LinkingProblem } from './problem-links.ts';
 
 const problem: LinkingProblem = { id: 'p1', reference: 'P-1', status: 'investigating' };
-const kase = (over: Partial<LinkableCase> = {}): LinkableCase => ({ reference: 'C-7', status: 'open', problemId: null, mergedIntoId: null, ...over });
+const kase = (over: Partial<LinkableCase> = {}): LinkableCase => ({
+  reference: 'C-7',
+  status: 'open',
+  problemId: null,
+  mergedIntoId: null,
+  ...over,
+});
 
 describe('linking cases to a problem', () => {
   it('links a live case, and linking it again changes nothing', () => {
@@ -21,7 +27,14 @@ describe('linking cases to a problem', () => {
 
   it('unlinks only what is linked, and only before the problem is resolved', () => {
     expect(canUnlinkCase(problem, kase({ problemId: 'p1' }))).toEqual({ ok: true });
-    expect(canUnlinkCase(problem, kase())).toEqual({ ok: false, code: 'case_not_linked', message: 'C-7 is not linked to P-1' });
-    expect(canUnlinkCase({ ...problem, status: 'resolved' }, kase({ problemId: 'p1' }))).toMatchObject({ ok: false, code: 'problem_resolved' });
+    expect(canUnlinkCase(problem, kase())).toEqual({
+      ok: false,
+      code: 'case_not_linked',
+      message: 'C-7 is not linked to P-1',
+    });
+    expect(canUnlinkCase({ ...problem, status: 'resolved' }, kase({ problemId: 'p1' }))).toMatchObject({
+      ok: false,
+      code: 'problem_resolved',
+    });
   });
 });

@@ -48,18 +48,34 @@ const blankToNull = (value: string | null | undefined, current: string | null): 
  * error; withdrawing it sends the problem back to investigation; naming a root cause starts
  * the investigation. An explicit status must agree with what is recorded.
  */
-export function reviseProblem(current: ProblemState, revision: ProblemRevision): Outcome<{ revised: RevisedProblem }, RevisionRefusal> {
-  if (current.status === 'resolved') return refuse('problem_resolved', `${current.reference} is resolved and can no longer change; open a new problem if it came back`);
+export function reviseProblem(
+  current: ProblemState,
+  revision: ProblemRevision,
+): Outcome<{ revised: RevisedProblem }, RevisionRefusal> {
+  if (current.status === 'resolved')
+    return refuse(
+      'problem_resolved',
+      `${current.reference} is resolved and can no longer change; open a new problem if it came back`,
+    );
   const rootCause = blankToNull(revision.rootCause, current.rootCause);
   const workaround = blankToNull(revision.workaround, current.workaround);
 
   let status: ProblemStatus;
   if (revision.status === 'known_error' && workaround === null) {
-    return refuse('workaround_required', `${current.reference} becomes a known error when a workaround is published: give the workaround`);
+    return refuse(
+      'workaround_required',
+      `${current.reference} becomes a known error when a workaround is published: give the workaround`,
+    );
   } else if (revision.status !== undefined && revision.status !== 'known_error' && workaround !== null) {
-    return refuse('problem_status_transition', `${current.reference} has a published workaround, so it is a known error; withdraw the workaround (workaround: null) to change that`);
+    return refuse(
+      'problem_status_transition',
+      `${current.reference} has a published workaround, so it is a known error; withdraw the workaround (workaround: null) to change that`,
+    );
   } else if (revision.status === 'new' && rootCause !== null) {
-    return refuse('problem_status_transition', `${current.reference} has a root cause, so it is past new; clear the root cause to change that`);
+    return refuse(
+      'problem_status_transition',
+      `${current.reference} has a root cause, so it is past new; clear the root cause to change that`,
+    );
   } else if (revision.status !== undefined) {
     status = revision.status;
   } else if (workaround !== null) {
@@ -84,8 +100,12 @@ export function reviseProblem(current: ProblemState, revision: ProblemRevision):
 }
 
 /** Resolving needs a problem that is not resolved yet and words for the customers. */
-export function canResolveProblem(current: ProblemState, resolution: string): Outcome<object, 'problem_resolved' | 'resolution_required'> {
+export function canResolveProblem(
+  current: ProblemState,
+  resolution: string,
+): Outcome<object, 'problem_resolved' | 'resolution_required'> {
   if (current.status === 'resolved') return refuse('problem_resolved', `${current.reference} is already resolved`);
-  if (resolution.trim() === '') return refuse('resolution_required', 'Say how the problem was resolved: the customers of its cases are told');
+  if (resolution.trim() === '')
+    return refuse('resolution_required', 'Say how the problem was resolved: the customers of its cases are told');
   return { ok: true };
 }

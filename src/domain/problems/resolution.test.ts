@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { notificationChannel, planResolution, type LinkedCase } from './resolution.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 9, minute));
-const kase = (id: string, customerId: string, status: LinkedCase['status'], minute = 0): LinkedCase => ({ id, customerId, status, updatedAt: at(minute) });
+const kase = (id: string, customerId: string, status: LinkedCase['status'], minute = 0): LinkedCase => ({
+  id,
+  customerId,
+  status,
+  updatedAt: at(minute),
+});
 
 describe('resolving a problem fans out to its cases', () => {
   const cases = [
@@ -32,18 +37,25 @@ describe('resolving a problem fans out to its cases', () => {
       { customerId: 'dan', caseId: 'c5' },
     ]);
     // An open case is preferred to a more recently touched solved one.
-    expect(planResolution([kase('s', 'eve', 'solved', 9), kase('o', 'eve', 'open', 1)], { solveCases: true }).notify).toEqual([{ customerId: 'eve', caseId: 'o' }]);
+    expect(
+      planResolution([kase('s', 'eve', 'solved', 9), kase('o', 'eve', 'open', 1)], { solveCases: true }).notify,
+    ).toEqual([{ customerId: 'eve', caseId: 'o' }]);
   });
 
   it('tells nobody when every case is closed', () => {
-    expect(planResolution([kase('c4', 'cat', 'closed')], { solveCases: true })).toEqual({ solve: [], update: [], notify: [] });
+    expect(planResolution([kase('c4', 'cat', 'closed')], { solveCases: true })).toEqual({
+      solve: [],
+      update: [],
+      notify: [],
+    });
   });
 });
 
 describe('the customer’s own channel', () => {
   const both = { email: true, phone: true };
   it('answers where the customer last wrote from', () => {
-    for (const channel of ['email', 'chat', 'sms', 'portal', 'forum', 'social'] as const) expect(notificationChannel(channel, both)).toBe(channel);
+    for (const channel of ['email', 'chat', 'sms', 'portal', 'forum', 'social'] as const)
+      expect(notificationChannel(channel, both)).toBe(channel);
   });
   it('texts a caller who has a phone number, and emails one who has not', () => {
     expect(notificationChannel('phone', both)).toBe('sms');

@@ -29,21 +29,32 @@ export function planResolution(cases: readonly LinkedCase[], options: { solveCas
   const chosen = new Map<string, LinkedCase>();
   for (const c of live) {
     const best = chosen.get(c.customerId);
-    if (!best || rankForNotice(c) > rankForNotice(best) || (rankForNotice(c) === rankForNotice(best) && isMoreRecent(c, best))) chosen.set(c.customerId, c);
+    if (
+      !best ||
+      rankForNotice(c) > rankForNotice(best) ||
+      (rankForNotice(c) === rankForNotice(best) && isMoreRecent(c, best))
+    )
+      chosen.set(c.customerId, c);
   }
-  const notify = [...chosen.values()].map((c) => ({ customerId: c.customerId, caseId: c.id })).sort((a, b) => a.customerId.localeCompare(b.customerId));
+  const notify = [...chosen.values()]
+    .map((c) => ({ customerId: c.customerId, caseId: c.id }))
+    .sort((a, b) => a.customerId.localeCompare(b.customerId));
   return { solve, update, notify };
 }
 
 const rankForNotice = (c: LinkedCase) => (isOpenStatus(c.status) ? 1 : 0);
-const isMoreRecent = (a: LinkedCase, b: LinkedCase) => a.updatedAt.getTime() > b.updatedAt.getTime() || (a.updatedAt.getTime() === b.updatedAt.getTime() && a.id > b.id);
+const isMoreRecent = (a: LinkedCase, b: LinkedCase) =>
+  a.updatedAt.getTime() > b.updatedAt.getTime() || (a.updatedAt.getTime() === b.updatedAt.getTime() && a.id > b.id);
 
 /**
  * The customer's own channel: where they last wrote to us from. A call cannot be "sent", so a
  * caller hears by SMS when we have their number, else by email; someone we cannot reach any
  * other way finds it in the portal.
  */
-export function notificationChannel(lastInbound: Channel | null, reachable: { email: boolean; phone: boolean }): Channel {
+export function notificationChannel(
+  lastInbound: Channel | null,
+  reachable: { email: boolean; phone: boolean },
+): Channel {
   if (lastInbound === 'phone' || lastInbound === null) {
     if (lastInbound === 'phone' && reachable.phone) return 'sms';
     if (reachable.email) return 'email';

@@ -14,7 +14,11 @@ import {
 } from './calendar.ts';
 
 const weekdays = (hours: OpeningHours[]) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours });
-const londonOffice: BusinessCalendar = { timezone: 'Europe/London', weeklyHours: weekdays([['09:00', '17:30']]), holidays: [] };
+const londonOffice: BusinessCalendar = {
+  timezone: 'Europe/London',
+  weeklyHours: weekdays([['09:00', '17:30']]),
+  holidays: [],
+};
 const at = (iso: string) => new Date(iso);
 
 describe('business minutes on an office calendar', () => {
@@ -34,7 +38,13 @@ describe('business minutes on an office calendar', () => {
   });
 
   it('skips the lunch break when a day has several opening intervals', () => {
-    const withLunch: BusinessCalendar = { ...londonOffice, weeklyHours: weekdays([['09:00', '12:00'], ['13:00', '17:00']]) };
+    const withLunch: BusinessCalendar = {
+      ...londonOffice,
+      weeklyHours: weekdays([
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ]),
+    };
     expect(addBusinessMinutes(at('2026-01-07T10:00:00Z'), 240, withLunch)).toEqual(at('2026-01-07T15:00:00Z'));
     expect(businessMinutesBetween(at('2026-01-07T11:30:00Z'), at('2026-01-07T13:30:00Z'), withLunch)).toBe(60);
   });
@@ -67,7 +77,11 @@ describe('time zones and daylight saving', () => {
   });
 
   it('gives a 24-hour weekend desk a 23-hour Sunday in spring and a 25-hour Sunday in autumn', () => {
-    const weekendDesk: BusinessCalendar = { timezone: 'Europe/London', weeklyHours: { sat: [['00:00', '24:00']], sun: [['00:00', '24:00']] }, holidays: [] };
+    const weekendDesk: BusinessCalendar = {
+      timezone: 'Europe/London',
+      weeklyHours: { sat: [['00:00', '24:00']], sun: [['00:00', '24:00']] },
+      holidays: [],
+    };
     // Saturday 00:00 GMT to Monday 00:00 BST.
     expect(businessMinutesBetween(at('2026-03-28T00:00:00Z'), at('2026-03-29T23:00:00Z'), weekendDesk)).toBe(47 * 60);
     // Saturday 00:00 BST to Monday 00:00 GMT.
@@ -77,7 +91,11 @@ describe('time zones and daylight saving', () => {
   });
 
   it('counts the repeated hour twice when clocks go back (01:00–02:00 on 25 October 2026)', () => {
-    const nightShift: BusinessCalendar = { timezone: 'Europe/London', weeklyHours: { sun: [['01:00', '02:00']] }, holidays: [] };
+    const nightShift: BusinessCalendar = {
+      timezone: 'Europe/London',
+      weeklyHours: { sun: [['01:00', '02:00']] },
+      holidays: [],
+    };
     expect(businessMinutesBetween(at('2026-10-24T00:00:00Z'), at('2026-10-26T00:00:00Z'), nightShift)).toBe(120);
   });
 
@@ -89,23 +107,61 @@ describe('time zones and daylight saving', () => {
 
   it('counts every minute on a 24/7 calendar', () => {
     expect(addBusinessMinutes(at('2026-03-28T23:00:00Z'), 180, ALWAYS_OPEN)).toEqual(at('2026-03-29T02:00:00Z'));
-    expect(businessMinutesBetween(at('2026-03-28T23:00:00Z'), at('2026-03-29T02:00:00Z'), { ...ALWAYS_OPEN, timezone: 'Europe/London' })).toBe(180);
+    expect(
+      businessMinutesBetween(at('2026-03-28T23:00:00Z'), at('2026-03-29T02:00:00Z'), {
+        ...ALWAYS_OPEN,
+        timezone: 'Europe/London',
+      }),
+    ).toBe(180);
   });
 });
 
 describe('checking a calendar', () => {
   it('tidies a valid calendar', () => {
-    const result = checkCalendar({ timezone: 'europe/london', weeklyHours: { mon: [['13:00', '17:00'], ['09:00', '12:00']] }, holidays: ['2026-12-25', '2026-01-01', '2026-12-25'] });
+    const result = checkCalendar({
+      timezone: 'europe/london',
+      weeklyHours: {
+        mon: [
+          ['13:00', '17:00'],
+          ['09:00', '12:00'],
+        ],
+      },
+      holidays: ['2026-12-25', '2026-01-01', '2026-12-25'],
+    });
     expect(result).toEqual({
       ok: true,
-      calendar: { timezone: 'Europe/London', weeklyHours: { mon: [['09:00', '12:00'], ['13:00', '17:00']] }, holidays: ['2026-01-01', '2026-12-25'] },
+      calendar: {
+        timezone: 'Europe/London',
+        weeklyHours: {
+          mon: [
+            ['09:00', '12:00'],
+            ['13:00', '17:00'],
+          ],
+        },
+        holidays: ['2026-01-01', '2026-12-25'],
+      },
     });
   });
 
   it.each([
-    [{ timezone: 'Mars/Olympus_Mons', weeklyHours: { mon: [['09:00', '17:00']] }, holidays: [] }, 'not an IANA time zone'],
+    [
+      { timezone: 'Mars/Olympus_Mons', weeklyHours: { mon: [['09:00', '17:00']] }, holidays: [] },
+      'not an IANA time zone',
+    ],
     [{ timezone: 'UTC', weeklyHours: { mon: [['17:00', '09:00']] }, holidays: [] }, 'opening must be before closing'],
-    [{ timezone: 'UTC', weeklyHours: { mon: [['09:00', '13:00'], ['12:00', '17:00']] }, holidays: [] }, 'overlap'],
+    [
+      {
+        timezone: 'UTC',
+        weeklyHours: {
+          mon: [
+            ['09:00', '13:00'],
+            ['12:00', '17:00'],
+          ],
+        },
+        holidays: [],
+      },
+      'overlap',
+    ],
     [{ timezone: 'UTC', weeklyHours: { mon: [['9am', '5pm']] }, holidays: [] }, 'HH:MM'],
     [{ timezone: 'UTC', weeklyHours: { mon: [['24:00', '24:00']] }, holidays: [] }, 'HH:MM'],
     [{ timezone: 'UTC', weeklyHours: {}, holidays: [] }, 'at least one weekday'],
@@ -117,9 +173,18 @@ describe('checking a calendar', () => {
   });
 });
 
-const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Sao_Paulo', 'Pacific/Chatham'];
+const ZONES = [
+  'UTC',
+  'Europe/London',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'America/Sao_Paulo',
+  'Pacific/Chatham',
+];
 const time = fc.integer({ min: 0, max: 96 }).map((q) => q * 15);
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 /** Up to three non-overlapping intervals on a day, on a quarter-hour grid. */
 const day = fc.uniqueArray(time, { maxLength: 6 }).map((edges) => {
   const sorted = [...edges].sort((a, b) => a - b);
@@ -131,7 +196,10 @@ const calendarArb = fc
   .record({
     timezone: fc.constantFrom(...ZONES),
     days: fc.tuple(...WEEKDAYS.map(() => day)),
-    holidays: fc.uniqueArray(fc.date({ min: new Date('2025-12-01T00:00:00Z'), max: new Date('2027-02-01T00:00:00Z'), noInvalidDate: true }), { maxLength: 20 }),
+    holidays: fc.uniqueArray(
+      fc.date({ min: new Date('2025-12-01T00:00:00Z'), max: new Date('2027-02-01T00:00:00Z'), noInvalidDate: true }),
+      { maxLength: 20 },
+    ),
   })
   .map(({ timezone, days, holidays }) => ({
     timezone,

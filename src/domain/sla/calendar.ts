@@ -67,7 +67,8 @@ export function checkCalendar(input: BusinessCalendar): CalendarCheck {
       continue;
     }
     if (!intervals || intervals.length === 0) continue;
-    if (intervals.length > MAX_INTERVALS_PER_DAY) problems.push(`${day} has more than ${MAX_INTERVALS_PER_DAY} opening intervals`);
+    if (intervals.length > MAX_INTERVALS_PER_DAY)
+      problems.push(`${day} has more than ${MAX_INTERVALS_PER_DAY} opening intervals`);
     const parsed: { from: number; to: number; hours: OpeningHours }[] = [];
     for (const [open, close] of intervals) {
       const from = minuteOfDay(open);
@@ -75,19 +76,23 @@ export function checkCalendar(input: BusinessCalendar): CalendarCheck {
       if (from === undefined || from === 1440 || to === undefined) {
         problems.push(`${day} ${open}–${close}: times are HH:MM from 00:00 to 24:00`);
       } else if (from >= to) {
-        problems.push(`${day} ${open}–${close}: opening must be before closing (an interval cannot run past midnight; split it)`);
+        problems.push(
+          `${day} ${open}–${close}: opening must be before closing (an interval cannot run past midnight; split it)`,
+        );
       } else {
         parsed.push({ from, to, hours: [open, close] });
       }
     }
     parsed.sort((a, b) => a.from - b.from);
     for (let i = 1; i < parsed.length; i++) {
-      if (parsed[i]!.from < parsed[i - 1]!.to) problems.push(`${day}: ${parsed[i - 1]!.hours.join('–')} and ${parsed[i]!.hours.join('–')} overlap`);
+      if (parsed[i]!.from < parsed[i - 1]!.to)
+        problems.push(`${day}: ${parsed[i - 1]!.hours.join('–')} and ${parsed[i]!.hours.join('–')} overlap`);
     }
     weeklyHours[day as Weekday] = parsed.map((p) => p.hours);
     openIntervals += parsed.length;
   }
-  if (openIntervals === 0 && problems.length === 0) problems.push('A calendar needs opening hours on at least one weekday');
+  if (openIntervals === 0 && problems.length === 0)
+    problems.push('A calendar needs opening hours on at least one weekday');
 
   const holidays = [...new Set(input.holidays)].sort();
   if (holidays.length > MAX_HOLIDAYS) problems.push(`At most ${MAX_HOLIDAYS} holidays`);
@@ -111,9 +116,12 @@ function compile(calendar: BusinessCalendar): CompiledCalendar {
   let result = compiled.get(calendar);
   if (!result) {
     const days = WEEKDAYS.map((d) =>
-      (calendar.weeklyHours[d] ?? []).map(([open, close]) => [minuteOfDay(open)!, minuteOfDay(close)!] as [number, number]).sort((a, b) => a[0] - b[0]),
+      (calendar.weeklyHours[d] ?? [])
+        .map(([open, close]) => [minuteOfDay(open)!, minuteOfDay(close)!] as [number, number])
+        .sort((a, b) => a[0] - b[0]),
     );
-    const alwaysOpen = calendar.holidays.length === 0 && days.every((d) => d.length === 1 && d[0]![0] === 0 && d[0]![1] === 1440);
+    const alwaysOpen =
+      calendar.holidays.length === 0 && days.every((d) => d.length === 1 && d[0]![0] === 0 && d[0]![1] === 1440);
     result = { timezone: calendar.timezone, days, holidays: new Set(calendar.holidays), alwaysOpen };
     compiled.set(calendar, result);
   }

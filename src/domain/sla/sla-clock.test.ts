@@ -6,7 +6,11 @@ import { defaultSlaPolicy, warningLeadMinutes, type SlaPolicy } from './sla-poli
 
 // January 2026: London is on GMT, so local times equal UTC. The 7th is a Wednesday, the 9th a Friday.
 const office: OpeningHours[] = [['09:00', '17:30']];
-const london: BusinessCalendar = { timezone: 'Europe/London', weeklyHours: { mon: office, tue: office, wed: office, thu: office, fri: office }, holidays: [] };
+const london: BusinessCalendar = {
+  timezone: 'Europe/London',
+  weeklyHours: { mon: office, tue: office, wed: office, thu: office, fri: office },
+  holidays: [],
+};
 const policy: SlaPolicy = {
   priority: 'normal',
   targets: { firstResponseMinutes: 60, nextUpdateMinutes: 120, resolutionMinutes: 480 },
@@ -33,20 +37,31 @@ const view = (clocks: SlaClocks, metric: keyof SlaClocks) => {
 describe('first response', () => {
   it('is due an hour of business time after opening, across the weekend, with a warning first', () => {
     const f = facts('2026-01-09T17:00:00Z');
-    expect(view(clocksAt(f, '2026-01-10T12:00:00Z'), 'first_response')).toEqual({ status: 'ok', dueAt: '2026-01-12T09:30:00.000Z', left: 30 });
-    expect(currentCycle(clocksAt(f, '2026-01-10T12:00:00Z'), 'first_response').warnAt).toEqual(at('2026-01-12T09:18:00Z'));
+    expect(view(clocksAt(f, '2026-01-10T12:00:00Z'), 'first_response')).toEqual({
+      status: 'ok',
+      dueAt: '2026-01-12T09:30:00.000Z',
+      left: 30,
+    });
+    expect(currentCycle(clocksAt(f, '2026-01-10T12:00:00Z'), 'first_response').warnAt).toEqual(
+      at('2026-01-12T09:18:00Z'),
+    );
     expect(view(clocksAt(f, '2026-01-12T09:20:00Z'), 'first_response')).toMatchObject({ status: 'warning', left: 10 });
     expect(view(clocksAt(f, '2026-01-12T09:31:00Z'), 'first_response')).toMatchObject({ status: 'breached', left: -1 });
   });
 
   it('is kept by the first reply; a late reply leaves the breach on record', () => {
-    expect(view(clocksAt(facts('09:00', { replies: ['09:40'] }), '12:00'), 'first_response')).toMatchObject({ status: 'satisfied', left: 20 });
+    expect(view(clocksAt(facts('09:00', { replies: ['09:40'] }), '12:00'), 'first_response')).toMatchObject({
+      status: 'satisfied',
+      left: 20,
+    });
     const late = currentCycle(clocksAt(facts('09:00', { replies: ['10:30'] }), '12:00'), 'first_response');
     expect(late).toMatchObject({ status: 'breached', satisfiedAt: at('10:30'), businessMinutesLeft: -30 });
   });
 
   it('keeps running while the case waits on the customer', () => {
-    expect(view(clocksAt(facts('09:00', { status: [['09:10', 'pending']] }), '10:01'), 'first_response')).toMatchObject({ status: 'breached' });
+    expect(view(clocksAt(facts('09:00', { status: [['09:10', 'pending']] }), '10:01'), 'first_response')).toMatchObject(
+      { status: 'breached' },
+    );
   });
 
   it('warns a fixed time before the deadline when the policy says so', () => {
@@ -58,7 +73,10 @@ describe('first response', () => {
 
 describe('next update', () => {
   it('restarts after each reply to the customer', () => {
-    expect(view(clocksAt(facts('09:00', { replies: ['09:40'] }), '10:00'), 'next_update')).toMatchObject({ status: 'ok', dueAt: '2026-01-07T11:40:00.000Z' });
+    expect(view(clocksAt(facts('09:00', { replies: ['09:40'] }), '10:00'), 'next_update')).toMatchObject({
+      status: 'ok',
+      dueAt: '2026-01-07T11:40:00.000Z',
+    });
     const clocks = clocksAt(facts('09:00', { replies: ['09:40', '11:00'] }), '11:30');
     expect(clocks.next_update.map((c) => [c.startedAt.toISOString().slice(11, 16), c.status])).toEqual([
       ['09:00', 'satisfied'],
@@ -71,8 +89,18 @@ describe('next update', () => {
   it('pauses while waiting on the customer and resumes with the time it had left', () => {
     const waiting = facts('09:00', { replies: ['09:30'], status: [['10:00', 'pending']] });
     expect(view(clocksAt(waiting, '12:00'), 'next_update')).toEqual({ status: 'paused', dueAt: null, left: 90 });
-    const answered = facts('09:00', { replies: ['09:30'], status: [['10:00', 'pending'], ['14:00', 'open']] });
-    expect(view(clocksAt(answered, '14:10'), 'next_update')).toMatchObject({ status: 'ok', dueAt: '2026-01-07T15:30:00.000Z', left: 80 });
+    const answered = facts('09:00', {
+      replies: ['09:30'],
+      status: [
+        ['10:00', 'pending'],
+        ['14:00', 'open'],
+      ],
+    });
+    expect(view(clocksAt(answered, '14:10'), 'next_update')).toMatchObject({
+      status: 'ok',
+      dueAt: '2026-01-07T15:30:00.000Z',
+      left: 80,
+    });
   });
 });
 
@@ -80,13 +108,24 @@ describe('resolution', () => {
   it('pauses while pending and is due in business time', () => {
     const waiting = facts('09:00', { replies: ['09:30'], status: [['10:00', 'pending']] });
     expect(view(clocksAt(waiting, '12:00'), 'resolution')).toEqual({ status: 'paused', dueAt: null, left: 420 });
-    const f = facts('09:00', { replies: ['09:30'], status: [['10:00', 'pending'], ['14:00', 'open']] });
+    const f = facts('09:00', {
+      replies: ['09:30'],
+      status: [
+        ['10:00', 'pending'],
+        ['14:00', 'open'],
+      ],
+    });
     // 420 minutes from 14:00: 210 on Wednesday, 210 from Thursday 09:00.
     expect(view(clocksAt(f, '14:00'), 'resolution')).toMatchObject({ status: 'ok', dueAt: '2026-01-08T12:30:00.000Z' });
   });
 
   it('is kept by solving the case, which ends every open promise; closing later changes nothing', () => {
-    const f = facts('09:00', { status: [['10:00', 'solved'], ['11:00', 'closed']] });
+    const f = facts('09:00', {
+      status: [
+        ['10:00', 'solved'],
+        ['11:00', 'closed'],
+      ],
+    });
     const clocks = clocksAt(f, '12:00');
     for (const metric of ['first_response', 'next_update', 'resolution'] as const) {
       expect(currentCycle(clocks, metric)).toMatchObject({ status: 'satisfied', satisfiedAt: at('10:00') });
@@ -94,7 +133,13 @@ describe('resolution', () => {
   });
 
   it('resumes when a solved case reopens, and a new next-update promise starts', () => {
-    const f = facts('09:00', { replies: ['09:30'], status: [['10:00', 'solved'], ['11:00', 'open']] });
+    const f = facts('09:00', {
+      replies: ['09:30'],
+      status: [
+        ['10:00', 'solved'],
+        ['11:00', 'open'],
+      ],
+    });
     const clocks = clocksAt(f, '11:00');
     // 60 minutes used before solving; 420 left from 11:00 (390 on Wednesday, 30 on Thursday).
     expect(view(clocks, 'resolution')).toEqual({ status: 'ok', dueAt: '2026-01-08T09:30:00.000Z', left: 420 });
@@ -126,18 +171,42 @@ describe('warnings and breaches to record', () => {
 
   it('records a breach of a next-update cycle that a late reply has already ended', () => {
     const cycles = clocksAt(facts('09:00', { replies: ['09:30', '12:00'] }), '12:00').next_update;
-    const alerts = alertsDue(cycles, { startedAt: at('09:30'), satisfiedAt: null, warnedAt: at('11:06'), breachedAt: null }, at('12:00'));
-    expect(alerts).toEqual([{ kind: 'breach', metric: 'next_update', cycleStartedAt: at('09:30'), dueAt: at('11:30'), at: at('11:30') }]);
+    const alerts = alertsDue(
+      cycles,
+      { startedAt: at('09:30'), satisfiedAt: null, warnedAt: at('11:06'), breachedAt: null },
+      at('12:00'),
+    );
+    expect(alerts).toEqual([
+      { kind: 'breach', metric: 'next_update', cycleStartedAt: at('09:30'), dueAt: at('11:30'), at: at('11:30') },
+    ]);
   });
 
   it('does not rewrite history when the case becomes urgent: kept and finished cycles keep their verdict', () => {
     const urgent = { ...policy, targets: { firstResponseMinutes: 10, nextUpdateMinutes: 20, resolutionMinutes: 480 } };
     const clocks = clocksAt(facts('09:00', { replies: ['09:30', '10:00'] }), '10:05', urgent);
     expect(currentCycle(clocks, 'first_response').status).toBe('breached');
-    expect(alertsDue(clocks.first_response, { startedAt: at('09:00'), satisfiedAt: at('09:30'), warnedAt: null, breachedAt: null }, at('10:05'))).toEqual([]);
-    expect(alertsDue(clocks.next_update, { startedAt: at('10:00'), satisfiedAt: null, warnedAt: null, breachedAt: null }, at('10:05'))).toEqual([]);
+    expect(
+      alertsDue(
+        clocks.first_response,
+        { startedAt: at('09:00'), satisfiedAt: at('09:30'), warnedAt: null, breachedAt: null },
+        at('10:05'),
+      ),
+    ).toEqual([]);
+    expect(
+      alertsDue(
+        clocks.next_update,
+        { startedAt: at('10:00'), satisfiedAt: null, warnedAt: null, breachedAt: null },
+        at('10:05'),
+      ),
+    ).toEqual([]);
     // The running cycle is judged on the new target straight away.
-    expect(alertsDue(clocks.next_update, { startedAt: at('10:00'), satisfiedAt: null, warnedAt: null, breachedAt: null }, at('10:25')).map((a) => a.kind)).toEqual(['breach']);
+    expect(
+      alertsDue(
+        clocks.next_update,
+        { startedAt: at('10:00'), satisfiedAt: null, warnedAt: null, breachedAt: null },
+        at('10:25'),
+      ).map((a) => a.kind),
+    ).toEqual(['breach']);
   });
 
   it('judges only the current cycle of a case never tracked before', () => {

@@ -73,7 +73,8 @@ function statusAt(periods: Period[], t: number): CaseStatus {
 }
 
 /** When the case was next solved or closed, at or after `t`. */
-const stoppedAfter = (periods: Period[], t: number): number | undefined => periods.find((p) => STOPPED.includes(p.status) && p.from >= t)?.from;
+const stoppedAfter = (periods: Period[], t: number): number | undefined =>
+  periods.find((p) => STOPPED.includes(p.status) && p.from >= t)?.from;
 
 /** When the case was solved, if it is solved or closed now (closing a solved case does not move it). */
 function solvedAt(periods: Period[]): number | undefined {
@@ -84,7 +85,12 @@ function solvedAt(periods: Period[]): number | undefined {
 }
 
 /** The stretches of [from, to) in which a clock counting in `counting` statuses runs. */
-function runningSegments(periods: Period[], from: number, to: number, counting: readonly CaseStatus[]): [number, number][] {
+function runningSegments(
+  periods: Period[],
+  from: number,
+  to: number,
+  counting: readonly CaseStatus[],
+): [number, number][] {
   const segments: [number, number][] = [];
   for (const p of periods) {
     if (!counting.includes(p.status)) continue;
@@ -108,7 +114,10 @@ function reach(segments: [number, number][], ms: number, calendar: BusinessCalen
 }
 
 const elapsed = (segments: [number, number][], until: number, calendar: BusinessCalendar): number =>
-  segments.reduce((sum, [start, end]) => (start >= until ? sum : sum + businessMsBetween(start, Math.min(end, until), calendar)), 0);
+  segments.reduce(
+    (sum, [start, end]) => (start >= until ? sum : sum + businessMsBetween(start, Math.min(end, until), calendar)),
+    0,
+  );
 
 function cycle(
   metric: SlaMetric,
@@ -153,13 +162,23 @@ export function slaClocks(facts: CaseSlaFacts, policy: SlaPolicy, calendar: Busi
 
   const firstReply = updates[0];
   const responded = [firstReply, firstStop].filter((t): t is number => t !== undefined);
-  const firstResponse = cycle('first_response', opened, responded.length > 0 ? Math.min(...responded) : undefined, ['new', 'open', 'pending'], context);
+  const firstResponse = cycle(
+    'first_response',
+    opened,
+    responded.length > 0 ? Math.min(...responded) : undefined,
+    ['new', 'open', 'pending'],
+    context,
+  );
 
   const resolution = cycle('resolution', opened, solvedAt(periods), COUNTING, context);
 
   // A reply while the case is solved does not start a promise; a reopening does.
-  const reopenings = periods.filter((p, i) => i > 0 && !STOPPED.includes(p.status) && STOPPED.includes(periods[i - 1]!.status)).map((p) => p.from);
-  const starts = [...new Set([opened, ...updates.filter((u) => !STOPPED.includes(statusAt(periods, u))), ...reopenings])].sort((a, b) => a - b);
+  const reopenings = periods
+    .filter((p, i) => i > 0 && !STOPPED.includes(p.status) && STOPPED.includes(periods[i - 1]!.status))
+    .map((p) => p.from);
+  const starts = [
+    ...new Set([opened, ...updates.filter((u) => !STOPPED.includes(statusAt(periods, u))), ...reopenings]),
+  ].sort((a, b) => a - b);
   const nextUpdate = starts.map((start, i) => {
     const ends = [starts[i + 1], stoppedAfter(periods, start)].filter((t): t is number => t !== undefined);
     return cycle('next_update', start, ends.length > 0 ? Math.min(...ends) : undefined, COUNTING, context);
@@ -168,7 +187,8 @@ export function slaClocks(facts: CaseSlaFacts, policy: SlaPolicy, calendar: Busi
   return { first_response: [firstResponse], next_update: nextUpdate, resolution: [resolution] };
 }
 
-export const currentCycle = (clocks: SlaClocks, metric: SlaMetric): SlaCycle => clocks[metric][clocks[metric].length - 1]!;
+export const currentCycle = (clocks: SlaClocks, metric: SlaMetric): SlaCycle =>
+  clocks[metric][clocks[metric].length - 1]!;
 
 /** What was stored about a clock's current cycle when it was last tracked. */
 export interface TrackedCycle {
@@ -195,7 +215,10 @@ export interface SlaAlert {
  */
 export function alertsDue(cycles: SlaCycle[], tracked: TrackedCycle | undefined, now: Date): SlaAlert[] {
   const t = now.getTime();
-  const candidates = tracked === undefined ? cycles.slice(-1) : cycles.filter((c) => c.startedAt.getTime() >= tracked.startedAt.getTime());
+  const candidates =
+    tracked === undefined
+      ? cycles.slice(-1)
+      : cycles.filter((c) => c.startedAt.getTime() >= tracked.startedAt.getTime());
   const alerts: SlaAlert[] = [];
   for (const c of candidates) {
     const same = tracked !== undefined && c.startedAt.getTime() === tracked.startedAt.getTime();
@@ -208,7 +231,14 @@ export function alertsDue(cycles: SlaCycle[], tracked: TrackedCycle | undefined,
     }
     const warn = c.warnAt?.getTime();
     const running = satisfied > t && !c.paused && due !== undefined && due > t;
-    if (warn !== undefined && due !== undefined && warn <= t && warn < due && running && !(same && (tracked.warnedAt !== null || tracked.breachedAt !== null))) {
+    if (
+      warn !== undefined &&
+      due !== undefined &&
+      warn <= t &&
+      warn < due &&
+      running &&
+      !(same && (tracked.warnedAt !== null || tracked.breachedAt !== null))
+    ) {
       alerts.push({ kind: 'warning', metric: c.metric, cycleStartedAt: c.startedAt, dueAt: c.dueAt!, at: c.warnAt! });
     }
   }

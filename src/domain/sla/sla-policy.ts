@@ -60,8 +60,12 @@ export function targetFor(targets: SlaTargets, metric: SlaMetric): number {
 }
 
 /** How many business minutes before the deadline the warning comes, never more than the target itself. */
-export function warningLeadMinutes(policy: Pick<SlaPolicy, 'warnBeforeMinutes' | 'warnAtPercent'>, targetMinutes: number): number {
-  const lead = policy.warnBeforeMinutes ?? (targetMinutes * (100 - (policy.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT))) / 100;
+export function warningLeadMinutes(
+  policy: Pick<SlaPolicy, 'warnBeforeMinutes' | 'warnAtPercent'>,
+  targetMinutes: number,
+): number {
+  const lead =
+    policy.warnBeforeMinutes ?? (targetMinutes * (100 - (policy.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT))) / 100;
   return Math.min(Math.max(lead, 0), targetMinutes);
 }
 
@@ -70,13 +74,21 @@ export type SlaPolicyCheck = { ok: true } | { ok: false; problems: string[] };
 export function checkSlaPolicy(policy: Omit<SlaPolicy, 'priority' | 'calendarId'>): SlaPolicyCheck {
   const problems: string[] = [];
   for (const [name, minutes] of Object.entries(policy.targets)) {
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_TARGET_MINUTES) problems.push(`${name} must be a whole number of minutes from 1 to ${MAX_TARGET_MINUTES}`);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_TARGET_MINUTES)
+      problems.push(`${name} must be a whole number of minutes from 1 to ${MAX_TARGET_MINUTES}`);
   }
-  if (policy.warnBeforeMinutes !== null && policy.warnAtPercent !== null) problems.push('Give warnBeforeMinutes or warnAtPercent, not both');
-  if (policy.warnBeforeMinutes !== null && (!Number.isInteger(policy.warnBeforeMinutes) || policy.warnBeforeMinutes < 0)) {
+  if (policy.warnBeforeMinutes !== null && policy.warnAtPercent !== null)
+    problems.push('Give warnBeforeMinutes or warnAtPercent, not both');
+  if (
+    policy.warnBeforeMinutes !== null &&
+    (!Number.isInteger(policy.warnBeforeMinutes) || policy.warnBeforeMinutes < 0)
+  ) {
     problems.push('warnBeforeMinutes must be a whole number of minutes, 0 or more');
   }
-  if (policy.warnAtPercent !== null && (!Number.isInteger(policy.warnAtPercent) || policy.warnAtPercent < 1 || policy.warnAtPercent > 99)) {
+  if (
+    policy.warnAtPercent !== null &&
+    (!Number.isInteger(policy.warnAtPercent) || policy.warnAtPercent < 1 || policy.warnAtPercent > 99)
+  ) {
     problems.push('warnAtPercent must be a whole number from 1 to 99');
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true };

@@ -18,7 +18,9 @@ const ReviewItem = Type.Object({
   caseId: Nullable(Uuid),
   caseReference: Nullable(Type.String()),
   team: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
-  vendor: Nullable(Type.String({ description: "The outsourcer that handled the contact (the contact's facts.vendor)" })),
+  vendor: Nullable(
+    Type.String({ description: "The outsourcer that handled the contact (the contact's facts.vendor)" }),
+  ),
   channel: Type.String(),
   direction: Type.String(),
   occurredAt: Type.String({ format: 'date-time' }),
@@ -39,14 +41,17 @@ const Label = Type.Object({
   cues: Nullable(Type.Array(CueKind, { description: 'null: the expert did not judge cues' })),
   note: Nullable(Type.String()),
   modelVersion: Nullable(Type.String({ description: 'The analysis version the expert saw' })),
-  analysisSnapshot: Nullable(Type.Object({}, { additionalProperties: true, description: 'What the analysis said when the expert labelled' })),
+  analysisSnapshot: Nullable(
+    Type.Object({}, { additionalProperties: true, description: 'What the analysis said when the expert labelled' }),
+  ),
   labelledAt: Type.String({ format: 'date-time' }),
 });
 
 const labelView = (label: AnalysisLabel) => ({
   ...label,
   sentiment: label.sentiment as 'negative' | 'neutral' | 'positive' | null,
-  cues: label.cues as ('churn_intent' | 'escalation_demand' | 'repeated_contact' | 'do_not_contact' | 'vulnerability')[] | null,
+  cues: label.cues as
+    ('churn_intent' | 'escalation_demand' | 'repeated_contact' | 'do_not_contact' | 'vulnerability')[] | null,
   labelledAt: label.labelledAt.toISOString(),
 });
 
@@ -96,12 +101,18 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
           teamId: Type.Optional(Uuid),
           vendor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           sentiment: Type.Optional(SentimentLabel),
-          reviewed: Type.Optional(Type.Boolean({ description: 'true: only labelled contacts; false: only those not yet labelled' })),
+          reviewed: Type.Optional(
+            Type.Boolean({ description: 'true: only labelled contacts; false: only those not yet labelled' }),
+          ),
           limit: Limit,
           cursor: Type.Optional(Type.String({ maxLength: 500 })),
         }),
         response: {
-          200: Type.Object({ modelVersion: Type.String(), items: Type.Array(ReviewItem), nextCursor: Nullable(Type.String()) }),
+          200: Type.Object({
+            modelVersion: Type.String(),
+            items: Type.Array(ReviewItem),
+            nextCursor: Nullable(Type.String()),
+          }),
           ...errors(400, 401, 403),
         },
       },
@@ -123,7 +134,14 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { items } = await recentAlerts(request.actor.scope, request.query.limit);
-      return { items: items.map((item) => ({ ...item, cues: item.cues as ('churn_intent' | 'escalation_demand' | 'repeated_contact' | 'do_not_contact' | 'vulnerability')[] })) };
+      return {
+        items: items.map((item) => ({
+          ...item,
+          cues: item.cues as (
+            'churn_intent' | 'escalation_demand' | 'repeated_contact' | 'do_not_contact' | 'vulnerability'
+          )[],
+        })),
+      };
     },
   );
 
@@ -157,13 +175,16 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: review,
       schema: {
         tags: ['analysis'],
-        summary: "An expert's label on a contact: topic, sentiment, cues, a note; kept for training and for auditing the analysis",
+        summary:
+          "An expert's label on a contact: topic, sentiment, cues, a note; kept for training and for auditing the analysis",
         params: IdParams,
         body: Type.Object(
           {
             topic: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             sentiment: Type.Optional(SentimentLabel),
-            cues: Type.Optional(Type.Array(CueKind, { maxItems: 5, description: 'Every cue the contact shows; [] says it shows none' })),
+            cues: Type.Optional(
+              Type.Array(CueKind, { maxItems: 5, description: 'Every cue the contact shows; [] says it shows none' }),
+            ),
             note: Type.Optional(Type.String({ maxLength: 4000 })),
           },
           { additionalProperties: false },
@@ -171,14 +192,20 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Label, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => reply.status(201).send(labelView(await labelContact(request.actor, request.params.id, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(labelView(await labelContact(request.actor, request.params.id, request.body))),
   );
 
   app.get(
     '/contacts/:id/labels',
     {
       config: review,
-      schema: { tags: ['analysis'], summary: "Every expert label on a contact, newest first", params: IdParams, response: { 200: Type.Array(Label), ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags: ['analysis'],
+        summary: 'Every expert label on a contact, newest first',
+        params: IdParams,
+        response: { 200: Type.Array(Label), ...errors(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       if (!(await findContact(request.actor.scope, request.params.id))) throw notFound('Contact');
@@ -193,7 +220,10 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['analysis'],
         summary: "How often the analysis agreed with the experts' latest labels",
-        response: { 200: Type.Object({ labelled: Type.Integer(), sentiment: Agreement, topic: Agreement, cues: Agreement }), ...errors(401, 403) },
+        response: {
+          200: Type.Object({ labelled: Type.Integer(), sentiment: Agreement, topic: Agreement, cues: Agreement }),
+          ...errors(401, 403),
+        },
       },
     },
     (request) => readLabelAgreement(request.actor.scope),
@@ -201,7 +231,14 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/analysis/models',
-    { config: review, schema: { tags: ['analysis'], summary: "The organisation's topic classifiers, every version", response: { 200: Type.Array(Model), ...errors(401, 403) } } },
+    {
+      config: review,
+      schema: {
+        tags: ['analysis'],
+        summary: "The organisation's topic classifiers, every version",
+        response: { 200: Type.Array(Model), ...errors(401, 403) },
+      },
+    },
     async (request) => (await listAnalysisModels(request.actor.scope)).map(modelView),
   );
 
@@ -214,7 +251,10 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Trains a topic classifier on the experts' topic labels and stores it as a new version",
         description: `Activating it queues the last 30 days of contacts to be analysed again; older history with \`hearken analyze --since\`.`,
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.-]+$', default: 'topics' }), activate: Type.Boolean({ default: true }) },
+          {
+            name: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.-]+$', default: 'topics' }),
+            activate: Type.Boolean({ default: true }),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ model: Model, queued: Type.Integer() }), ...errors(400, 401, 403) },

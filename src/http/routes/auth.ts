@@ -31,7 +31,10 @@ export function authRoutes(db: Db, options: { secureCookies: boolean }): Fastify
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ user: Me, expiresAt: Type.String({ format: 'date-time' }) }), ...errors(400, 401) },
+          response: {
+            200: Type.Object({ user: Me, expiresAt: Type.String({ format: 'date-time' }) }),
+            ...errors(400, 401),
+          },
         },
       },
       async (request, reply) => {
@@ -49,7 +52,10 @@ export function authRoutes(db: Db, options: { secureCookies: boolean }): Fastify
 
     app.post(
       '/auth/logout',
-      { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } },
+      {
+        config: { permission: 'public' },
+        schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } },
+      },
       async (request, reply) => {
         const session = request.cookies[SESSION_COOKIE];
         if (session) await logout(db, session);
@@ -60,7 +66,10 @@ export function authRoutes(db: Db, options: { secureCookies: boolean }): Fastify
 
     app.get(
       '/auth/me',
-      { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: Me, ...errors(401) } } },
+      {
+        config: { permission: 'signed-in' },
+        schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: Me, ...errors(401) } },
+      },
       async (request) => {
         const { principal, actor } = request;
         const user = principal.userId ? await findUser(actor.scope, principal.userId) : undefined;

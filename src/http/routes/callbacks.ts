@@ -64,7 +64,14 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Callback, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await announceCaseChange(app, request, request.params.id, () => bookCallback(request.actor, request.params.id, request.body))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await announceCaseChange(app, request, request.params.id, () =>
+            bookCallback(request.actor, request.params.id, request.body),
+          ),
+        ),
   );
 
   app.post(
@@ -89,7 +96,10 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['callbacks'],
         summary: 'Booked callbacks, earliest first: owner=me&due=true is my queue of calls to make now',
-        querystring: Type.Object({ owner: Type.Optional(Type.String({ description: 'A user id, or "me"' })), due: Type.Boolean({ default: false }) }),
+        querystring: Type.Object({
+          owner: Type.Optional(Type.String({ description: 'A user id, or "me"' })),
+          due: Type.Boolean({ default: false }),
+        }),
         response: { 200: Type.Object({ items: Type.Array(Callback) }), ...errors(400, 401, 403) },
       },
     },
@@ -104,7 +114,12 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id/effort',
     {
       config: { permission: 'records:read' },
-      schema: { tags: ['callbacks'], summary: 'What the customer has had to spend on this case, and which thresholds it crossed', params: IdParams, response: { 200: Effort, ...errors(401, 403, 404) } },
+      schema: {
+        tags: ['callbacks'],
+        summary: 'What the customer has had to spend on this case, and which thresholds it crossed',
+        params: IdParams,
+        response: { 200: Effort, ...errors(401, 403, 404) },
+      },
     },
     (request) => caseEffort(request.actor, request.params.id),
   );
@@ -118,7 +133,13 @@ export const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "A team queue's honest wait estimate, and whether to offer a callback instead of a wait",
         params: IdParams,
         response: {
-          200: Type.Object({ teamId: Uuid, agents: Type.Integer(), waiting: Type.Integer(), estimatedWaitMinutes: Type.Integer(), offerCallback: Type.Boolean() }),
+          200: Type.Object({
+            teamId: Uuid,
+            agents: Type.Integer(),
+            waiting: Type.Integer(),
+            estimatedWaitMinutes: Type.Integer(),
+            offerCallback: Type.Boolean(),
+          }),
           ...errors(401, 403, 404),
         },
       },

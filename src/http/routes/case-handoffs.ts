@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { escalationView, acceptCaseEscalation, escalateCase, handBackCaseEscalation } from '../../services/cases/escalate-case.ts';
-import { acceptCaseTransfer, declineCaseTransfer, offerCaseTransfer, transferView } from '../../services/cases/transfer-case.ts';
+import {
+  escalationView,
+  acceptCaseEscalation,
+  escalateCase,
+  handBackCaseEscalation,
+} from '../../services/cases/escalate-case.ts';
+import {
+  acceptCaseTransfer,
+  declineCaseTransfer,
+  offerCaseTransfer,
+  transferView,
+} from '../../services/cases/transfer-case.ts';
 import { listEscalations, listTransfers } from '../../store/repositories/case-handoffs.ts';
 import { findUser } from '../../store/repositories/people.ts';
 import { findCase } from '../../store/repositories/cases.ts';
@@ -55,25 +65,46 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'cases:write' },
       schema: {
         tags: ['ownership'],
-        summary: 'Offer the case to a person or a team, with a hand-off note; the sender owns it until the receiver accepts',
+        summary:
+          'Offer the case to a person or a team, with a hand-off note; the sender owns it until the receiver accepts',
         params: IdParams,
         body: Type.Object(
-          { toUserId: Type.Optional(Uuid), toTeamId: Type.Optional(Uuid), note: Type.String({ maxLength: 5000, description: 'Required: what the receiver must know so the customer never repeats themselves' }) },
+          {
+            toUserId: Type.Optional(Uuid),
+            toTeamId: Type.Optional(Uuid),
+            note: Type.String({
+              maxLength: 5000,
+              description: 'Required: what the receiver must know so the customer never repeats themselves',
+            }),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Transfer, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await announceCaseChange(app, request, request.params.id, () => offerCaseTransfer(request.actor, request.params.id, request.body))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await announceCaseChange(app, request, request.params.id, () =>
+            offerCaseTransfer(request.actor, request.params.id, request.body),
+          ),
+        ),
   );
 
   app.post(
     '/cases/:id/transfer/accept',
     {
       config: { permission: 'cases:write' },
-      schema: { tags: ['ownership'], summary: 'Accept the transfer offered to you (or your team); you own the case from now', params: IdParams, response: { 200: CaseResponse, ...errors(401, 403, 404, 409) } },
+      schema: {
+        tags: ['ownership'],
+        summary: 'Accept the transfer offered to you (or your team); you own the case from now',
+        params: IdParams,
+        response: { 200: CaseResponse, ...errors(401, 403, 404, 409) },
+      },
     },
-    (request) => announceCaseChange(app, request, request.params.id, () => acceptCaseTransfer(request.actor, request.params.id)),
+    (request) =>
+      announceCaseChange(app, request, request.params.id, () => acceptCaseTransfer(request.actor, request.params.id)),
   );
 
   app.post(
@@ -88,12 +119,23 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseResponse, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (request) => announceCaseChange(app, request, request.params.id, () => declineCaseTransfer(request.actor, request.params.id, request.body.reason)),
+    (request) =>
+      announceCaseChange(app, request, request.params.id, () =>
+        declineCaseTransfer(request.actor, request.params.id, request.body.reason),
+      ),
   );
 
   app.get(
     '/cases/:id/transfers',
-    { config: { permission: 'records:read' }, schema: { tags: ['ownership'], summary: 'Every transfer of this case', params: IdParams, response: { 200: Type.Object({ items: Type.Array(Transfer) }), ...errors(401, 403, 404) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['ownership'],
+        summary: 'Every transfer of this case',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Transfer) }), ...errors(401, 403, 404) },
+      },
+    },
     async (request) => {
       await requireCase(request.actor.scope, request.params.id);
       return { items: (await listTransfers(request.actor.scope, { caseId: request.params.id })).map(transferView) };
@@ -102,12 +144,23 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/transfers/offered-to-me',
-    { config: { permission: 'cases:write' }, schema: { tags: ['ownership'], summary: 'Transfers waiting for me or my team to accept', response: { 200: Type.Object({ items: Type.Array(Transfer) }), ...errors(401, 403) } } },
+    {
+      config: { permission: 'cases:write' },
+      schema: {
+        tags: ['ownership'],
+        summary: 'Transfers waiting for me or my team to accept',
+        response: { 200: Type.Object({ items: Type.Array(Transfer) }), ...errors(401, 403) },
+      },
+    },
     async (request) => {
       const { actor } = request;
       if (!actor.userId) return { items: [] };
       const me = await findUser(actor.scope, actor.userId);
-      const rows = await listTransfers(actor.scope, { toUserId: actor.userId, toTeamIds: me?.teamId ? [me.teamId] : [], offeredOnly: true });
+      const rows = await listTransfers(actor.scope, {
+        toUserId: actor.userId,
+        toTeamIds: me?.teamId ? [me.teamId] : [],
+        offeredOnly: true,
+      });
       return { items: rows.map(transferView) };
     },
   );
@@ -118,22 +171,36 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'cases:write' },
       schema: {
         tags: ['ownership'],
-        summary: 'Escalate up the supervisor chain, or to another team (toTeamId); it must be accepted in time or it climbs',
+        summary:
+          'Escalate up the supervisor chain, or to another team (toTeamId); it must be accepted in time or it climbs',
         params: IdParams,
         body: Type.Object({ reason: Reason, toTeamId: Type.Optional(Uuid) }, { additionalProperties: false }),
         response: { 201: Escalation, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await announceCaseChange(app, request, request.params.id, () => escalateCase(request.actor, request.params.id, request.body))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await announceCaseChange(app, request, request.params.id, () =>
+            escalateCase(request.actor, request.params.id, request.body),
+          ),
+        ),
   );
 
   app.post(
     '/cases/:id/escalation/accept',
     {
       config: { permission: 'cases:write' },
-      schema: { tags: ['ownership'], summary: 'Accept the escalation; you own the case from now', params: IdParams, response: { 200: CaseResponse, ...errors(401, 403, 404, 409) } },
+      schema: {
+        tags: ['ownership'],
+        summary: 'Accept the escalation; you own the case from now',
+        params: IdParams,
+        response: { 200: CaseResponse, ...errors(401, 403, 404, 409) },
+      },
     },
-    (request) => announceCaseChange(app, request, request.params.id, () => acceptCaseEscalation(request.actor, request.params.id)),
+    (request) =>
+      announceCaseChange(app, request, request.params.id, () => acceptCaseEscalation(request.actor, request.params.id)),
   );
 
   app.post(
@@ -148,24 +215,46 @@ export const caseHandoffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseResponse, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (request) => announceCaseChange(app, request, request.params.id, () => handBackCaseEscalation(request.actor, request.params.id, request.body.reason)),
+    (request) =>
+      announceCaseChange(app, request, request.params.id, () =>
+        handBackCaseEscalation(request.actor, request.params.id, request.body.reason),
+      ),
   );
 
   app.get(
     '/escalations/waiting-for-me',
-    { config: { permission: 'cases:write' }, schema: { tags: ['ownership'], summary: 'Escalations waiting for me or my team, nearest deadline first', response: { 200: Type.Object({ items: Type.Array(Escalation) }), ...errors(401, 403) } } },
+    {
+      config: { permission: 'cases:write' },
+      schema: {
+        tags: ['ownership'],
+        summary: 'Escalations waiting for me or my team, nearest deadline first',
+        response: { 200: Type.Object({ items: Type.Array(Escalation) }), ...errors(401, 403) },
+      },
+    },
     async (request) => {
       const { actor } = request;
       if (!actor.userId) return { items: [] };
       const me = await findUser(actor.scope, actor.userId);
-      const rows = await listEscalations(actor.scope, { targetUserId: actor.userId, targetTeamIds: me?.teamId ? [me.teamId] : [], pendingOnly: true });
+      const rows = await listEscalations(actor.scope, {
+        targetUserId: actor.userId,
+        targetTeamIds: me?.teamId ? [me.teamId] : [],
+        pendingOnly: true,
+      });
       return { items: rows.map(escalationView) };
     },
   );
 
   app.get(
     '/cases/:id/escalations',
-    { config: { permission: 'records:read' }, schema: { tags: ['ownership'], summary: 'Every escalation of this case', params: IdParams, response: { 200: Type.Object({ items: Type.Array(Escalation) }), ...errors(401, 403, 404) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['ownership'],
+        summary: 'Every escalation of this case',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Escalation) }), ...errors(401, 403, 404) },
+      },
+    },
     async (request) => {
       await requireCase(request.actor.scope, request.params.id);
       return { items: (await listEscalations(request.actor.scope, { caseId: request.params.id })).map(escalationView) };

@@ -12,7 +12,10 @@ const MergeableCase = Type.Object({
   problemId: Nullable(Uuid),
 });
 
-const Moved = Type.Record(Type.String(), Type.Integer(), { description: 'How many records of each kind moved: contacts, case_events, case_transfers, case_escalations, callbacks' });
+const Moved = Type.Record(Type.String(), Type.Integer(), {
+  description:
+    'How many records of each kind moved: contacts, case_events, case_transfers, case_escalations, callbacks',
+});
 
 /** Merging duplicate cases of one customer (reversibly) and splitting a case in two. */
 export const caseMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -23,10 +26,17 @@ export const caseMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cases'],
         summary: 'Merge this duplicate case into another case of the same customer',
-        description: 'Its contacts, events, transfers, escalations, callbacks and SLA history move to the surviving case; this case is closed and points to it. Undo with POST /cases/:id/unmerge.',
+        description:
+          'Its contacts, events, transfers, escalations, callbacks and SLA history move to the surviving case; this case is closed and points to it. Undo with POST /cases/:id/unmerge.',
         params: IdParams,
-        body: Type.Object({ intoCaseId: Uuid, reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ mergeId: Uuid, merged: MergeableCase, into: MergeableCase, moved: Moved }), ...errors(400, 401, 403, 404, 409) },
+        body: Type.Object(
+          { intoCaseId: Uuid, reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ mergeId: Uuid, merged: MergeableCase, into: MergeableCase, moved: Moved }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     (request) => mergeCases(request.actor, request.params.id, request.body),
@@ -40,7 +50,10 @@ export const caseMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cases'],
         summary: 'Undo the merge of this case: what moved goes back and the case reopens',
         params: IdParams,
-        response: { 200: Type.Object({ case: MergeableCase, from: MergeableCase, restored: Moved }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          200: Type.Object({ case: MergeableCase, from: MergeableCase, restored: Moved }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     (request) => unmergeCase(request.actor, request.params.id),
@@ -63,7 +76,10 @@ export const caseMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ original: MergeableCase, split: MergeableCase, contactIds: Type.Array(Uuid) }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          201: Type.Object({ original: MergeableCase, split: MergeableCase, contactIds: Type.Array(Uuid) }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await splitCase(request.actor, request.params.id, request.body)),

@@ -14,13 +14,22 @@ const Policy = Type.Object({
   }),
   callbackOfferWaitMinutes: Minutes('Offer a callback when the estimated wait is longer'),
   averageHandlingMinutes: Minutes('For wait estimates'),
-  partnerResponseMinutes: Type.Optional(Minutes('How long a partner organisation may hold a shared case without answering')),
+  partnerResponseMinutes: Type.Optional(
+    Minutes('How long a partner organisation may hold a shared case without answering'),
+  ),
 });
 
 export const casePolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/settings/case-policy',
-    { config: { permission: 'records:read' }, schema: { tags: ['settings'], summary: 'Transfer and escalation timeouts and effort thresholds in force', response: { 200: Policy, ...errors(401, 403) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['settings'],
+        summary: 'Transfer and escalation timeouts and effort thresholds in force',
+        response: { 200: Policy, ...errors(401, 403) },
+      },
+    },
     (request) => loadCasePolicy(request.actor.scope),
   );
 
@@ -31,7 +40,10 @@ export const casePolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['settings'],
         summary: 'Set the case policy (any field left out keeps its default)',
-        body: Type.Partial(Type.Object({ ...Policy.properties, effortThresholds: Type.Partial(Policy.properties.effortThresholds) }), { additionalProperties: false }),
+        body: Type.Partial(
+          Type.Object({ ...Policy.properties, effortThresholds: Type.Partial(Policy.properties.effortThresholds) }),
+          { additionalProperties: false },
+        ),
         response: { 200: Policy, ...errors(400, 401, 403) },
       },
     },

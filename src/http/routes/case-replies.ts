@@ -12,7 +12,10 @@ const Outbound = Type.Object({
   caseId: Nullable(Uuid),
   channel: Channel,
   recipient: Type.String(),
-  status: Type.Enum(['queued', 'sent', 'failed'], { description: 'queued: on its way (retried with backoff); sent: handed to the channel; failed: gave up, see lastError' }),
+  status: Type.Enum(['queued', 'sent', 'failed'], {
+    description:
+      'queued: on its way (retried with backoff); sent: handed to the channel; failed: gave up, see lastError',
+  }),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
@@ -40,7 +43,8 @@ export const caseReplyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'cases:write' },
       schema: {
         tags: ['channels'],
-        summary: "Answer the customer on the channel of their message (default: their latest on the case); email replies thread so the answer comes back to this case",
+        summary:
+          'Answer the customer on the channel of their message (default: their latest on the case); email replies thread so the answer comes back to this case',
         params: IdParams,
         body: Type.Object(
           {

@@ -19,8 +19,12 @@ export const CaseResponse = Type.Object({
   priority: CasePriority,
   ownerId: Nullable(Uuid),
   teamId: Nullable(Uuid),
-  escalationLevel: Type.Integer({ description: '0 when not escalated; the level of the escalation in force otherwise' }),
-  repeatContacts: Type.Optional(Type.Integer({ description: 'Times the customer came back about this case on any channel before it was solved' })),
+  escalationLevel: Type.Integer({
+    description: '0 when not escalated; the level of the escalation in force otherwise',
+  }),
+  repeatContacts: Type.Optional(
+    Type.Integer({ description: 'Times the customer came back about this case on any channel before it was solved' }),
+  ),
   problemId: Nullable(Uuid),
   mergedIntoId: Nullable(Uuid),
   createdAt: Type.String({ format: 'date-time' }),
@@ -71,14 +75,19 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cases'],
         summary: 'Cases, most recently changed first',
         querystring: Type.Object({
-          status: Type.Optional(Type.String({ description: 'One or more of new,open,pending,solved,closed, comma-separated' })),
+          status: Type.Optional(
+            Type.String({ description: 'One or more of new,open,pending,solved,closed, comma-separated' }),
+          ),
           owner: Type.Optional(Type.String({ description: 'A user id, "me", or "none" for unowned cases' })),
           team: Type.Optional(Type.String({ description: 'A team id, or "none"' })),
           customerId: Type.Optional(Uuid),
           limit: Limit,
           cursor: Type.Optional(Type.String({ maxLength: 500 })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(CaseResponse), nextCursor: Nullable(Type.String()) }), ...errors(400, 401, 403) },
+        response: {
+          200: Type.Object({ items: Type.Array(CaseResponse), nextCursor: Nullable(Type.String()) }),
+          ...errors(400, 401, 403),
+        },
       },
     },
     (request) => {
@@ -100,7 +109,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cases'],
         summary: 'A case with its events',
         params: IdParams,
-        response: { 200: Type.Object({ ...CaseResponse.properties, events: Type.Array(CaseEvent) }), ...errors(400, 401, 403, 404) },
+        response: {
+          200: Type.Object({ ...CaseResponse.properties, events: Type.Array(CaseEvent) }),
+          ...errors(400, 401, 403, 404),
+        },
       },
     },
     (request) => getCase(request.actor.scope, request.params.id),
@@ -127,7 +139,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseResponse, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (request) => announceCaseChange(app, request, request.params.id, () => changeCase(request.actor, request.params.id, request.body)),
+    (request) =>
+      announceCaseChange(app, request, request.params.id, () =>
+        changeCase(request.actor, request.params.id, request.body),
+      ),
   );
 
   app.post(
@@ -138,7 +153,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cases'],
         summary: 'Add an internal note (never sent to the customer)',
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20000, pattern: '\\S' }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { text: Type.String({ minLength: 1, maxLength: 20000, pattern: '\\S' }) },
+          { additionalProperties: false },
+        ),
         response: {
           201: Type.Object({
             id: Uuid,
@@ -153,7 +171,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await addCaseNote(request.actor, request.params.id, request.body.text)),
+    async (request, reply) =>
+      reply.status(201).send(await addCaseNote(request.actor, request.params.id, request.body.text)),
   );
 };
 
@@ -161,7 +180,8 @@ function parseStatuses(raw: string | undefined): CaseStatusT[] | undefined {
   if (raw === undefined || raw === '') return undefined;
   const statuses = raw.split(',').map((s) => s.trim());
   const unknown = statuses.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
-  if (unknown.length > 0) throw invalid(`status "${unknown.join(', ')}" is not one of ${CASE_STATUSES.join(', ')}`, { field: 'status' });
+  if (unknown.length > 0)
+    throw invalid(`status "${unknown.join(', ')}" is not one of ${CASE_STATUSES.join(', ')}`, { field: 'status' });
   return statuses as CaseStatusT[];
 }
 

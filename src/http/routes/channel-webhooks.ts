@@ -15,25 +15,40 @@ import { requireWebhookSignature, WEBHOOK_SECURITY } from '../signed-webhooks.ts
 import { feedRoutes } from './feeds.ts';
 import { TRANSCRIPT_BODY_LIMIT, transcriptRoutes } from './transcripts.ts';
 
-const TenantParams = Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 100, description: "The organisation's slug" }) });
+const TenantParams = Type.Object({
+  tenant: Type.String({ minLength: 1, maxLength: 100, description: "The organisation's slug" }),
+});
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 200, description });
 const Phone = (description: string) => Type.String({ minLength: 1, maxLength: 40, description });
 const At = (description: string) => Type.String({ format: 'date-time', description });
 
 const TakenIn = Type.Object({
   status: Type.Enum(['created', 'updated', 'unchanged', 'duplicate'], {
-    description: 'created: a new contact; updated/unchanged: a call already known; duplicate: this message id was already received, nothing changed',
+    description:
+      'created: a new contact; updated/unchanged: a call already known; duplicate: this message id was already received, nothing changed',
   }),
   contactId: Uuid,
   caseId: Nullable(Uuid),
   customerId: Uuid,
 });
-const Transcribed = Type.Object({ ...TakenIn.properties, segments: Type.Integer(), speakers: Type.Array(Type.String()) });
+const Transcribed = Type.Object({
+  ...TakenIn.properties,
+  segments: Type.Integer(),
+  speakers: Type.Array(Type.String()),
+});
 const Quarantined = Type.Object(
   { quarantined: Uuid, reason: Type.String() },
-  { description: 'Well-formed but not something Hearken can take in (e.g. a withheld caller number): kept for a person to look at, never lost' },
+  {
+    description:
+      'Well-formed but not something Hearken can take in (e.g. a withheld caller number): kept for a person to look at, never lost',
+  },
 );
-const responses = (...extra: number[]) => ({ 200: TakenIn, 201: TakenIn, 202: Quarantined, ...errors(400, 401, 404, 413, ...extra) });
+const responses = (...extra: number[]) => ({
+  200: TakenIn,
+  201: TakenIn,
+  202: Quarantined,
+  ...errors(400, 401, 404, 413, ...extra),
+});
 
 const signed = (summary: string, description: string) => ({
   tags: ['channels'],
@@ -64,7 +79,12 @@ const signedWebhookRoutes =
     requireWebhookSignature(app, db);
 
     /** Runs the intake; what the schema allowed but the intake refused is quarantined rather than lost. */
-    const takeIn = async (request: FastifyRequest, reply: FastifyReply, channel: string, work: (scope: TenantScope) => Promise<{ status: string }>) => {
+    const takeIn = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      channel: string,
+      work: (scope: TenantScope) => Promise<{ status: string }>,
+    ) => {
       const scope = request.webhookScope!;
       try {
         const outcome = await work(scope);
@@ -81,7 +101,12 @@ const signedWebhookRoutes =
         return reply.status(202).send({ quarantined: id, reason: error.message });
       }
     };
-    const intake = (o: { status: 'created' | 'duplicate'; contactId: string; caseId: string | null; customerId: string }) => ({
+    const intake = (o: {
+      status: 'created' | 'duplicate';
+      contactId: string;
+      caseId: string | null;
+      customerId: string;
+    }) => ({
       status: o.status,
       contactId: o.contactId,
       caseId: o.caseId,
@@ -95,10 +120,10 @@ const signedWebhookRoutes =
         schema: {
           ...signed(
             'A call event from the telephony system',
-            'A call is one contact on the caller\'s timeline, created at its first event and given the facts of every later one ' +
+            "A call is one contact on the caller's timeline, created at its first event and given the facts of every later one " +
               '(offeredAt, queuedAt, answeredAt, endedAt, waitSeconds, talkSeconds, queues, agents, transfers, recording). Events may ' +
               'arrive late or twice: the same event (callId, event, at) twice changes nothing. A leg with previousCallId (a transfer or ' +
-              'consult leg) joins that call\'s case.',
+              "consult leg) joins that call's case.",
           ),
           body: Type.Object(
             {
@@ -109,16 +134,21 @@ const signedWebhookRoutes =
               to: Phone('The number called'),
               queue: Type.Optional(Type.String({ maxLength: 200 })),
               agent: Type.Optional(Type.String({ maxLength: 200 })),
-              transferTo: Type.Optional(Type.String({ maxLength: 200, description: 'Where a transferred call went: a queue, agent or number' })),
+              transferTo: Type.Optional(
+                Type.String({ maxLength: 200, description: 'Where a transferred call went: a queue, agent or number' }),
+              ),
               previousCallId: Type.Optional(Id('The call this leg continues')),
-              recordingUrl: Type.Optional(Type.String({ maxLength: 2000, description: 'A reference to the recording' })),
+              recordingUrl: Type.Optional(
+                Type.String({ maxLength: 2000, description: 'A reference to the recording' }),
+              ),
             },
             { additionalProperties: false },
           ),
           response: responses(409),
         },
       },
-      (request, reply) => takeIn(request, reply, 'phone', (scope) => recordCallEvent(scope, request.body, { feed: app.channels.feed })),
+      (request, reply) =>
+        takeIn(request, reply, 'phone', (scope) => recordCallEvent(scope, request.body, { feed: app.channels.feed })),
     );
 
     app.post(
@@ -130,8 +160,8 @@ const signedWebhookRoutes =
           ...signed(
             "A call's transcript as speaker-labelled timed segments",
             "Replaces the call's transcript; the contact's text becomes the transcript, so the call is found by what was said. " +
-              'For a call not known yet, give `from` (the caller\'s number) and the call is recorded from its transcript; without it the ' +
-              'answer is 409 (reason unknown_call) and nothing is stored: send it again after the call\'s events.',
+              "For a call not known yet, give `from` (the caller's number) and the call is recorded from its transcript; without it the " +
+              "answer is 409 (reason unknown_call) and nothing is stored: send it again after the call's events.",
           ),
           body: Type.Object(
             {
@@ -164,7 +194,11 @@ const signedWebhookRoutes =
       },
       (request, reply) =>
         takeIn(request, reply, 'phone', (scope) =>
-          recordCallTranscript(scope, { ...request.body, segments: request.body.segments.map((s) => ({ ...s, speaker: s.speaker ?? null })) }, { feed: app.channels.feed }),
+          recordCallTranscript(
+            scope,
+            { ...request.body, segments: request.body.segments.map((s) => ({ ...s, speaker: s.speaker ?? null })) },
+            { feed: app.channels.feed },
+          ),
         ),
     );
 
@@ -175,7 +209,7 @@ const signedWebhookRoutes =
         schema: {
           ...signed(
             'A text message from a customer, from the SMS gateway',
-            'Lands on the timeline of whoever is known by the sender\'s number. Idempotent on messageId.',
+            "Lands on the timeline of whoever is known by the sender's number. Idempotent on messageId.",
           ),
           body: Type.Object(
             {
@@ -190,7 +224,10 @@ const signedWebhookRoutes =
           response: responses(),
         },
       },
-      (request, reply) => takeIn(request, reply, 'sms', async (scope) => intake(await receiveSms(scope, request.body, { feed: app.channels.feed }))),
+      (request, reply) =>
+        takeIn(request, reply, 'sms', async (scope) =>
+          intake(await receiveSms(scope, request.body, { feed: app.channels.feed })),
+        ),
     );
 
     app.post(
@@ -206,16 +243,26 @@ const signedWebhookRoutes =
           ),
           body: Type.Object(
             {
-              network: Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9_.-]+$', description: 'e.g. x, facebook, community' }),
+              network: Type.String({
+                minLength: 1,
+                maxLength: 50,
+                pattern: '^[A-Za-z0-9_.-]+$',
+                description: 'e.g. x, facebook, community',
+              }),
               postId: Id("The network's id for the post"),
               author: Type.Object(
-                { handle: Type.String({ minLength: 1, maxLength: 200 }), name: Type.Optional(Type.String({ maxLength: 300 })) },
+                {
+                  handle: Type.String({ minLength: 1, maxLength: 200 }),
+                  name: Type.Optional(Type.String({ maxLength: 300 })),
+                },
                 { additionalProperties: false },
               ),
               text: Type.String({ minLength: 1, maxLength: 100_000 }),
               url: Type.Optional(Type.String({ maxLength: 2000 })),
               at: Type.Optional(At('When it was posted; default now')),
-              public: Type.Optional(Type.Boolean({ description: 'Readable by anyone; default true, false for a direct message' })),
+              public: Type.Optional(
+                Type.Boolean({ description: 'Readable by anyone; default true, false for a direct message' }),
+              ),
               inReplyTo: Type.Optional(Id('The postId this post answers, on the same network')),
               kind: Type.Optional(Type.Enum(['post', 'mention', 'direct_message'])),
               channel: Type.Optional(Type.Enum(['social', 'forum'], { description: 'default social' })),
@@ -225,6 +272,9 @@ const signedWebhookRoutes =
           response: responses(),
         },
       },
-      (request, reply) => takeIn(request, reply, request.body.channel ?? 'social', async (scope) => intake(await receivePost(scope, request.body, { feed: app.channels.feed }))),
+      (request, reply) =>
+        takeIn(request, reply, request.body.channel ?? 'social', async (scope) =>
+          intake(await receivePost(scope, request.body, { feed: app.channels.feed })),
+        ),
     );
   };

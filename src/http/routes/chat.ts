@@ -95,7 +95,8 @@ export const chatRoutes =
       schema: {
         tags: ['chat'],
         summary: "A visitor's chat (WebSocket)",
-        description: 'The web chat widget connects here with a WebSocket; the frames are described in docs/chat-widget.md. A plain GET answers 400.',
+        description:
+          'The web chat widget connects here with a WebSocket; the frames are described in docs/chat-widget.md. A plain GET answers 400.',
         params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) }),
         response: errors(400),
       },
@@ -130,7 +131,8 @@ export const chatRoutes =
         } catch {
           host = null;
         }
-        if (host !== request.headers.host) throw new AppError('forbidden', 'The live feed opens only from Hearken itself, or with an API token');
+        if (host !== request.headers.host)
+          throw new AppError('forbidden', 'The live feed opens only from Hearken itself, or with an API token');
       },
       handler: notWebSocket,
       wsHandler: (socket, request) => watchLiveFeed(socket, request.actor, deps),
@@ -161,13 +163,18 @@ export const chatRoutes =
             "The message becomes part of the chat's one contact and reaches the visitor's open widget at once. " +
             'An ended chat answers 409 (reason session_ended).',
           params: IdParams,
-          body: Type.Object({ text: Type.String({ minLength: 1, maxLength: MAX_TEXT_CHARS }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { text: Type.String({ minLength: 1, maxLength: MAX_TEXT_CHARS }) },
+            { additionalProperties: false },
+          ),
           response: { 201: ChatMessage, ...errors(400, 401, 403, 404, 409) },
         },
       },
       async (request, reply) => {
         const agent = await chatAgentOf(request.actor);
-        const message = await sendAgentChatMessage(request.actor.scope, request.params.id, agent, request.body.text, { feed: app.channels.feed });
+        const message = await sendAgentChatMessage(request.actor.scope, request.params.id, agent, request.body.text, {
+          feed: app.channels.feed,
+        });
         return reply.status(201).send(message);
       },
     );

@@ -56,7 +56,10 @@ export const contactAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =>
       if (!file) throw notFound('Attachment');
       if (file.content === null) {
         const reason = file.omittedReason ?? 'not kept';
-        throw new AppError('gone', `${file.filename} was not kept: ${reason}`, { reason: 'attachment_omitted', omittedReason: reason });
+        throw new AppError('gone', `${file.filename} was not kept: ${reason}`, {
+          reason: 'attachment_omitted',
+          omittedReason: reason,
+        });
       }
       return reply
         .type(file.contentType || 'application/octet-stream')

@@ -17,7 +17,11 @@ const ContactBody = Type.Object(
     direction: Direction,
     occurredAt: Type.Optional(Type.String({ format: 'date-time', description: 'When it happened; defaults to now' })),
     externalId: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 500, description: "The sender's own id: sending it again returns the stored contact" }),
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description: "The sender's own id: sending it again returns the stored contact",
+      }),
     ),
     customer: Type.Object(
       {
@@ -31,7 +35,13 @@ const ContactBody = Type.Object(
     subject: Type.Optional(Type.String({ maxLength: 1000 })),
     text: Type.String({ minLength: 1, description: 'The message, or the transcript of a call' }),
     caseId: Type.Optional(Uuid),
-    vendor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The outsourcer (contact centre, dialer) that handled it; the review queue filters by it' })),
+    vendor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'The outsourcer (contact centre, dialer) that handled it; the review queue filters by it',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,14 +54,22 @@ const ContactResponse = Type.Object({
   direction: Direction,
   occurredAt: Type.String({ format: 'date-time' }),
   subject: Nullable(Type.String()),
-  text: Type.String({ description: 'As written; the analyst copy (personal data redacted) for roles that may not read personal data' }),
+  text: Type.String({
+    description: 'As written; the analyst copy (personal data redacted) for roles that may not read personal data',
+  }),
   externalId: Nullable(Type.String()),
   analysis: Type.Optional(Nullable(ContactAnalysis)),
   duplicate: Type.Boolean({ description: 'true when this externalId was already stored and nothing changed' }),
-  customerCreated: Type.Boolean({ description: 'true when nobody was known by these identities and a customer was created' }),
+  customerCreated: Type.Boolean({
+    description: 'true when nobody was known by these identities and a customer was created',
+  }),
 });
 
-function contactView(row: ContactRow, extra: { duplicate: boolean; customerCreated: boolean }, reader: ContactReader = FULL_READER) {
+function contactView(
+  row: ContactRow,
+  extra: { duplicate: boolean; customerCreated: boolean },
+  reader: ContactReader = FULL_READER,
+) {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -112,13 +130,21 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts/:id',
     {
       config: { permission: 'records:read' },
-      schema: { tags: ['contacts'], summary: 'One contact', params: IdParams, response: { 200: ContactResponse, ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags: ['contacts'],
+        summary: 'One contact',
+        params: IdParams,
+        response: { 200: ContactResponse, ...errors(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       const row = await findContact(request.actor.scope, request.params.id);
       if (!row) throw notFound('Contact');
       const analysis = (await latestAnalyses(request.actor.scope, [row.id])).get(row.id);
-      return { ...contactView(row, { duplicate: false, customerCreated: false }, contactReader(request.actor.role)), analysis: analysis ? analysisView(analysis) : null };
+      return {
+        ...contactView(row, { duplicate: false, customerCreated: false }, contactReader(request.actor.role)),
+        analysis: analysis ? analysisView(analysis) : null,
+      };
     },
   );
 };

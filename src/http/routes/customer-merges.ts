@@ -21,15 +21,25 @@ const CustomerSummary = Type.Object({
 });
 
 const Reason = Type.Object({
-  signal: Type.String({ description: 'same_phone_other_prefix, same_email_other_domain, same_email_other_tag, handle_matches_email, same_address, same_name, names_nearly_identical, names_compatible, same_region; against: different_given_names, names_differ' }),
-  text: Type.String({ description: 'For people, e.g. "same phone number except country prefix: +447700900123 vs 07700900123"' }),
+  signal: Type.String({
+    description:
+      'same_phone_other_prefix, same_email_other_domain, same_email_other_tag, handle_matches_email, same_address, same_name, names_nearly_identical, names_compatible, same_region; against: different_given_names, names_differ',
+  }),
+  text: Type.String({
+    description: 'For people, e.g. "same phone number except country prefix: +447700900123 vs 07700900123"',
+  }),
   weight: Type.Integer({ description: 'Points added to the score (negative: evidence against)' }),
 });
 
-const Score = Type.Integer({ minimum: 0, maximum: 100, description: 'How likely the two are one person; only 50 and above are suggested' });
+const Score = Type.Integer({
+  minimum: 0,
+  maximum: 100,
+  description: 'How likely the two are one person; only 50 and above are suggested',
+});
 
 const Counts = Type.Record(Type.String(), Type.Integer(), {
-  description: 'Rows by table: customer_identities, cases, contacts, case_events, callbacks, users (portal logins), customer_events, chat_sessions, channel_threads',
+  description:
+    'Rows by table: customer_identities, cases, contacts, case_events, callbacks, users (portal logins), customer_events, chat_sessions, channel_threads',
 });
 
 const CustomerMerge = Type.Object({
@@ -38,7 +48,9 @@ const CustomerMerge = Type.Object({
   mergedCustomerId: Uuid,
   mergedBy: Nullable(Uuid),
   mergedAt: DateTime,
-  filledFields: Type.Array(Type.String(), { description: "The survivor's empty profile fields (name, region, address) that took the merged customer's values" }),
+  filledFields: Type.Array(Type.String(), {
+    description: "The survivor's empty profile fields (name, region, address) that took the merged customer's values",
+  }),
   moved: Counts,
   undoneBy: Nullable(Uuid),
   undoneAt: Nullable(DateTime),
@@ -57,11 +69,17 @@ export const customerMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['customers'],
         summary: 'Customers who are likely the same person as this one, strongest first, with the reasons',
-        description: 'Pairs dismissed as "not the same person" and merged customers are left out. An id of a merged customer answers for the customer it was merged into (customerId says which).',
+        description:
+          'Pairs dismissed as "not the same person" and merged customers are left out. An id of a merged customer answers for the customer it was merged into (customerId says which).',
         params: IdParams,
         querystring: Type.Object({ limit: SuggestionLimit }),
         response: {
-          200: Type.Object({ customerId: Uuid, suggestions: Type.Array(Type.Object({ customer: CustomerSummary, score: Score, reasons: Type.Array(Reason) })) }),
+          200: Type.Object({
+            customerId: Uuid,
+            suggestions: Type.Array(
+              Type.Object({ customer: CustomerSummary, score: Score, reasons: Type.Array(Reason) }),
+            ),
+          }),
           ...errors(400, 401, 403, 404),
         },
       },
@@ -81,7 +99,14 @@ export const customerMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             examinedCustomers: Type.Integer(),
-            pairs: Type.Array(Type.Object({ customer: CustomerSummary, duplicate: CustomerSummary, score: Score, reasons: Type.Array(Reason) })),
+            pairs: Type.Array(
+              Type.Object({
+                customer: CustomerSummary,
+                duplicate: CustomerSummary,
+                score: Score,
+                reasons: Type.Array(Reason),
+              }),
+            ),
           }),
           ...errors(400, 401, 403),
         },
@@ -98,12 +123,15 @@ export const customerMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['customers'],
         summary: 'Merge a duplicate customer into this one: everything of the duplicate moves here',
         description:
-          'In one transaction the duplicate\'s identities, contacts, cases (with their events and callbacks), portal users, chat sessions and channel threads move to this customer, ' +
-          'and its name, region or address fill this customer\'s empty ones. The duplicate keeps its id, which from then on answers GET /customers/:id with this customer (mergedFrom says so). ' +
+          "In one transaction the duplicate's identities, contacts, cases (with their events and callbacks), portal users, chat sessions and channel threads move to this customer, " +
+          "and its name, region or address fill this customer's empty ones. The duplicate keeps its id, which from then on answers GET /customers/:id with this customer (mergedFrom says so). " +
           'Undo with POST /customer-merges/:mergeId/undo. 400: a customer into itself; 409: either customer is already merged into another (details.mergedIntoId).',
         params: IdParams,
         body: Type.Object({ duplicateId: Uuid }, { additionalProperties: false }),
-        response: { 200: Type.Object({ ...CustomerMerge.properties, survivor: CustomerResponse }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          200: Type.Object({ ...CustomerMerge.properties, survivor: CustomerResponse }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     (request) => mergeCustomers(request.actor, request.params.id, request.body),
@@ -120,7 +148,14 @@ export const customerMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Cases the merge moved go back with everything on them; identities, portal users and contacts on no case that it moved go back. What reached the survivor after the merge otherwise stays. ' +
           '409: already undone; the survivor was merged into another customer since (undo that first); or a case that would go back was merged with one that stays (unmerge the cases first).',
         params: Type.Object({ mergeId: Uuid }),
-        response: { 200: Type.Object({ ...CustomerMerge.properties, survivor: CustomerResponse, restoredCustomer: CustomerResponse }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          200: Type.Object({
+            ...CustomerMerge.properties,
+            survivor: CustomerResponse,
+            restoredCustomer: CustomerResponse,
+          }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     (request) => undoCustomerMerge(request.actor, request.params.mergeId),
@@ -134,7 +169,10 @@ export const customerMergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['customers'],
         summary: 'Not the same person: never suggest this pair as duplicates again',
         params: PairParams,
-        response: { 200: Type.Object({ customerId: Uuid, otherId: Uuid, dismissedAt: DateTime }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          200: Type.Object({ customerId: Uuid, otherId: Uuid, dismissedAt: DateTime }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     (request) => dismissDuplicate(request.actor, request.params.id, request.params.otherId),

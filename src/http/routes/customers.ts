@@ -34,7 +34,10 @@ export const CustomerResponse = Type.Object({
   mergedFrom: Nullable(
     Type.Object(
       { customerId: Uuid, mergeId: Uuid, mergedAt: Type.String({ format: 'date-time' }) },
-      { description: 'Set when the id asked for belongs to a customer merged into this one (customerId is that id); null when it is this customer\'s own id' },
+      {
+        description:
+          "Set when the id asked for belongs to a customer merged into this one (customerId is that id); null when it is this customer's own id",
+      },
     ),
   ),
 });
@@ -49,14 +52,43 @@ const TimelineItem = Type.Object(
     channel: Type.Optional(Nullable(Type.String())),
     direction: Type.Optional(Nullable(Type.String())),
     subject: Type.Optional(Nullable(Type.String())),
-    text: Type.Optional(Nullable(Type.String({ description: 'As written; the analyst copy (personal data redacted) for roles that may not read personal data' }))),
+    text: Type.Optional(
+      Nullable(
+        Type.String({
+          description:
+            'As written; the analyst copy (personal data redacted) for roles that may not read personal data',
+        }),
+      ),
+    ),
     externalId: Type.Optional(Nullable(Type.String())),
     public: Type.Optional(Type.Boolean({ description: 'A public forum or social post' })),
-    automated: Type.Optional(Nullable(Type.Enum(['auto_reply', 'bounce', 'bulk'], { description: 'Mail no person wrote; it never opens a case' }))),
+    automated: Type.Optional(
+      Nullable(
+        Type.Enum(['auto_reply', 'bounce', 'bulk'], { description: 'Mail no person wrote; it never opens a case' }),
+      ),
+    ),
     repeat: Type.Optional(Type.Boolean({ description: 'The customer came back about an open case on the same topic' })),
-    facts: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true, description: "The channel's facts: mail headers, call queue and transfer facts, chat session (null for roles that may not read personal data)" }))),
+    facts: Type.Optional(
+      Nullable(
+        Type.Object(
+          {},
+          {
+            additionalProperties: true,
+            description:
+              "The channel's facts: mail headers, call queue and transfer facts, chat session (null for roles that may not read personal data)",
+          },
+        ),
+      ),
+    ),
     analysis: Type.Optional(Nullable(ContactAnalysis)),
-    kind: Type.Optional(Nullable(Type.String({ description: 'For case events: created, assigned, status_changed, note, …; for customer events: merged_from, merged_into, unmerged' }))),
+    kind: Type.Optional(
+      Nullable(
+        Type.String({
+          description:
+            'For case events: created, assigned, status_changed, note, …; for customer events: merged_from, merged_into, unmerged',
+        }),
+      ),
+    ),
     actorUserId: Type.Optional(Nullable(Uuid)),
     actorLabel: Type.Optional(Nullable(Type.String())),
     data: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true }))),
@@ -71,12 +103,16 @@ const CustomerDetail = Type.Object({
     Type.Object({
       kind: Type.Enum(['email', 'phone', 'handle']),
       value: Type.String(),
-      verified: Type.Boolean({ description: 'A channel proved it belongs to the customer (a signed-in login, a carrier-verified caller number)' }),
+      verified: Type.Boolean({
+        description:
+          'A channel proved it belongs to the customer (a signed-in login, a carrier-verified caller number)',
+      }),
     }),
   ),
 });
 
-const Identities = (item: string) => Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 320 }), { maxItems: 20, description: item }));
+const Identities = (item: string) =>
+  Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 320 }), { maxItems: 20, description: item }));
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -86,7 +122,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['customers'],
         summary: 'Register a customer with every way they can be reached',
-        description: 'An email, phone or handle that already belongs to another customer answers 409 with that customer in details.customerId.',
+        description:
+          'An email, phone or handle that already belongs to another customer answers 409 with that customer in details.customerId.',
         body: Type.Object(
           {
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
@@ -110,7 +147,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'records:read' },
       schema: {
         tags: ['customers'],
-        summary: 'A customer and every way they can be reached; the id of a merged customer answers with the customer it was merged into',
+        summary:
+          'A customer and every way they can be reached; the id of a merged customer answers with the customer it was merged into',
         description:
           'A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, ' +
           'and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current. ' +
@@ -142,7 +180,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'customers:write' },
       schema: {
         tags: ['customers'],
-        summary: "Correct a customer's name, postal address or region (the id of a merged customer changes the customer it was merged into)",
+        summary:
+          "Correct a customer's name, postal address or region (the id of a merged customer changes the customer it was merged into)",
         params: IdParams,
         body: Type.Object(
           {
@@ -170,7 +209,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['customers'],
         summary: "The customer's timeline: every contact and case event across channels, newest first",
-        description: 'The id of a merged customer answers with the timeline of the customer it was merged into (customerId says whose).',
+        description:
+          'The id of a merged customer answers with the timeline of the customer it was merged into (customerId says whose).',
         params: IdParams,
         querystring: Type.Object({
           limit: Limit,
@@ -182,6 +222,10 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    (request) => customerTimeline(request.actor.scope, request.params.id, { ...request.query, reader: contactReader(request.actor.role) }),
+    (request) =>
+      customerTimeline(request.actor.scope, request.params.id, {
+        ...request.query,
+        reader: contactReader(request.actor.role),
+      }),
   );
 };

@@ -12,7 +12,9 @@ const Feed = Type.Object({
   channel: Type.Enum(['forum', 'social']),
   pollMinutes: Type.Integer(),
   lastPolledAt: Nullable(Type.String({ format: 'date-time' })),
-  lastError: Nullable(Type.String({ description: 'What went wrong at the last poll; null when it went well. Retried at the next poll.' })),
+  lastError: Nullable(
+    Type.String({ description: 'What went wrong at the last poll; null when it went well. Retried at the next poll.' }),
+  ),
   itemsSeen: Type.Integer({ description: 'Posts taken in from this feed so far' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -33,7 +35,9 @@ const PollOutcome = Type.Object({
   items: Type.Integer({ description: 'Items in the feed' }),
   created: Type.Integer({ description: 'New posts taken in' }),
   duplicates: Type.Integer({ description: 'Posts already taken in by an earlier poll' }),
-  skipped: Type.Integer({ description: `Posts published more than ${FEED_HISTORY_DAYS} days before the feed was added` }),
+  skipped: Type.Integer({
+    description: `Posts published more than ${FEED_HISTORY_DAYS} days before the feed was added`,
+  }),
   refused: Type.Integer({ description: 'Posts that could not be taken in (see error)' }),
   error: Nullable(Type.String()),
 });
@@ -48,7 +52,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['channels'],
         summary: 'Follow an RSS or Atom feed',
         description:
-          'Its posts become public contacts on the channel given, on the timeline of the customer known by the author\'s handle: the ' +
+          "Its posts become public contacts on the channel given, on the timeline of the customer known by the author's handle: the " +
           'author name lower-cased with spaces as "_" ("Jane Doe" → jane_doe), or a personal address the feed gives. Polled at once, ' +
           `then every pollMinutes with a conditional GET (10 s timeout, 5 MB at most). Posts published more than ${FEED_HISTORY_DAYS} ` +
           'days before the feed was added are never taken in, so following a forum does not flood timelines with its history.',
@@ -64,7 +68,11 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const source = await addFeed(request.actor.scope, { url: request.body.url, channel: request.body.channel ?? 'forum', pollMinutes: request.body.pollMinutes ?? 15 });
+      const source = await addFeed(request.actor.scope, {
+        url: request.body.url,
+        channel: request.body.channel ?? 'forum',
+        pollMinutes: request.body.pollMinutes ?? 15,
+      });
       return reply.status(201).send(feedView(source));
     },
   );
@@ -73,7 +81,11 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/channels/feeds',
     {
       config: { permission: 'people:manage' },
-      schema: { tags: ['channels'], summary: 'The feeds this organisation follows, with how their last poll went', response: { 200: Type.Object({ items: Type.Array(Feed) }), ...errors(401, 403) } },
+      schema: {
+        tags: ['channels'],
+        summary: 'The feeds this organisation follows, with how their last poll went',
+        response: { 200: Type.Object({ items: Type.Array(Feed) }), ...errors(401, 403) },
+      },
     },
     async (request) => ({ items: (await listFeedSources(request.actor.scope)).map(feedView) }),
   );
@@ -82,7 +94,12 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/channels/feeds/:id',
     {
       config: { permission: 'people:manage' },
-      schema: { tags: ['channels'], summary: 'Stop following a feed (its posts stay on the timelines)', params: IdParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags: ['channels'],
+        summary: 'Stop following a feed (its posts stay on the timelines)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       await removeFeed(request.actor.scope, request.params.id);
@@ -97,7 +114,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['channels'],
         summary: 'Poll a feed now',
-        description: 'A failure (unreachable, HTTP error, not a feed) is answered 200 with status failed and the reason, and recorded as the feed\'s lastError.',
+        description:
+          "A failure (unreachable, HTTP error, not a feed) is answered 200 with status failed and the reason, and recorded as the feed's lastError.",
         params: IdParams,
         response: { 200: PollOutcome, ...errors(400, 401, 403, 404) },
       },

@@ -29,7 +29,14 @@ const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems
 export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
-    { config: { permission: 'records:read' }, schema: { tags: ['people'], summary: 'Staff and customer accounts', response: { 200: Type.Object({ items: Type.Array(User) }), ...errors(401, 403) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['people'],
+        summary: 'Staff and customer accounts',
+        response: { 200: Type.Object({ items: Type.Array(User) }), ...errors(401, 403) },
+      },
+    },
     async (request) => ({ items: (await listUsers(request.actor.scope)).map(userView) }),
   );
 
@@ -65,7 +72,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'people:manage' },
       schema: {
         tags: ['people'],
-        summary: 'Change a person: team, supervisor, skills, role; deactivating moves their open cases to the next accountable person',
+        summary:
+          'Change a person: team, supervisor, skills, role; deactivating moves their open cases to the next accountable person',
         params: IdParams,
         body: Type.Object(
           {
@@ -86,7 +94,14 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/teams',
-    { config: { permission: 'records:read' }, schema: { tags: ['people'], summary: 'Teams with their skills and regions', response: { 200: Type.Object({ items: Type.Array(Team) }), ...errors(401, 403) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['people'],
+        summary: 'Teams with their skills and regions',
+        response: { 200: Type.Object({ items: Type.Array(Team) }), ...errors(401, 403) },
+      },
+    },
     async (request) => ({ items: (await listTeams(request.actor.scope)).map(teamView) }),
   );
 
@@ -98,7 +113,12 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['people'],
         summary: 'Add a team',
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 100 }), skills: Type.Optional(Tags), regions: Type.Optional(Tags), leadUserId: Type.Optional(Uuid) },
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            skills: Type.Optional(Tags),
+            regions: Type.Optional(Tags),
+            leadUserId: Type.Optional(Uuid),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Team, ...errors(400, 401, 403, 409) },
@@ -116,7 +136,12 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Rename a team, change its skills and regions, or appoint its lead',
         params: IdParams,
         body: Type.Object(
-          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), skills: Type.Optional(Tags), regions: Type.Optional(Tags), leadUserId: Type.Optional(Uuid) },
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            skills: Type.Optional(Tags),
+            regions: Type.Optional(Tags),
+            leadUserId: Type.Optional(Uuid),
+          },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: Team, ...errors(400, 401, 403, 404) },
@@ -132,8 +157,14 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['people'],
         summary: 'Issue an API token for an integration; the token is shown only in this answer',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), role: Role, userId: Type.Optional(Uuid) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Uuid, name: Type.String(), role: Role, token: Type.String() }), ...errors(400, 401, 403) },
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 100 }), role: Role, userId: Type.Optional(Uuid) },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ id: Uuid, name: Type.String(), role: Role, token: Type.String() }),
+          ...errors(400, 401, 403),
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(request.actor.scope, request.body)),

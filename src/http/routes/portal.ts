@@ -36,7 +36,9 @@ const PortalCallback = Type.Object({
 const PortalOutage = Type.Object({
   problemId: Uuid,
   title: Type.String(),
-  status: Type.Enum(['new', 'investigating', 'known_error'], { description: 'known_error: we know the cause and have published a workaround' }),
+  status: Type.Enum(['new', 'investigating', 'known_error'], {
+    description: 'known_error: we know the cause and have published a workaround',
+  }),
   workaround: Nullable(Type.String({ description: 'What the customer can do meanwhile' })),
   since: Type.String({ format: 'date-time' }),
   affects: Type.String({ description: 'Why it concerns this customer, e.g. "Your case C-12"' }),
@@ -46,7 +48,14 @@ const PortalOutage = Type.Object({
 export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/portal/cases',
-    { config: { permission: 'portal' }, schema: { tags: ['portal'], summary: 'My cases, most recently active first', response: { 200: Type.Object({ items: Type.Array(PortalCase) }), ...errors(401, 403) } } },
+    {
+      config: { permission: 'portal' },
+      schema: {
+        tags: ['portal'],
+        summary: 'My cases, most recently active first',
+        response: { 200: Type.Object({ items: Type.Array(PortalCase) }), ...errors(401, 403) },
+      },
+    },
     async (request) => ({ items: await listPortalCases(request.actor) }),
   );
 
@@ -54,7 +63,19 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/portal/cases/:id',
     {
       config: { permission: 'portal' },
-      schema: { tags: ['portal'], summary: 'One of my cases with our conversation, oldest first', params: IdParams, response: { 200: Type.Object({ ...PortalCase.properties, messages: Type.Array(PortalMessage), callbacks: Type.Array(PortalCallback) }), ...errors(401, 403, 404) } },
+      schema: {
+        tags: ['portal'],
+        summary: 'One of my cases with our conversation, oldest first',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ...PortalCase.properties,
+            messages: Type.Array(PortalMessage),
+            callbacks: Type.Array(PortalCallback),
+          }),
+          ...errors(401, 403, 404),
+        },
+      },
     },
     async (request) => portalCase(request.actor, request.params.id),
   );
@@ -65,14 +86,20 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'portal' },
       schema: {
         tags: ['portal'],
-        summary: 'Ask to be called back about one of my cases, within a window (5 minutes to 4 hours long, at most 30 days ahead)',
+        summary:
+          'Ask to be called back about one of my cases, within a window (5 minutes to 4 hours long, at most 30 days ahead)',
         params: IdParams,
         body: callbackWindowBody('Defaults to my phone number on record'),
-        response: { 201: Type.Object({ ...PortalCallback.properties, caseId: Uuid, phone: Nullable(Type.String()) }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          201: Type.Object({ ...PortalCallback.properties, caseId: Uuid, phone: Nullable(Type.String()) }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request, reply) => {
-      const booked = await announceCaseChange(app, request, request.params.id, () => bookPortalCallback(request.actor, request.params.id, request.body));
+      const booked = await announceCaseChange(app, request, request.params.id, () =>
+        bookPortalCallback(request.actor, request.params.id, request.body),
+      );
       return reply.status(201).send(booked);
     },
   );
@@ -83,7 +110,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'portal' },
       schema: {
         tags: ['portal'],
-        summary: 'Known problems affecting me: unresolved problems behind one of my cases, with the workaround we published',
+        summary:
+          'Known problems affecting me: unresolved problems behind one of my cases, with the workaround we published',
         response: { 200: Type.Object({ items: Type.Array(PortalOutage) }), ...errors(401, 403) },
       },
     },
@@ -102,11 +130,21 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
             text: Type.String({ minLength: 1, maxLength: 20_000 }),
             subject: Type.Optional(Type.String({ maxLength: 200 })),
             caseId: Type.Optional(Uuid),
-            clientId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Sending the same clientId twice sends once' })),
+            clientId: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 100, description: 'Sending the same clientId twice sends once' }),
+            ),
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ contactId: Uuid, caseId: Nullable(Uuid), caseReference: Nullable(Type.String()), duplicate: Type.Boolean() }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          201: Type.Object({
+            contactId: Uuid,
+            caseId: Nullable(Uuid),
+            caseReference: Nullable(Type.String()),
+            duplicate: Type.Boolean(),
+          }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request, reply) => {

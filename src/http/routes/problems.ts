@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { invalid } from '../../errors.ts';
-import { PROBLEM_STATUSES, SETTABLE_PROBLEM_STATUSES, type ProblemStatus as ProblemStatusT } from '../../domain/problems/problem-status.ts';
+import {
+  PROBLEM_STATUSES,
+  SETTABLE_PROBLEM_STATUSES,
+  type ProblemStatus as ProblemStatusT,
+} from '../../domain/problems/problem-status.ts';
 import { createProblem } from '../../services/problems/create-problem.ts';
 import { findProblems, getProblem } from '../../services/problems/find-problems.ts';
 import { linkCasesToProblem } from '../../services/problems/link-cases.ts';
@@ -51,7 +55,12 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['problems'],
         summary: 'Record a problem: the root cause behind many cases',
         body: Type.Object(
-          { title: Text(500), description: Type.Optional(Type.String({ maxLength: 20000 })), rootCause: Type.Optional(Type.String({ maxLength: 20000 })), workaround: Type.Optional(Type.String({ maxLength: 20000 })) },
+          {
+            title: Text(500),
+            description: Type.Optional(Type.String({ maxLength: 20000 })),
+            rootCause: Type.Optional(Type.String({ maxLength: 20000 })),
+            workaround: Type.Optional(Type.String({ maxLength: 20000 })),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Problem, ...errors(400, 401, 403) },
@@ -68,11 +77,16 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['problems'],
         summary: 'Problems, newest first',
         querystring: Type.Object({
-          status: Type.Optional(Type.String({ description: `One or more of ${PROBLEM_STATUSES.join(',')}, comma-separated` })),
+          status: Type.Optional(
+            Type.String({ description: `One or more of ${PROBLEM_STATUSES.join(',')}, comma-separated` }),
+          ),
           limit: Limit,
           cursor: Type.Optional(Type.String({ maxLength: 200 })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(ProblemSummary), nextCursor: Nullable(Type.String()) }), ...errors(400, 401, 403) },
+        response: {
+          200: Type.Object({ items: Type.Array(ProblemSummary), nextCursor: Nullable(Type.String()) }),
+          ...errors(400, 401, 403),
+        },
       },
     },
     (request) => findProblems(request.actor.scope, { ...request.query, status: parseStatuses(request.query.status) }),
@@ -82,7 +96,12 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/problems/:id',
     {
       config: { permission: 'records:read' },
-      schema: { tags: ['problems'], summary: 'A problem with its cases', params: IdParams, response: { 200: Problem, ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags: ['problems'],
+        summary: 'A problem with its cases',
+        params: IdParams,
+        response: { 200: Problem, ...errors(400, 401, 403, 404) },
+      },
     },
     (request) => getProblem(request.actor.scope, request.params.id),
   );
@@ -94,7 +113,8 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['problems'],
         summary: 'Record the root cause or publish a workaround (which makes it a known error)',
-        description: 'A root cause or a workaround is recorded on every open linked case. null clears rootCause or withdraws the workaround.',
+        description:
+          'A root cause or a workaround is recorded on every open linked case. null clears rootCause or withdraws the workaround.',
         params: IdParams,
         body: Type.Object(
           {
@@ -102,7 +122,9 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
             description: Type.Optional(Type.String({ maxLength: 20000 })),
             rootCause: Type.Optional(Nullable(Type.String({ maxLength: 20000 }))),
             workaround: Type.Optional(Nullable(Type.String({ maxLength: 20000 }))),
-            status: Type.Optional(Type.Enum(SETTABLE_PROBLEM_STATUSES, { description: 'Resolve with POST /problems/:id/resolve' })),
+            status: Type.Optional(
+              Type.Enum(SETTABLE_PROBLEM_STATUSES, { description: 'Resolve with POST /problems/:id/resolve' }),
+            ),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -120,7 +142,10 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['problems'],
         summary: 'Link cases to the problem (all or none)',
         params: IdParams,
-        body: Type.Object({ caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 500 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Problem, ...errors(400, 401, 403, 404, 409) },
       },
     },
@@ -152,7 +177,12 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             resolution: Text(20000),
-            solveCases: Type.Optional(Type.Boolean({ default: true, description: 'false: only record the resolution on the cases, leaving them open' })),
+            solveCases: Type.Optional(
+              Type.Boolean({
+                default: true,
+                description: 'false: only record the resolution on the cases, leaving them open',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -175,6 +205,7 @@ function parseStatuses(raw: string | undefined): ProblemStatusT[] | undefined {
   if (raw === undefined || raw === '') return undefined;
   const statuses = raw.split(',').map((s) => s.trim());
   const unknown = statuses.filter((s) => !(PROBLEM_STATUSES as readonly string[]).includes(s));
-  if (unknown.length > 0) throw invalid(`status "${unknown.join(', ')}" is not one of ${PROBLEM_STATUSES.join(', ')}`, { field: 'status' });
+  if (unknown.length > 0)
+    throw invalid(`status "${unknown.join(', ')}" is not one of ${PROBLEM_STATUSES.join(', ')}`, { field: 'status' });
   return statuses as ProblemStatusT[];
 }

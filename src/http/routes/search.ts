@@ -15,7 +15,12 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['search'],
         summary: 'Search customers (by name, email, phone, handle), cases and contacts, best matches first',
         querystring: Type.Object({
-          q: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Words, "a phrase", -excluded, or a case reference like C-42' }),
+          q: Type.String({
+            minLength: 1,
+            maxLength: 200,
+            pattern: '\\S',
+            description: 'Words, "a phrase", -excluded, or a case reference like C-42',
+          }),
           types: Type.Optional(Type.String({ description: 'Comma-separated subset of customer,case,contact' })),
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
         }),
@@ -41,9 +46,13 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => {
-      const types = request.query.types?.split(',').map((t) => t.trim()).filter(Boolean);
+      const types = request.query.types
+        ?.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
       const unknown = types?.filter((t) => !(SEARCH_TYPES as readonly string[]).includes(t)) ?? [];
-      if (unknown.length > 0) throw invalid(`types "${unknown.join(', ')}" must be among customer, case, contact`, { field: 'types' });
+      if (unknown.length > 0)
+        throw invalid(`types "${unknown.join(', ')}" must be among customer, case, contact`, { field: 'types' });
       return searchRecords(request.actor.scope, request.query.q, {
         limit: request.query.limit,
         types: types as SearchHitType[] | undefined,

@@ -10,22 +10,40 @@ import {
   listBusinessCalendars,
   replaceBusinessCalendar,
 } from '../../services/sla/manage-calendars.ts';
-import { getSlaPolicy, listSlaPolicyViews, resetSlaPolicy, setSlaPolicy } from '../../services/sla/manage-sla-policies.ts';
+import {
+  getSlaPolicy,
+  listSlaPolicyViews,
+  resetSlaPolicy,
+  setSlaPolicy,
+} from '../../services/sla/manage-sla-policies.ts';
 import { CasePriority, errors, IdParams, Nullable, Uuid } from '../schemas.ts';
 
-const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$', description: 'HH:MM local time; 24:00 closes at midnight' });
+const LocalTime = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
+  description: 'HH:MM local time; 24:00 closes at midnight',
+});
 // Two items, [opening, closing]: an array rather than a tuple, which OpenAPI 3.0 cannot describe.
 const Interval = Type.Array(LocalTime, { minItems: 2, maxItems: 2, description: '[opening, closing]' });
 const WeeklyHours = Type.Object(
-  Object.fromEntries(WEEKDAYS.map((day) => [day, Type.Optional(Type.Array(Interval, { maxItems: MAX_INTERVALS_PER_DAY }))])),
-  { additionalProperties: false, description: 'Opening intervals per weekday, e.g. {"mon": [["09:00", "17:30"]]}; a day left out is closed' },
+  Object.fromEntries(
+    WEEKDAYS.map((day) => [day, Type.Optional(Type.Array(Interval, { maxItems: MAX_INTERVALS_PER_DAY }))]),
+  ),
+  {
+    additionalProperties: false,
+    description: 'Opening intervals per weekday, e.g. {"mon": [["09:00", "17:30"]]}; a day left out is closed',
+  },
 );
 const CalendarBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     timezone: Type.String({ minLength: 1, maxLength: 100, description: 'IANA time zone, e.g. Europe/London' }),
     weeklyHours: WeeklyHours,
-    holidays: Type.Optional(Type.Array(Type.String({ format: 'date' }), { maxItems: MAX_HOLIDAYS, description: 'Whole local days closed (YYYY-MM-DD)' })),
+    holidays: Type.Optional(
+      Type.Array(Type.String({ format: 'date' }), {
+        maxItems: MAX_HOLIDAYS,
+        description: 'Whole local days closed (YYYY-MM-DD)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -57,14 +75,35 @@ const PolicyBody = Type.Object(
   {
     ...Targets,
     calendarId: Type.Optional(Nullable(Uuid)),
-    warnBeforeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_TARGET_MINUTES, description: 'Warn this many business minutes before the deadline' })),
-    warnAtPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, description: 'Or warn when this share of the target is used (default 80)' })),
+    warnBeforeMinutes: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_TARGET_MINUTES,
+        description: 'Warn this many business minutes before the deadline',
+      }),
+    ),
+    warnAtPercent: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 99,
+        description: 'Or warn when this share of the target is used (default 80)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
-type CalendarBodyT = { name: string; timezone: string; weeklyHours: Record<string, string[][] | undefined>; holidays?: string[] | undefined };
+type CalendarBodyT = {
+  name: string;
+  timezone: string;
+  weeklyHours: Record<string, string[][] | undefined>;
+  holidays?: string[] | undefined;
+};
 /** The body as the calendar rules take it (the schema has checked each interval has two times). */
-const calendarInput = (body: CalendarBodyT) => ({ ...body, weeklyHours: body.weeklyHours as BusinessCalendar['weeklyHours'], holidays: body.holidays ?? [] });
+const calendarInput = (body: CalendarBodyT) => ({
+  ...body,
+  weeklyHours: body.weeklyHours as BusinessCalendar['weeklyHours'],
+  holidays: body.holidays ?? [],
+});
 
 const PriorityParams = Type.Object({ priority: CasePriority });
 
@@ -95,7 +134,14 @@ export const slaRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/sla/calendars',
-    { config: { permission: 'records:read' }, schema: { tags, summary: 'Business-hours calendars', response: { 200: Type.Object({ items: Type.Array(Calendar) }), ...errors(401, 403) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags,
+        summary: 'Business-hours calendars',
+        response: { 200: Type.Object({ items: Type.Array(Calendar) }), ...errors(401, 403) },
+      },
+    },
     (request) => listBusinessCalendars(request.actor.scope),
   );
 
@@ -103,14 +149,28 @@ export const slaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/sla/calendars',
     {
       config: { permission: 'people:manage' },
-      schema: { tags, summary: 'Add a business-hours calendar', body: CalendarBody, response: { 201: Calendar, ...errors(400, 401, 403, 409) } },
+      schema: {
+        tags,
+        summary: 'Add a business-hours calendar',
+        body: CalendarBody,
+        response: { 201: Calendar, ...errors(400, 401, 403, 409) },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createBusinessCalendar(request.actor.scope, calendarInput(request.body))),
+    async (request, reply) =>
+      reply.status(201).send(await createBusinessCalendar(request.actor.scope, calendarInput(request.body))),
   );
 
   app.get(
     '/sla/calendars/:id',
-    { config: { permission: 'records:read' }, schema: { tags, summary: 'One calendar', params: IdParams, response: { 200: Calendar, ...errors(400, 401, 403, 404) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags,
+        summary: 'One calendar',
+        params: IdParams,
+        response: { 200: Calendar, ...errors(400, 401, 403, 404) },
+      },
+    },
     (request) => getBusinessCalendar(request.actor.scope, request.params.id),
   );
 
@@ -133,7 +193,12 @@ export const slaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/sla/calendars/:id',
     {
       config: { permission: 'people:manage' },
-      schema: { tags, summary: 'Remove a calendar no policy runs on', params: IdParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Remove a calendar no policy runs on',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 409) },
+      },
     },
     async (request, reply) => {
       await deleteBusinessCalendar(request.actor.scope, request.params.id);
@@ -143,13 +208,28 @@ export const slaRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/sla/policies',
-    { config: { permission: 'records:read' }, schema: { tags, summary: 'The SLA in force for each priority', response: { 200: Type.Object({ items: Type.Array(Policy) }), ...errors(401, 403) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags,
+        summary: 'The SLA in force for each priority',
+        response: { 200: Type.Object({ items: Type.Array(Policy) }), ...errors(401, 403) },
+      },
+    },
     (request) => listSlaPolicyViews(request.actor.scope),
   );
 
   app.get(
     '/sla/policies/:priority',
-    { config: { permission: 'records:read' }, schema: { tags, summary: 'The SLA for one priority', params: PriorityParams, response: { 200: Policy, ...errors(400, 401, 403) } } },
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags,
+        summary: 'The SLA for one priority',
+        params: PriorityParams,
+        response: { 200: Policy, ...errors(400, 401, 403) },
+      },
+    },
     (request) => getSlaPolicy(request.actor.scope, request.params.priority),
   );
 
@@ -172,7 +252,12 @@ export const slaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/sla/policies/:priority',
     {
       config: { permission: 'people:manage' },
-      schema: { tags, summary: 'Go back to the default SLA for one priority', params: PriorityParams, response: { 200: Policy, ...errors(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: 'Go back to the default SLA for one priority',
+        params: PriorityParams,
+        response: { 200: Policy, ...errors(400, 401, 403) },
+      },
     },
     (request) => resetSlaPolicy(request.actor.scope, request.params.priority),
   );
@@ -181,7 +266,12 @@ export const slaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id/sla',
     {
       config: { permission: 'records:read' },
-      schema: { tags: ['cases', 'sla'], summary: "A case's SLA clocks: first response, next update, resolution", params: IdParams, response: { 200: CaseSla, ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags: ['cases', 'sla'],
+        summary: "A case's SLA clocks: first response, next update, resolution",
+        params: IdParams,
+        response: { 200: CaseSla, ...errors(400, 401, 403, 404) },
+      },
     },
     (request) => getCaseSla(request.actor.scope, request.params.id),
   );

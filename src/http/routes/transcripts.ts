@@ -30,7 +30,9 @@ export const transcriptRoutes: FastifyPluginAsyncTypebox = async (app) => {
           content: {
             'text/vtt': { schema: Type.String({ maxLength: 5_000_000 }) },
             'text/plain': { schema: Type.String({ maxLength: 5_000_000 }) },
-            'application/json': { schema: Type.Object({ vtt: Type.String({ maxLength: 5_000_000 }) }, { additionalProperties: false }) },
+            'application/json': {
+              schema: Type.Object({ vtt: Type.String({ maxLength: 5_000_000 }) }, { additionalProperties: false }),
+            },
           },
         } as unknown as ReturnType<typeof Type.Unknown>,
         response: {
@@ -48,9 +50,16 @@ export const transcriptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const body = request.body as string | { vtt?: unknown } | undefined;
       const vtt = typeof body === 'string' ? body : typeof body?.vtt === 'string' ? body.vtt : undefined;
-      if (vtt === undefined) throw invalid('Send the WebVTT file as the body (Content-Type text/vtt) or as JSON {"vtt": "…"}');
+      if (vtt === undefined)
+        throw invalid('Send the WebVTT file as the body (Content-Type text/vtt) or as JSON {"vtt": "…"}');
       const outcome = await uploadCallTranscript(request.actor.scope, request.params.id, vtt);
-      return { contactId: outcome.contactId, caseId: outcome.caseId, customerId: outcome.customerId, segments: outcome.segments, speakers: outcome.speakers };
+      return {
+        contactId: outcome.contactId,
+        caseId: outcome.caseId,
+        customerId: outcome.customerId,
+        segments: outcome.segments,
+        speakers: outcome.speakers,
+      };
     },
   );
 };

@@ -5,7 +5,16 @@ import { readFile } from 'node:fs/promises';
 import { WEB_APP_DIST } from '../web-app-files.ts';
 
 /** Paths the web app routes itself; each answers with its single page. */
-const APP_PATHS = ['/', '/signin', '/work', '/work/*', '/supervisor', '/review', '/portal/:organisation', '/portal/:organisation/*'];
+const APP_PATHS = [
+  '/',
+  '/signin',
+  '/work',
+  '/work/*',
+  '/supervisor',
+  '/review',
+  '/portal/:organisation',
+  '/portal/:organisation/*',
+];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hearken</title></head>
 <body style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto">

@@ -17,9 +17,14 @@ const Due = Type.Object(
     kind: Type.Enum(['sla', 'escalation', 'transfer', 'callback']),
     at: Type.String({ format: 'date-time' }),
     state: Type.Enum(['ok', 'warning', 'breached']),
-    label: Type.String({ description: 'Ready to show, e.g. "First response due", "Accept escalation by", "Call back between 14:00–15:00"' }),
+    label: Type.String({
+      description: 'Ready to show, e.g. "First response due", "Accept escalation by", "Call back between 14:00–15:00"',
+    }),
   },
-  { description: "The deadline that places the case in this queue: the hand-off's in transfers, escalated and callbacks; the most pressing SLA clock elsewhere" },
+  {
+    description:
+      "The deadline that places the case in this queue: the hand-off's in transfers, escalated and callbacks; the most pressing SLA clock elsewhere",
+  },
 );
 
 const QueueItem = Type.Object({
@@ -52,7 +57,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'My work queues with how many cases wait in each',
         description:
           'mine: my cases not yet solved; team: open cases of my team; unassigned: open cases nobody owns, of my team or of none; transfers and escalated: ' +
-          'hand-offs waiting for me or my team; callbacks: booked callbacks on my cases whose window has opened; sla-at-risk: my or my team\'s open cases ' +
+          "hand-offs waiting for me or my team; callbacks: booked callbacks on my cases whose window has opened; sla-at-risk: my or my team's open cases " +
           'with a promise in warning or breached. An API token without a user sees the organisation-wide queues (mine is then empty).',
         response: { 200: Type.Object({ queues: Type.Array(QueueSummary) }), ...errors(401, 403) },
       },
@@ -68,8 +73,14 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['workspace'],
         summary: 'The cases of one of my queues, most urgent first (soonest deadline, then most recently updated)',
         params: Type.Object({ key: Type.String({ description: QUEUE_KEYS.join(', ') }) }),
-        querystring: Type.Object({ limit: Limit, cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the page before' })) }),
-        response: { 200: Type.Object({ items: Type.Array(QueueItem), nextCursor: Nullable(Type.String()) }), ...errors(400, 401, 403, 404) },
+        querystring: Type.Object({
+          limit: Limit,
+          cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the page before' })),
+        }),
+        response: {
+          200: Type.Object({ items: Type.Array(QueueItem), nextCursor: Nullable(Type.String()) }),
+          ...errors(400, 401, 403, 404),
+        },
       },
     },
     (request) => queuePage(request.actor, request.params.key, request.query),

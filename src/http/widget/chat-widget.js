@@ -15,7 +15,12 @@
     return;
   }
   var origin = new URL(script.src, window.location.href);
-  var socketUrl = (origin.protocol === 'https:' ? 'wss://' : 'ws://') + origin.host + '/api/v1/channels/' + encodeURIComponent(slug) + '/chat';
+  var socketUrl =
+    (origin.protocol === 'https:' ? 'wss://' : 'ws://') +
+    origin.host +
+    '/api/v1/channels/' +
+    encodeURIComponent(slug) +
+    '/chat';
   var storeKey = 'hearken-chat:' + origin.host + ':' + slug;
   var title = script.getAttribute('data-title') || 'Chat with us';
 
@@ -24,7 +29,11 @@
   function load() {
     try {
       var saved = JSON.parse(localStorage.getItem(storeKey) || '{}');
-      return { token: saved.token || null, customer: saved.customer || null, outbox: Array.isArray(saved.outbox) ? saved.outbox : [] };
+      return {
+        token: saved.token || null,
+        customer: saved.customer || null,
+        outbox: Array.isArray(saved.outbox) ? saved.outbox : [],
+      };
     } catch {
       return { token: null, customer: null, outbox: [] };
     }
@@ -74,9 +83,17 @@
     '<span id="hk-hint" style="font-size:12px;color:#555">Enter sends, Shift+Enter starts a new line.</span>' +
     '<div class="row"><button type="button" class="plain end">End chat</button><button type="submit">Send</button></div></form>' +
     '</div>';
-  var $ = function (selector) { return root.querySelector(selector); };
-  var launcher = $('.launcher'), panel = $('.panel'), log = $('.log'), status = $('.status'), badge = $('.badge');
-  var details = $('.details'), compose = $('.compose'), text = $('#hk-text');
+  var $ = function (selector) {
+    return root.querySelector(selector);
+  };
+  var launcher = $('.launcher'),
+    panel = $('.panel'),
+    log = $('.log'),
+    status = $('.status'),
+    badge = $('.badge');
+  var details = $('.details'),
+    compose = $('.compose'),
+    text = $('#hk-text');
   $('.label').textContent = title;
   $('#hk-title').textContent = title;
   var unread = 0;
@@ -97,14 +114,23 @@
     details.hidden = !!state.customer;
     compose.hidden = !state.customer;
   }
-  launcher.addEventListener('click', function () { setOpen(panel.hidden); });
-  $('.close').addEventListener('click', function () { setOpen(false); });
+  launcher.addEventListener('click', function () {
+    setOpen(panel.hidden);
+  });
+  $('.close').addEventListener('click', function () {
+    setOpen(false);
+  });
   panel.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') { event.preventDefault(); setOpen(false); }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setOpen(false);
+    }
   });
   details.addEventListener('submit', function (event) {
     event.preventDefault();
-    var name = $('#hk-name').value.trim(), email = $('#hk-email').value.trim(), phone = $('#hk-phone').value.trim();
+    var name = $('#hk-name').value.trim(),
+      email = $('#hk-email').value.trim(),
+      phone = $('#hk-phone').value.trim();
     if (!name) return say('Please give your name.', $('#hk-name'));
     if (!email && !phone) return say('Please give an email address or a phone number.', $('#hk-email'));
     state.customer = { name: name, email: email || null, phone: phone || null };
@@ -123,7 +149,10 @@
       submit();
     }
   });
-  compose.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
+  compose.addEventListener('submit', function (event) {
+    event.preventDefault();
+    submit();
+  });
   $('.end').addEventListener('click', function () {
     if (state.token && welcomed) sendFrame({ type: 'end' });
   });
@@ -131,7 +160,9 @@
   // ---- messages -----------------------------------------------------------------------------
   var shown = {}; // clientId, or conversation and seq -> <li>
   var conversation = ''; // the session the seq numbers belong to
-  function seqKey(seq) { return conversation + '#' + seq; }
+  function seqKey(seq) {
+    return conversation + '#' + seq;
+  }
   function show(message, pending) {
     var key = message.clientId || seqKey(message.seq);
     var item = shown[key] || (message.seq && shown[seqKey(message.seq)]);
@@ -154,18 +185,26 @@
   }
   function mark(item, what, reason) {
     var label = item.querySelector('.state');
-    if (!label) { label = document.createElement('span'); label.className = 'state'; item.appendChild(label); }
+    if (!label) {
+      label = document.createElement('span');
+      label.className = 'state';
+      item.appendChild(label);
+    }
     item.classList.toggle('failed', what === 'failed');
-    label.textContent = what === 'sending' ? 'Sending…' : what === 'sent' ? 'Sent' : 'Not sent' + (reason ? ': ' + reason : '');
+    label.textContent =
+      what === 'sending' ? 'Sending…' : what === 'sent' ? 'Sent' : 'Not sent' + (reason ? ': ' + reason : '');
   }
   function newId() {
-    return window.crypto && window.crypto.randomUUID ? window.crypto.randomUUID() : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+    return window.crypto && window.crypto.randomUUID
+      ? window.crypto.randomUUID()
+      : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
   }
   var encoder = window.TextEncoder ? new window.TextEncoder() : null;
   function submit() {
     var value = text.value.trim();
     if (!value) return;
-    if (encoder && encoder.encode(JSON.stringify(value)).length > 40000) return say('That message is too long to send in one go; please split it.', text);
+    if (encoder && encoder.encode(JSON.stringify(value)).length > 40000)
+      return say('That message is too long to send in one go; please split it.', text);
     var message = { clientId: newId(), text: value, sentAt: 0 };
     state.outbox.push(message);
     save();
@@ -183,10 +222,17 @@
       }
     });
   }
-  setInterval(function () { if (welcomed && state.outbox.length) flush(); }, 5000);
+  setInterval(function () {
+    if (welcomed && state.outbox.length) flush();
+  }, 5000);
 
   // ---- the connection -----------------------------------------------------------------------
-  var socket = null, welcomed = false, greeting = false, attempts = 0, retryTimer = null, gaveUp = false;
+  var socket = null,
+    welcomed = false,
+    greeting = false,
+    attempts = 0,
+    retryTimer = null,
+    gaveUp = false;
   function ensureSession() {
     if (welcomed) flush();
     else if (socket && socket.readyState === 1) hello();
@@ -202,18 +248,32 @@
       socket = null;
       return retry();
     }
-    socket.onopen = function () { attempts = 0; hello(); };
+    socket.onopen = function () {
+      attempts = 0;
+      hello();
+    };
     socket.onmessage = function (event) {
       var frame;
-      try { frame = JSON.parse(event.data); } catch { return; }
+      try {
+        frame = JSON.parse(event.data);
+      } catch {
+        return;
+      }
       if (frame && typeof frame.type === 'string') receive(frame);
     };
     socket.onclose = function (event) {
       socket = null;
       welcomed = greeting = false;
-      if (event.code === 4404) { gaveUp = true; status.textContent = 'Chat is not available here.'; return; }
+      if (event.code === 4404) {
+        gaveUp = true;
+        status.textContent = 'Chat is not available here.';
+        return;
+      }
       // 1000: the chat ended; anything written since goes to a new conversation.
-      if (event.code === 1000) { if (state.outbox.length) connect(); return; }
+      if (event.code === 1000) {
+        if (state.outbox.length) connect();
+        return;
+      }
       retry();
     };
   }
@@ -238,7 +298,9 @@
       greeting = false;
       status.textContent = frame.resumed ? 'Welcome back.' : 'Connected. We will answer as soon as we can.';
       (frame.history || []).forEach(function (message) {
-        state.outbox = state.outbox.filter(function (m) { return m.clientId !== message.clientId; });
+        state.outbox = state.outbox.filter(function (m) {
+          return m.clientId !== message.clientId;
+        });
         show(message);
       });
       // What is still waiting comes after the history, as it was written after it.
@@ -250,14 +312,23 @@
       save();
       flush();
     } else if (frame.type === 'ack') {
-      state.outbox = state.outbox.filter(function (m) { return m.clientId !== frame.clientId; });
+      state.outbox = state.outbox.filter(function (m) {
+        return m.clientId !== frame.clientId;
+      });
       save();
       var item = shown[frame.clientId];
-      if (item) { shown[seqKey(frame.seq)] = item; mark(item, 'sent'); }
+      if (item) {
+        shown[seqKey(frame.seq)] = item;
+        mark(item, 'sent');
+      }
     } else if (frame.type === 'message') {
       var known = shown[seqKey(frame.seq)];
       show(frame);
-      if (!known && panel.hidden) { unread++; badge.textContent = String(unread); badge.hidden = false; }
+      if (!known && panel.hidden) {
+        unread++;
+        badge.textContent = String(unread);
+        badge.hidden = false;
+      }
     } else if (frame.type === 'ended') {
       state.token = null;
       save();
@@ -273,8 +344,13 @@
       // Start a fresh conversation; whatever is waiting is sent there.
       state.token = null;
       save();
-      if (!state.customer) { showForms(); status.textContent = 'Please tell us who you are to start a new chat.'; }
-      else if (welcomed) { welcomed = false; socket.close(4000, 'New conversation'); } // reconnects with a hello
+      if (!state.customer) {
+        showForms();
+        status.textContent = 'Please tell us who you are to start a new chat.';
+      } else if (welcomed) {
+        welcomed = false;
+        socket.close(4000, 'New conversation');
+      } // reconnects with a hello
       else hello();
       return;
     }
@@ -286,8 +362,12 @@
     }
     var retryable = frame.code === 'internal' || frame.code === 'rate_limited';
     if (frame.clientId && !retryable) {
-      var failed = state.outbox.filter(function (m) { return m.clientId === frame.clientId; })[0];
-      state.outbox = state.outbox.filter(function (m) { return m.clientId !== frame.clientId; });
+      var failed = state.outbox.filter(function (m) {
+        return m.clientId === frame.clientId;
+      })[0];
+      state.outbox = state.outbox.filter(function (m) {
+        return m.clientId !== frame.clientId;
+      });
       save();
       var item = shown[frame.clientId];
       if (item && failed) {
@@ -296,7 +376,11 @@
         again.type = 'button';
         again.className = 'retry';
         again.textContent = 'Edit and send again';
-        again.addEventListener('click', function () { text.value = failed.text; item.remove(); text.focus(); });
+        again.addEventListener('click', function () {
+          text.value = failed.text;
+          item.remove();
+          text.focus();
+        });
         item.appendChild(again);
       }
     } else if (!frame.clientId) {
@@ -306,7 +390,9 @@
 
   function start() {
     document.body.appendChild(host);
-    state.outbox.forEach(function (m) { show({ clientId: m.clientId, from: 'customer', text: m.text }, 'sending'); });
+    state.outbox.forEach(function (m) {
+      show({ clientId: m.clientId, from: 'customer', text: m.text }, 'sending');
+    });
     if (state.token || state.outbox.length) connect();
     if (script.getAttribute('data-open') === 'true') setOpen(true);
   }

@@ -64,7 +64,12 @@ export async function analyseQueuedContacts(db: Db, options: AnalysisBatchOption
     });
   } catch (error) {
     // The batch is back in the queue; wait before trying it again so one bad batch cannot spin.
-    await postponeQueued(db, claimedIds, error instanceof Error ? error.message : String(error), new Date(now.getTime() + retryDelayMs(attempts))).catch(() => undefined);
+    await postponeQueued(
+      db,
+      claimedIds,
+      error instanceof Error ? error.message : String(error),
+      new Date(now.getTime() + retryDelayMs(attempts)),
+    ).catch(() => undefined);
     throw error;
   }
 }
@@ -72,8 +77,14 @@ export async function analyseQueuedContacts(db: Db, options: AnalysisBatchOption
 async function analyseForTenant(scope: TenantScope, contacts: QueuedContact[], now: Date): Promise<string[]> {
   const model = await activeAnalysis(scope);
   const hashes = contacts.map((c) => hashOf(c.text));
-  const done = await analysedHashes(scope, contacts.map((c) => c.contactId), model.version);
-  const todo = contacts.map((contact, i) => ({ contact, hash: hashes[i]! })).filter(({ contact, hash }) => done.get(contact.contactId) !== hash);
+  const done = await analysedHashes(
+    scope,
+    contacts.map((c) => c.contactId),
+    model.version,
+  );
+  const todo = contacts
+    .map((contact, i) => ({ contact, hash: hashes[i]! }))
+    .filter(({ contact, hash }) => done.get(contact.contactId) !== hash);
   if (todo.length === 0) return [];
 
   const counts = model.topicModel ? await cachedTopicCounts(scope, model.version, now) : new Map<string, number>();
@@ -83,7 +94,7 @@ async function analyseForTenant(scope: TenantScope, contacts: QueuedContact[], n
   const rows = todo.map(({ contact, hash }): StoredAnalysis => {
     const text = analyzeText(contact.text);
     const topic = model.topicModel ? model.topicModel.classifier.predict(contact.text, 0) : null;
-    const seen = topic ? counts.get(topic.label) ?? 0 : 0;
+    const seen = topic ? (counts.get(topic.label) ?? 0) : 0;
     const first = firstSeen.get(contact.customerId);
     const insight = scoreInsight({
       sentimentScore: text.sentimentScore,

@@ -2,7 +2,11 @@ import { stringifyClassifier } from '../../analytics/model-codec.ts';
 import type { TextClassifier } from '../../analytics/text-classifier.ts';
 import { trainTextClassifier } from '../../analytics/train-classifier.ts';
 import { invalid } from '../../errors.ts';
-import { activateAnalysisModel, insertAnalysisModel, type AnalysisModelSummary } from '../../store/repositories/analysis-models.ts';
+import {
+  activateAnalysisModel,
+  insertAnalysisModel,
+  type AnalysisModelSummary,
+} from '../../store/repositories/analysis-models.ts';
 import { readTopicExamples } from '../../store/repositories/analysis-labels.ts';
 import { queueUnanalysedContacts } from '../../store/repositories/contact-analyses.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
@@ -29,7 +33,12 @@ export function installTopicModel(
       name: options.name,
       labels: [...classifier.labels],
       exampleCount: training.examples,
-      metrics: { heldOutAccuracy: training.heldOutAccuracy, calibrationError: training.calibrationError, trainingSeconds: training.seconds, classifierVersion: classifier.version },
+      metrics: {
+        heldOutAccuracy: training.heldOutAccuracy,
+        calibrationError: training.calibrationError,
+        trainingSeconds: training.seconds,
+        classifierVersion: classifier.version,
+      },
       document: stringifyClassifier(classifier),
       activate: options.activate,
     });
@@ -74,9 +83,12 @@ export async function trainTopicModelFromLabels(
     );
   }
   const keep = new Set(usable.map(([topic]) => topic));
-  const classifier = trainTextClassifier(examples.filter((e) => keep.has(e.label)), {
-    elapsed: () => performance.now() / 1000,
-    ...(options.now ? { now: () => options.now! } : {}),
-  });
+  const classifier = trainTextClassifier(
+    examples.filter((e) => keep.has(e.label)),
+    {
+      elapsed: () => performance.now() / 1000,
+      ...(options.now ? { now: () => options.now! } : {}),
+    },
+  );
   return installTopicModel(scope, classifier, options);
 }

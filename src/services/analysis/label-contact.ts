@@ -17,7 +17,10 @@ export interface LabelInput {
  * an audit can compare the two even after the contact is analysed again by another model.
  */
 export async function labelContact(actor: Actor, contactId: string, input: LabelInput): Promise<AnalysisLabel> {
-  if (!actor.userId) throw invalid('Labels are given by a person: sign in, or use a token that belongs to a user', { reason: 'reviewer_required' });
+  if (!actor.userId)
+    throw invalid('Labels are given by a person: sign in, or use a token that belongs to a user', {
+      reason: 'reviewer_required',
+    });
   const topic = input.topic?.trim() || undefined;
   const note = input.note?.trim() || undefined;
   if (topic === undefined && input.sentiment === undefined && input.cues === undefined && note === undefined) {

@@ -62,7 +62,16 @@ function alertEvent(tenantId: string, alert: LiveAlertRow): LiveEvent {
     contactId: alert.contactId,
     ownerId: alert.ownerId,
     teamId: alert.teamId,
-    alert: { id: view.id, reason: view.reason, cues: view.cues, sentiment: view.sentiment, channel: view.channel, caseReference: view.caseReference, customerName: view.customerName, at: view.raisedAt },
+    alert: {
+      id: view.id,
+      reason: view.reason,
+      cues: view.cues,
+      sentiment: view.sentiment,
+      channel: view.channel,
+      caseReference: view.caseReference,
+      customerName: view.customerName,
+      at: view.raisedAt,
+    },
   };
 }
 

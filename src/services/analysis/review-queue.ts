@@ -1,7 +1,13 @@
 import { decodeCursorParts, encodeCursorParts, isUuid } from '../../domain/page-cursor.ts';
 import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 import { invalid } from '../../errors.ts';
-import { readReviewFacets, readReviewQueue, type ReviewFilter, type ReviewPosition, type ReviewRow } from '../../store/repositories/review-queue.ts';
+import {
+  readReviewFacets,
+  readReviewQueue,
+  type ReviewFilter,
+  type ReviewPosition,
+  type ReviewRow,
+} from '../../store/repositories/review-queue.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import { analysisView } from './analysis-view.ts';
 import { activeAnalysis } from './topic-models.ts';
@@ -15,7 +21,8 @@ export type ReviewQuery = Omit<ReviewFilter, 'modelVersion'> & { limit: number; 
  */
 export async function reviewQueue(scope: TenantScope, query: ReviewQuery) {
   const after = query.cursor === undefined ? undefined : decodeReviewCursor(query.cursor);
-  if (query.cursor !== undefined && !after) throw invalid('cursor is not one this server gave out', { field: 'cursor' });
+  if (query.cursor !== undefined && !after)
+    throw invalid('cursor is not one this server gave out', { field: 'cursor' });
   const { version } = await activeAnalysis(scope);
   const rows = await readReviewQueue(scope, { ...query, modelVersion: version }, query.limit + 1, after);
   const page = rows.slice(0, query.limit);
@@ -23,7 +30,10 @@ export async function reviewQueue(scope: TenantScope, query: ReviewQuery) {
   return {
     modelVersion: version,
     items: page.map(reviewItem),
-    nextCursor: rows.length > query.limit && last ? encodeReviewCursor({ insightScore: last.insightScore, contactId: last.contactId }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeReviewCursor({ insightScore: last.insightScore, contactId: last.contactId })
+        : null,
   };
 }
 

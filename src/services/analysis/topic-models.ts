@@ -1,7 +1,11 @@
 import { BUILTIN_ANALYSIS_VERSION } from '../../analytics/analyze-text.ts';
 import { parseClassifier } from '../../analytics/model-codec.ts';
 import type { TextClassifier } from '../../analytics/text-classifier.ts';
-import { findActiveAnalysisModel, readAnalysisModelDocument, type AnalysisModelSummary } from '../../store/repositories/analysis-models.ts';
+import {
+  findActiveAnalysisModel,
+  readAnalysisModelDocument,
+  type AnalysisModelSummary,
+} from '../../store/repositories/analysis-models.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 
 /** What analyses an organisation's contacts now: the built-in rules, plus its active topic classifier. */

@@ -1,6 +1,12 @@
 import { AppError } from '../../errors.ts';
 import type { Db } from '../../store/database.ts';
-import { deleteSession, findPrincipalBySessionHash, findPrincipalByTokenHash, insertSession, type Principal } from '../../store/repositories/credentials.ts';
+import {
+  deleteSession,
+  findPrincipalBySessionHash,
+  findPrincipalByTokenHash,
+  insertSession,
+  type Principal,
+} from '../../store/repositories/credentials.ts';
 import { findUserByEmail } from '../../store/repositories/people.ts';
 import { findTenantBySlug } from '../../store/repositories/tenants.ts';
 import { scopeTo } from '../../store/tenant-scope.ts';

@@ -20,20 +20,39 @@ export interface CaseChange {
   eventsRecorded?: number;
 }
 
-export async function openCaseForChange(scope: TenantScope, actor: Actor, caseId: string, now: Date): Promise<CaseChange> {
+export async function openCaseForChange(
+  scope: TenantScope,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<CaseChange> {
   const row = await findCase(scope, caseId, { forUpdate: true });
   if (!row) throw notFound('Case');
   const [org, policy] = [await loadOrganisation(scope), await loadCasePolicy(scope)];
   return { scope, actor, now, row, org, policy };
 }
 
-export const ownershipOf = (row: CaseRow): Ownership => ({ status: row.status, ownerId: row.ownerId, teamId: row.teamId });
+export const ownershipOf = (row: CaseRow): Ownership => ({
+  status: row.status,
+  ownerId: row.ownerId,
+  teamId: row.teamId,
+});
 
 /** Background work acts as the system: it is accountable to the rules, not to a role. */
 export const systemActor = (scope: TenantScope): Actor => ({ scope, role: 'admin', userId: null, label: 'system' });
 
 /** Events after which the case's SLA clocks must be worked out again. */
-const SLA_RELEVANT = new Set(['created', 'status_changed', 'priority_changed', 'contacts_linked', 'merged_into', 'merged_from', 'unmerged', 'split_from', 'split_into']);
+const SLA_RELEVANT = new Set([
+  'created',
+  'status_changed',
+  'priority_changed',
+  'contacts_linked',
+  'merged_into',
+  'merged_from',
+  'unmerged',
+  'split_from',
+  'split_into',
+]);
 
 /**
  * Records what happened, with who and when. Every path that changes a case comes through here,
@@ -60,7 +79,8 @@ export async function recordCaseEvents(
       occurredAt: new Date(change.now.getTime() + offset),
     })),
   );
-  if (options.followSla !== false && events.some((e) => SLA_RELEVANT.has(e.kind))) await followCaseSla(change.scope, change.row.id, change.now);
+  if (options.followSla !== false && events.some((e) => SLA_RELEVANT.has(e.kind)))
+    await followCaseSla(change.scope, change.row.id, change.now);
 }
 
 export async function saveCase(change: CaseChange, changes: CaseChanges): Promise<CaseRow> {
@@ -73,7 +93,9 @@ export function checkMayManage(change: CaseChange, what: string): void {
   const { actor } = change;
   if (actor.role === 'admin' || actor.role === 'supervisor') return;
   if (actor.userId !== null && actor.userId === accountableFor(ownershipOf(change.row), change.org)) return;
-  throw new AppError('conflict', `Only the owner of this case, a supervisor or an administrator can ${what}`, { reason: 'not_case_owner' });
+  throw new AppError('conflict', `Only the owner of this case, a supervisor or an administrator can ${what}`, {
+    reason: 'not_case_owner',
+  });
 }
 
 const INPUT_PROBLEMS = /_required$|_invalid$|^owner_not_staff$/;

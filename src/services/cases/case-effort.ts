@@ -23,9 +23,22 @@ export async function measureEffort(change: CaseChange): Promise<EffortLedger> {
     await scope.db
       .select({ kind: caseEvents.kind, data: caseEvents.data })
       .from(caseEvents)
-      .where(and(eq(caseEvents.tenantId, scope.tenantId), eq(caseEvents.caseId, row.id), inArray(caseEvents.kind, ['created', 'assigned', 'transfer_accepted', 'escalation_accepted', 'owner_reassigned'])))
+      .where(
+        and(
+          eq(caseEvents.tenantId, scope.tenantId),
+          eq(caseEvents.caseId, row.id),
+          inArray(caseEvents.kind, [
+            'created',
+            'assigned',
+            'transfer_accepted',
+            'escalation_accepted',
+            'owner_reassigned',
+          ]),
+        ),
+      )
       .orderBy(asc(caseEvents.occurredAt)),
-    await countMissedCallbacks(scope, row.id)];
+    await countMissedCallbacks(scope, row.id),
+  ];
   const owners = [row.ownerId, ...ownership.map((e) => e.data.to)].filter((v): v is string => typeof v === 'string');
   const teams = [row.teamId, ...ownership.map((e) => e.data.teamTo)].filter((v): v is string => typeof v === 'string');
   return effortLedger(
@@ -46,17 +59,26 @@ export async function measureEffort(change: CaseChange): Promise<EffortLedger> {
 /** Past a tenant's effort threshold the case escalates by itself, saying why. Once per threshold. */
 export async function checkCaseEffort(change: CaseChange): Promise<EffortLedger> {
   const ledger = await measureEffort(change);
-  if (ledger.thresholdsExceeded.length === 0 || change.row.status === 'closed' || change.row.status === 'solved') return ledger;
+  if (ledger.thresholdsExceeded.length === 0 || change.row.status === 'closed' || change.row.status === 'solved')
+    return ledger;
   const reports = await change.scope.db
     .select({ data: caseEvents.data })
     .from(caseEvents)
-    .where(and(eq(caseEvents.tenantId, change.scope.tenantId), eq(caseEvents.caseId, change.row.id), eq(caseEvents.kind, 'effort_threshold_exceeded')));
+    .where(
+      and(
+        eq(caseEvents.tenantId, change.scope.tenantId),
+        eq(caseEvents.caseId, change.row.id),
+        eq(caseEvents.kind, 'effort_threshold_exceeded'),
+      ),
+    );
   const measure = (threshold: string) => threshold.split(':')[0]!;
   const reported = new Set(reports.flatMap((e) => ((e.data.thresholds as string[] | undefined) ?? []).map(measure)));
   const fresh = ledger.thresholdsExceeded.filter((t) => !reported.has(measure(t)));
   if (fresh.length === 0) return ledger;
   const reason = `Customer effort too high: ${fresh.join(', ')}`;
-  await recordCaseEvents(change, [{ kind: 'effort_threshold_exceeded', data: { thresholds: fresh, score: ledger.score } }]);
+  await recordCaseEvents(change, [
+    { kind: 'effort_threshold_exceeded', data: { thresholds: fresh, score: ledger.score } },
+  ]);
   await raiseEscalation(change, { reason }, { quietIfPending: true });
   return ledger;
 }
@@ -68,7 +90,13 @@ export function caseEffort(actor: Actor, caseId: string, now = new Date()) {
 /** Days open is the one threshold time alone crosses: a timer checks it when it would be reached. */
 export async function scheduleEffortCheck(change: CaseChange): Promise<void> {
   const runAt = new Date(change.row.createdAt.getTime() + change.policy.effortThresholds.daysOpen * 86_400_000);
-  await scheduleJob(change.scope.db, { tenantId: change.scope.tenantId, kind: EFFORT_CHECK_JOB, key: `effort-days:${change.row.id}`, runAt, payload: { caseId: change.row.id } });
+  await scheduleJob(change.scope.db, {
+    tenantId: change.scope.tenantId,
+    kind: EFFORT_CHECK_JOB,
+    key: `effort-days:${change.row.id}`,
+    runAt,
+    payload: { caseId: change.row.id },
+  });
 }
 
 export async function runEffortCheck(scope: TenantScope, payload: { caseId: string }, now: Date): Promise<void> {

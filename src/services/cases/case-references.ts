@@ -4,7 +4,11 @@ import { findTeam, findUser } from '../../store/repositories/people.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 
 /** An owner must be an active member of staff of the same organisation. */
-export async function checkOwner(scope: TenantScope, ownerId: string | null | undefined, field = 'ownerId'): Promise<void> {
+export async function checkOwner(
+  scope: TenantScope,
+  ownerId: string | null | undefined,
+  field = 'ownerId',
+): Promise<void> {
   if (ownerId === null || ownerId === undefined) return;
   const user = await findUser(scope, ownerId);
   if (!user || !user.active || !isStaffRole(user.role)) {

@@ -24,7 +24,12 @@ export interface CreateCaseInput {
 }
 
 /** `known.org`: the organisation, when the caller has just loaded it in the same transaction. */
-export async function createCase(actor: Actor, input: CreateCaseInput, now = new Date(), known: { org?: Organisation } = {}): Promise<CaseView> {
+export async function createCase(
+  actor: Actor,
+  input: CreateCaseInput,
+  now = new Date(),
+  known: { org?: Organisation } = {},
+): Promise<CaseView> {
   return inTransaction(actor.scope, async (scope) => {
     // A customer merged into another stands for the one it was merged into.
     const customerId = await resolveCustomerId(scope, input.customerId);
@@ -38,7 +43,10 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     const ownerId = input.ownerId ?? (input.teamId || !actorCanOwn ? null : actor.userId);
     const owned = checkOwned({ status: 'new', ownerId, teamId: input.teamId ?? null }, org);
     if (!owned.ok) {
-      throw invalid('A case needs an owner: give ownerId, or the teamId of a team whose lead is accountable for its queue', { reason: owned.code });
+      throw invalid(
+        'A case needs an owner: give ownerId, or the teamId of a team whose lead is accountable for its queue',
+        { reason: owned.code },
+      );
     }
 
     const row = await insertCase(scope, {
@@ -57,7 +65,10 @@ export async function createCase(actor: Actor, input: CreateCaseInput, now = new
     await recordCaseEvents(
       change,
       [
-        { kind: 'created', data: { subject: row.subject, priority: row.priority, reference: formatCaseReference(row.number) } },
+        {
+          kind: 'created',
+          data: { subject: row.subject, priority: row.priority, reference: formatCaseReference(row.number) },
+        },
         { kind: 'assigned', data: { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId } },
       ],
       { followSla: contactIds.length === 0 },

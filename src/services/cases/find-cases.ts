@@ -49,7 +49,8 @@ export async function findCases(scope: TenantScope, query: CaseQuery) {
   };
 }
 
-const encodeCaseCursor = (updatedAt: Date, id: string) => Buffer.from(`${updatedAt.toISOString()}|${id}`).toString('base64url');
+const encodeCaseCursor = (updatedAt: Date, id: string) =>
+  Buffer.from(`${updatedAt.toISOString()}|${id}`).toString('base64url');
 
 function decodeCaseCursor(cursor: string): { updatedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');

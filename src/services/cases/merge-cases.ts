@@ -1,7 +1,19 @@
 import { AppError, notFound } from '../../errors.ts';
 import { canMergeCases, type MergeableCase } from '../../domain/cases/merge.ts';
-import { decideTransfer, findOfferedTransfer, findPendingEscalation, updateEscalation } from '../../store/repositories/case-handoffs.ts';
-import { CASE_RECORD_TABLES, insertMerge, moveCaseRecords, recordMergeMoves, setMergedInto, type CaseMergeRow } from '../../store/repositories/case-merges.ts';
+import {
+  decideTransfer,
+  findOfferedTransfer,
+  findPendingEscalation,
+  updateEscalation,
+} from '../../store/repositories/case-handoffs.ts';
+import {
+  CASE_RECORD_TABLES,
+  insertMerge,
+  moveCaseRecords,
+  recordMergeMoves,
+  setMergedInto,
+  type CaseMergeRow,
+} from '../../store/repositories/case-merges.ts';
 import { cancelJob } from '../../store/repositories/jobs.ts';
 import { findCaseLinks, findProblem, setCaseProblem, type CaseLinkRow } from '../../store/repositories/problems.ts';
 import type { CaseRow } from '../../store/schema.ts';
@@ -9,7 +21,14 @@ import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { aboutProblem, caseReference } from '../problems/problem-view.ts';
 import { endSharesOfCase } from '../partners/share-thread.ts';
-import { checkMayManage, openCaseForChange, recordCaseEvents, refusalError, saveCase, type CaseChange } from './case-change.ts';
+import {
+  checkMayManage,
+  openCaseForChange,
+  recordCaseEvents,
+  refusalError,
+  saveCase,
+  type CaseChange,
+} from './case-change.ts';
 import { checkCaseEffort } from './case-effort.ts';
 import { caseView } from './case-view.ts';
 import { escalationClimbKey, raiseEscalation } from './escalate-case.ts';
@@ -45,10 +64,18 @@ export const asMergeable = (row: CaseRow, link: CaseLinkRow): MergeableCase => (
  * same pair in opposite directions wait for each other instead of deadlocking. A problem the
  * change will touch is locked first, as problem resolution does.
  */
-export async function openCasePair(scope: TenantScope, actor: Actor, firstId: string, secondId: string, now: Date, problemId?: string | null) {
+export async function openCasePair(
+  scope: TenantScope,
+  actor: Actor,
+  firstId: string,
+  secondId: string,
+  now: Date,
+  problemId?: string | null,
+) {
   if (problemId) await findProblem(scope, problemId, { forUpdate: true });
   const changes = new Map<string, CaseChange>();
-  for (const id of [...new Set([firstId, secondId])].sort()) changes.set(id, await openCaseForChange(scope, actor, id, now));
+  for (const id of [...new Set([firstId, secondId])].sort())
+    changes.set(id, await openCaseForChange(scope, actor, id, now));
   const links = new Map((await findCaseLinks(scope, [...changes.keys()])).map((l) => [l.id, l]));
   return { first: changes.get(firstId)!, second: changes.get(secondId)!, links };
 }
@@ -59,14 +86,29 @@ export async function openCasePair(scope: TenantScope, actor: Actor, firstId: st
  * surviving case, so its effort counts them; the duplicate is closed and points to it. The
  * merge records exactly what moved, so that it can be undone.
  */
-export function mergeCases(actor: Actor, caseId: string, input: { intoCaseId: string; reason?: string | undefined }, now = new Date()) {
+export function mergeCases(
+  actor: Actor,
+  caseId: string,
+  input: { intoCaseId: string; reason?: string | undefined },
+  now = new Date(),
+) {
   return inTransaction(actor.scope, async (scope) => {
     const [peek] = await findCaseLinks(scope, [caseId]);
     if (!peek) throw notFound('Case');
-    const { first: duplicate, second: surviving, links } = await openCasePair(scope, actor, caseId, input.intoCaseId, now, peek.problemId);
+    const {
+      first: duplicate,
+      second: surviving,
+      links,
+    } = await openCasePair(scope, actor, caseId, input.intoCaseId, now, peek.problemId);
     const duplicateLink = links.get(caseId)!;
-    if (duplicateLink.problemId !== peek.problemId) throw new AppError('conflict', 'The case changed while it was being merged; try again', { reason: 'case_changed' });
-    const check = canMergeCases(asMergeable(duplicate.row, duplicateLink), asMergeable(surviving.row, links.get(input.intoCaseId)!));
+    if (duplicateLink.problemId !== peek.problemId)
+      throw new AppError('conflict', 'The case changed while it was being merged; try again', {
+        reason: 'case_changed',
+      });
+    const check = canMergeCases(
+      asMergeable(duplicate.row, duplicateLink),
+      asMergeable(surviving.row, links.get(input.intoCaseId)!),
+    );
     if (!check.ok) throw refusalError(check);
     checkMayManage(duplicate, 'merge it into another case');
     const reason = input.reason?.trim() || null;
@@ -104,16 +146,25 @@ export function mergeCases(actor: Actor, caseId: string, input: { intoCaseId: st
 
     surviving.eventsRecorded = duplicate.eventsRecorded;
     const survivingEvents: { kind: string; data: Record<string, unknown> }[] = [
-      { kind: 'merged_from', data: { caseId: duplicate.row.id, reference: caseReference(duplicate.row), mergeId: merge.id, reason, moved } },
+      {
+        kind: 'merged_from',
+        data: { caseId: duplicate.row.id, reference: caseReference(duplicate.row), mergeId: merge.id, reason, moved },
+      },
     ];
     if (check.plan.carryProblem) {
       const problem = (await findProblem(scope, duplicateLink.problemId!))!;
       await setCaseProblem(scope, [surviving.row.id], problem.id, now);
-      survivingEvents.push({ kind: 'linked_to_problem', data: { ...aboutProblem(problem), reason: `taken over from ${caseReference(duplicate.row)}` } });
+      survivingEvents.push({
+        kind: 'linked_to_problem',
+        data: { ...aboutProblem(problem), reason: `taken over from ${caseReference(duplicate.row)}` },
+      });
     }
     if (check.plan.reopenSurviving) {
       await saveCase(surviving, { status: 'open', solvedAt: null });
-      survivingEvents.push({ kind: 'status_changed', data: { from: 'solved', to: 'open', reason: `${caseReference(duplicate.row)}, still open, was merged into it` } });
+      survivingEvents.push({
+        kind: 'status_changed',
+        data: { from: 'solved', to: 'open', reason: `${caseReference(duplicate.row)}, still open, was merged into it` },
+      });
     } else {
       await saveCase(surviving, {});
     }
@@ -134,7 +185,9 @@ export function mergeCases(actor: Actor, caseId: string, input: { intoCaseId: st
  * are withdrawn, on the record; a waiting escalation's reason is returned so that the surviving
  * case can take it up. (Booked callbacks are promises to the customer: they move with the case.)
  */
-async function withdrawHandoffs(change: CaseChange): Promise<{ events: { kind: string; data: Record<string, unknown> }[]; escalationReason: string | null }> {
+async function withdrawHandoffs(
+  change: CaseChange,
+): Promise<{ events: { kind: string; data: Record<string, unknown> }[]; escalationReason: string | null }> {
   const { scope, now, actor } = change;
   const events: { kind: string; data: Record<string, unknown> }[] = [];
   const transfer = await findOfferedTransfer(scope, change.row.id);

@@ -50,7 +50,9 @@ export function splitCase(actor: Actor, caseId: string, input: SplitCaseInput, n
     const row = await insertCase(scope, {
       number: await nextCaseNumber(scope),
       customerId: original.row.customerId,
-      subject: input.subject?.trim() || `${original.row.subject} (split from ${caseReference(original.row)})`.slice(0, MAX_SUBJECT),
+      subject:
+        input.subject?.trim() ||
+        `${original.row.subject} (split from ${caseReference(original.row)})`.slice(0, MAX_SUBJECT),
       status: 'open',
       priority: original.row.priority,
       ownerId: ownership.ownerId,
@@ -62,12 +64,22 @@ export function splitCase(actor: Actor, caseId: string, input: SplitCaseInput, n
     const split: CaseChange = { ...original, row, eventsRecorded: 0 };
     const splitFrom = { caseId: original.row.id, reference: caseReference(original.row), contactIds };
     await recordCaseEvents(split, [
-      { kind: 'created', data: { subject: row.subject, priority: row.priority, reference: caseReference(row), splitFrom: splitFrom.reference } },
+      {
+        kind: 'created',
+        data: {
+          subject: row.subject,
+          priority: row.priority,
+          reference: caseReference(row),
+          splitFrom: splitFrom.reference,
+        },
+      },
       { kind: 'assigned', data: { from: null, to: row.ownerId, teamFrom: null, teamTo: row.teamId } },
       { kind: 'split_from', data: splitFrom },
     ]);
     original.eventsRecorded = split.eventsRecorded;
-    await recordCaseEvents(original, [{ kind: 'split_into', data: { caseId: row.id, reference: caseReference(row), contactIds } }]);
+    await recordCaseEvents(original, [
+      { kind: 'split_into', data: { caseId: row.id, reference: caseReference(row), contactIds } },
+    ]);
     await scheduleEffortCheck(split);
     await checkCaseEffort(split);
     return { original: await currentView(original), split: await currentView(split), contactIds };
@@ -75,13 +87,24 @@ export function splitCase(actor: Actor, caseId: string, input: SplitCaseInput, n
 }
 
 /** The original's owner and team unless given; if that would leave the new case unowned, whoever splits it owns it. */
-async function ownershipForSplit(original: CaseChange, input: SplitCaseInput): Promise<{ ownerId: string | null; teamId: string | null }> {
+async function ownershipForSplit(
+  original: CaseChange,
+  input: SplitCaseInput,
+): Promise<{ ownerId: string | null; teamId: string | null }> {
   await checkOwner(original.scope, input.ownerId);
   await checkTeam(original.scope, input.teamId);
   const teamId = input.teamId !== undefined ? input.teamId : original.row.teamId;
   const ownerId = input.ownerId !== undefined ? input.ownerId : original.row.ownerId;
   if (checkOwned({ status: 'open', ownerId, teamId }, original.org).ok) return { ownerId, teamId };
   const actorId = original.actor.userId;
-  if (input.ownerId === undefined && actorId && checkOwned({ status: 'open', ownerId: actorId, teamId }, original.org).ok) return { ownerId: actorId, teamId };
-  throw invalid('The new case needs an owner: give ownerId, or the teamId of a team whose lead is accountable for its queue', { reason: 'case_ownerless' });
+  if (
+    input.ownerId === undefined &&
+    actorId &&
+    checkOwned({ status: 'open', ownerId: actorId, teamId }, original.org).ok
+  )
+    return { ownerId: actorId, teamId };
+  throw invalid(
+    'The new case needs an owner: give ownerId, or the teamId of a team whose lead is accountable for its queue',
+    { reason: 'case_ownerless' },
+  );
 }

@@ -14,12 +14,21 @@ export async function teamQueue(scope: TenantScope, teamId: string) {
     await scope.db
       .select({ n: sql<number>`count(*)::int` })
       .from(cases)
-      .where(and(eq(cases.tenantId, scope.tenantId), eq(cases.teamId, teamId), isNull(cases.ownerId), ne(cases.status, 'closed'), ne(cases.status, 'solved'))),
+      .where(
+        and(
+          eq(cases.tenantId, scope.tenantId),
+          eq(cases.teamId, teamId),
+          isNull(cases.ownerId),
+          ne(cases.status, 'closed'),
+          ne(cases.status, 'solved'),
+        ),
+      ),
     await scope.db
       .select({ n: sql<number>`count(*)::int` })
       .from(users)
       .where(and(eq(users.tenantId, scope.tenantId), eq(users.teamId, teamId), eq(users.active, true))),
-    await loadCasePolicy(scope)];
+    await loadCasePolicy(scope),
+  ];
   return {
     teamId,
     agents: agents[0]?.n ?? 0,

@@ -1,12 +1,26 @@
 import { AppError, notFound } from '../../errors.ts';
 import { canUnmergeCase } from '../../domain/cases/merge.ts';
 import { checkOwned } from '../../domain/cases/ownership.ts';
-import { CASE_RECORD_TABLES, findMergeInForce, markMergeUndone, moveRecordsBack, setMergedInto, type CaseMergeRow } from '../../store/repositories/case-merges.ts';
+import {
+  CASE_RECORD_TABLES,
+  findMergeInForce,
+  markMergeUndone,
+  moveRecordsBack,
+  setMergedInto,
+  type CaseMergeRow,
+} from '../../store/repositories/case-merges.ts';
 import { findCaseLinks, findProblem, setCaseProblem } from '../../store/repositories/problems.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { aboutProblem, caseReference } from '../problems/problem-view.ts';
-import { checkMayManage, ownershipOf, recordCaseEvents, refusalError, saveCase, type CaseChange } from './case-change.ts';
+import {
+  checkMayManage,
+  ownershipOf,
+  recordCaseEvents,
+  refusalError,
+  saveCase,
+  type CaseChange,
+} from './case-change.ts';
 import { checkCaseEffort, scheduleEffortCheck } from './case-effort.ts';
 import { asMergeable, currentView, openCasePair, type MovedRecords } from './merge-cases.ts';
 
@@ -20,14 +34,22 @@ export function unmergeCase(actor: Actor, caseId: string, now = new Date()) {
     if (!peek) throw notFound('Case');
     const merge = await findMergeInForce(scope, caseId);
     const survivingId = merge?.survivingCaseId ?? peek.mergedIntoId ?? caseId;
-    const { first: merged, second: surviving, links } = await openCasePair(scope, actor, caseId, survivingId, now, merge?.carriedProblemId);
+    const {
+      first: merged,
+      second: surviving,
+      links,
+    } = await openCasePair(scope, actor, caseId, survivingId, now, merge?.carriedProblemId);
     const mergedLink = links.get(caseId)!;
-    const check = canUnmergeCase(asMergeable(merged.row, mergedLink), merge && mergedLink.mergedIntoId ? asMergeable(surviving.row, links.get(survivingId)!) : null);
+    const check = canUnmergeCase(
+      asMergeable(merged.row, mergedLink),
+      merge && mergedLink.mergedIntoId ? asMergeable(surviving.row, links.get(survivingId)!) : null,
+    );
     if (!check.ok) throw refusalError(check);
     checkMayManage(merged, 'undo its merge');
 
     const restored: MovedRecords = {};
-    for (const records of CASE_RECORD_TABLES) restored[records] = await moveRecordsBack(scope, merge!.id, records, surviving.row.id, merged.row.id);
+    for (const records of CASE_RECORD_TABLES)
+      restored[records] = await moveRecordsBack(scope, merge!.id, records, surviving.row.id, merged.row.id);
     Object.assign(restored, await restoreSlaHistoryOnUnmerge(scope, merge!));
     await markMergeUndone(scope, merge!.id, actor.userId, now);
 
@@ -36,19 +58,43 @@ export function unmergeCase(actor: Actor, caseId: string, now = new Date()) {
     const reassigned = await keepOwned(merged);
     const from = { caseId: surviving.row.id, reference: caseReference(surviving.row) };
     await recordCaseEvents(merged, [
-      { kind: 'status_changed', data: { from: 'closed', to: merge!.mergedStatus, reason: `merge into ${from.reference} undone` } },
+      {
+        kind: 'status_changed',
+        data: { from: 'closed', to: merge!.mergedStatus, reason: `merge into ${from.reference} undone` },
+      },
       ...reassigned,
-      { kind: 'unmerged', data: { mergedCaseId: merged.row.id, survivingCaseId: surviving.row.id, from: from.reference, mergeId: merge!.id, restored } },
+      {
+        kind: 'unmerged',
+        data: {
+          mergedCaseId: merged.row.id,
+          survivingCaseId: surviving.row.id,
+          from: from.reference,
+          mergeId: merge!.id,
+          restored,
+        },
+      },
     ]);
 
     surviving.eventsRecorded = merged.eventsRecorded;
     const survivingEvents: { kind: string; data: Record<string, unknown> }[] = [
-      { kind: 'unmerged', data: { mergedCaseId: merged.row.id, survivingCaseId: surviving.row.id, reference: caseReference(merged.row), mergeId: merge!.id, restored } },
+      {
+        kind: 'unmerged',
+        data: {
+          mergedCaseId: merged.row.id,
+          survivingCaseId: surviving.row.id,
+          reference: caseReference(merged.row),
+          mergeId: merge!.id,
+          restored,
+        },
+      },
     ];
     const carried = merge!.carriedProblemId ? await findProblem(scope, merge!.carriedProblemId) : undefined;
     if (carried && carried.status !== 'resolved' && links.get(survivingId)!.problemId === carried.id) {
       await setCaseProblem(scope, [surviving.row.id], null, now);
-      survivingEvents.push({ kind: 'unlinked_from_problem', data: { ...aboutProblem(carried), reason: `it came with ${caseReference(merged.row)}, whose merge was undone` } });
+      survivingEvents.push({
+        kind: 'unlinked_from_problem',
+        data: { ...aboutProblem(carried), reason: `it came with ${caseReference(merged.row)}, whose merge was undone` },
+      });
     }
     await saveCase(surviving, {});
     await recordCaseEvents(surviving, survivingEvents);
@@ -67,11 +113,26 @@ async function keepOwned(change: CaseChange): Promise<{ kind: string; data: Reco
   if (checkOwned(ownershipOf(change.row), change.org).ok) return [];
   const actorId = change.actor.userId;
   if (!actorId || !checkOwned({ ...ownershipOf(change.row), ownerId: actorId }, change.org).ok) {
-    throw new AppError('conflict', 'The owner of this case has left and nobody can take it back: undo the merge as a member of staff', { reason: 'case_ownerless' });
+    throw new AppError(
+      'conflict',
+      'The owner of this case has left and nobody can take it back: undo the merge as a member of staff',
+      { reason: 'case_ownerless' },
+    );
   }
   const previous = change.row.ownerId;
   await saveCase(change, { ownerId: actorId });
-  return [{ kind: 'assigned', data: { from: previous, to: actorId, teamFrom: change.row.teamId, teamTo: change.row.teamId, reason: 'the previous owner is no longer active' } }];
+  return [
+    {
+      kind: 'assigned',
+      data: {
+        from: previous,
+        to: actorId,
+        teamFrom: change.row.teamId,
+        teamTo: change.row.teamId,
+        reason: 'the previous owner is no longer active',
+      },
+    },
+  ];
 }
 
 /**

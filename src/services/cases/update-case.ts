@@ -3,13 +3,26 @@ import { mayTakeFromQueue, reassign } from '../../domain/cases/ownership.ts';
 import { canChangeStatus } from '../../domain/cases/status.ts';
 import type { CasePriority, CaseStatus } from '../../domain/vocabulary.ts';
 import { listCallbacks, updateCallback } from '../../store/repositories/callbacks.ts';
-import { decideTransfer, findOfferedTransfer, findPendingEscalation, updateEscalation } from '../../store/repositories/case-handoffs.ts';
+import {
+  decideTransfer,
+  findOfferedTransfer,
+  findPendingEscalation,
+  updateEscalation,
+} from '../../store/repositories/case-handoffs.ts';
 import type { CaseChanges } from '../../store/repositories/cases.ts';
 import { cancelJob } from '../../store/repositories/jobs.ts';
 import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { checkOwner, checkTeam } from './case-references.ts';
-import { checkMayManage, openCaseForChange, ownershipOf, recordCaseEvents, refusalError, saveCase, type CaseChange } from './case-change.ts';
+import {
+  checkMayManage,
+  openCaseForChange,
+  ownershipOf,
+  recordCaseEvents,
+  refusalError,
+  saveCase,
+  type CaseChange,
+} from './case-change.ts';
 import { callbackMissedKey } from './book-callback.ts';
 import { caseView, type CaseView } from './case-view.ts';
 import { endSharesOfCase } from '../partners/share-thread.ts';
@@ -27,7 +40,12 @@ export interface UpdateCaseInput {
 type Event = { kind: string; data: Record<string, unknown> };
 
 /** Applies the changes that differ from the case as it is, each recorded as a case event. */
-export async function changeCase(actor: Actor, caseId: string, input: UpdateCaseInput, now = new Date()): Promise<CaseView> {
+export async function changeCase(
+  actor: Actor,
+  caseId: string,
+  input: UpdateCaseInput,
+  now = new Date(),
+): Promise<CaseView> {
   return inTransaction(actor.scope, async (scope) => {
     const change = await openCaseForChange(scope, actor, caseId, now);
     const current = change.row;
@@ -35,7 +53,9 @@ export async function changeCase(actor: Actor, caseId: string, input: UpdateCase
     const events: Event[] = [];
 
     if (current.status === 'closed' && Object.values(input).some((v) => v !== undefined)) {
-      throw new AppError('conflict', 'This case is closed and cannot change; open a new case instead', { reason: 'case_closed' });
+      throw new AppError('conflict', 'This case is closed and cannot change; open a new case instead', {
+        reason: 'case_closed',
+      });
     }
     const ownerChanged = input.ownerId !== undefined && input.ownerId !== current.ownerId;
     const teamChanged = input.teamId !== undefined && input.teamId !== current.teamId;
@@ -43,11 +63,23 @@ export async function changeCase(actor: Actor, caseId: string, input: UpdateCase
     const priorityChanged = input.priority !== undefined && input.priority !== current.priority;
     const subject = input.subject?.trim();
     const subjectChanged = subject !== undefined && subject !== current.subject;
-    if (!ownerChanged && !teamChanged && !statusChanged && !priorityChanged && !subjectChanged) return caseView(current);
+    if (!ownerChanged && !teamChanged && !statusChanged && !priorityChanged && !subjectChanged)
+      return caseView(current);
     const takingFromQueue =
-      ownerChanged && input.ownerId === actor.userId && !teamChanged && !statusChanged && !priorityChanged && !subjectChanged &&
+      ownerChanged &&
+      input.ownerId === actor.userId &&
+      !teamChanged &&
+      !statusChanged &&
+      !priorityChanged &&
+      !subjectChanged &&
       mayTakeFromQueue(ownershipOf(current), actor.userId, change.org);
-    if (!takingFromQueue) checkMayManage(change, statusChanged && (input.status === 'solved' || input.status === 'closed') ? `mark it ${input.status}` : 'change it');
+    if (!takingFromQueue)
+      checkMayManage(
+        change,
+        statusChanged && (input.status === 'solved' || input.status === 'closed')
+          ? `mark it ${input.status}`
+          : 'change it',
+      );
 
     if (ownerChanged || teamChanged) {
       await checkOwner(scope, input.ownerId);
@@ -56,7 +88,10 @@ export async function changeCase(actor: Actor, caseId: string, input: UpdateCase
       if (!result.ok) throw refusalError(result);
       changes.ownerId = result.ownership.ownerId;
       changes.teamId = result.ownership.teamId;
-      events.push({ kind: 'assigned', data: { from: current.ownerId, to: changes.ownerId, teamFrom: current.teamId, teamTo: changes.teamId } });
+      events.push({
+        kind: 'assigned',
+        data: { from: current.ownerId, to: changes.ownerId, teamFrom: current.teamId, teamTo: changes.teamId },
+      });
     }
     if (statusChanged) {
       const check = canChangeStatus(current.status, input.status!);
@@ -95,7 +130,11 @@ async function releaseOpenPromises(change: CaseChange): Promise<void> {
   }
   const escalation = await findPendingEscalation(scope, change.row.id);
   if (escalation) {
-    await updateEscalation(scope, escalation.id, { status: 'withdrawn', decidedAt: now, decidedBy: change.actor.userId });
+    await updateEscalation(scope, escalation.id, {
+      status: 'withdrawn',
+      decidedAt: now,
+      decidedBy: change.actor.userId,
+    });
     await cancelJob(scope.db, escalationClimbKey(escalation.id));
     events.push({ kind: 'escalation_withdrawn', data: { escalationId: escalation.id, reason: 'case closed' } });
   }

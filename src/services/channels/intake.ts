@@ -15,7 +15,13 @@ import {
   setCaseTopic,
   type ThreadableCase,
 } from '../../store/repositories/case-threading.ts';
-import { appendSegments, insertAttachments, setContactChannelFacts, type ContactAttachment, type ContactSegment } from '../../store/repositories/contact-parts.ts';
+import {
+  appendSegments,
+  insertAttachments,
+  setContactChannelFacts,
+  type ContactAttachment,
+  type ContactSegment,
+} from '../../store/repositories/contact-parts.ts';
 import { findContact, findContactsByExternalIds, insertContacts } from '../../store/repositories/contacts.ts';
 import { markIdentitiesVerified } from '../../store/repositories/customers.ts';
 import { loadOrganisation } from '../../store/repositories/organisation.ts';
@@ -82,10 +88,17 @@ export interface IntakeOutcome {
  * or none of it lands. Every adapter comes through here, so the rules are the same on every
  * channel.
  */
-export async function intakeMessage(scope: TenantScope, message: InboundMessage, options: { now?: Date; feed?: LiveFeed } = {}): Promise<IntakeOutcome> {
+export async function intakeMessage(
+  scope: TenantScope,
+  message: InboundMessage,
+  options: { now?: Date; feed?: LiveFeed } = {},
+): Promise<IntakeOutcome> {
   const now = options.now ?? new Date();
   const check = checkContactSubmission({ ...message, direction: 'inbound' }, now);
-  if (!check.ok) throw invalid(`The ${message.channel} message cannot be taken in: ${check.problems.join('; ')}`, { problems: check.problems });
+  if (!check.ok)
+    throw invalid(`The ${message.channel} message cannot be taken in: ${check.problems.join('; ')}`, {
+      problems: check.problems,
+    });
 
   const { outcome, ownerId, teamId } = await inTransaction(scope, async (tx) => {
     const [ingested] = message.knownCustomerId
@@ -112,21 +125,46 @@ export async function intakeMessage(scope: TenantScope, message: InboundMessage,
     const contactId = ingested!.id;
     const customerId = ingested!.customerId;
     const identityProven = message.identityProven ?? false;
-    await setContactChannelFacts(tx, contactId, { public: message.public ?? false, automated: message.automated ?? null, facts: { ...message.facts, identityProven } });
+    await setContactChannelFacts(tx, contactId, {
+      public: message.public ?? false,
+      automated: message.automated ?? null,
+      facts: { ...message.facts, identityProven },
+    });
     if (identityProven) await markIdentitiesVerified(tx, customerId, check.contact.identities);
     if (message.segments?.length) await appendSegments(tx, contactId, message.segments);
     if (message.attachments?.length) await insertAttachments(tx, contactId, message.attachments);
 
     const placed = await placeOnCase(tx, message, { contactId, customerId, occurredAt: check.contact.occurredAt }, now);
-    if (message.threadRef) await recordThread(tx, { channel: message.channel, threadRef: message.threadRef, customerId, caseId: placed.caseId, contactId });
+    if (message.threadRef)
+      await recordThread(tx, {
+        channel: message.channel,
+        threadRef: message.threadRef,
+        customerId,
+        caseId: placed.caseId,
+        contactId,
+      });
     return {
-      outcome: { status: 'created' as const, contactId, customerId, customerCreated: ingested!.customerCreated, ...placed },
+      outcome: {
+        status: 'created' as const,
+        contactId,
+        customerId,
+        customerCreated: ingested!.customerCreated,
+        ...placed,
+      },
       ownerId: placed.ownerId,
       teamId: placed.teamId,
     };
   });
   if (outcome.status === 'created') {
-    options.feed?.publish({ tenantId: scope.tenantId, kind: 'contact', customerId: outcome.customerId, caseId: outcome.caseId, contactId: outcome.contactId, ownerId, teamId });
+    options.feed?.publish({
+      tenantId: scope.tenantId,
+      kind: 'contact',
+      customerId: outcome.customerId,
+      caseId: outcome.caseId,
+      contactId: outcome.contactId,
+      ownerId,
+      teamId,
+    });
   }
   return outcome;
 }
@@ -148,16 +186,25 @@ async function placeOnCase(
 ): Promise<Placement> {
   const words = topicWords(message.subject ?? null, message.text);
   const threadCase = await findThreadCase(scope, message, contact.customerId);
-  const [settings, openCases] = [await loadChannelSettings(scope), await findOpenCasesOfCustomer(scope, contact.customerId)];
+  const [settings, openCases] = [
+    await loadChannelSettings(scope),
+    await findOpenCasesOfCustomer(scope, contact.customerId),
+  ];
   const decision = decideCaseForContact({
     threadCase: threadCase ?? null,
     openCases,
-    contact: { topicWords: words, occurredAt: contact.occurredAt, automated: Boolean(message.automated), channel: message.channel },
+    contact: {
+      topicWords: words,
+      occurredAt: contact.occurredAt,
+      automated: Boolean(message.automated),
+      channel: message.channel,
+    },
     repeatWindowMs: settings.repeatWindowMinutes * 60_000,
   });
   const actor = systemActor(scope);
 
-  if (decision.action === 'none') return { caseId: null, caseNumber: null, caseAction: 'none', reason: decision.reason, ownerId: null, teamId: null };
+  if (decision.action === 'none')
+    return { caseId: null, caseNumber: null, caseAction: 'none', reason: decision.reason, ownerId: null, teamId: null };
 
   if (decision.action === 'join') {
     const change = await openCaseForChange(scope, actor, decision.caseId, now);
@@ -165,13 +212,18 @@ async function placeOnCase(
     if (decision.reason === 'repeat') {
       const count = await countRepeatContact(scope, decision.caseId);
       await setContactChannelFacts(scope, contact.contactId, { repeat: true });
-      await recordCaseEvents(change, [{ kind: 'repeat_contact', data: { contactId: contact.contactId, channel: message.channel, count } }]);
+      await recordCaseEvents(change, [
+        { kind: 'repeat_contact', data: { contactId: contact.contactId, channel: message.channel, count } },
+      ]);
     }
     return {
       caseId: change.row.id,
       caseNumber: change.row.number,
       caseAction: decision.reason,
-      reason: decision.reason === 'thread' ? 'continues the conversation of its case' : 'the customer came back about an open case on the same topic',
+      reason:
+        decision.reason === 'thread'
+          ? 'continues the conversation of its case'
+          : 'the customer came back about an open case on the same topic',
       ownerId: change.row.ownerId,
       teamId: change.row.teamId,
     };
@@ -180,19 +232,44 @@ async function placeOnCase(
   const [org, administrator] = [await loadOrganisation(scope), await findAdministrator(scope)];
   const queue = chooseIntakeQueue(org, settings.intakeTeamId, administrator);
   // Without anyone accountable a case would be an orphan; the contact waits on the timeline instead.
-  if (!queue) return { caseId: null, caseNumber: null, caseAction: 'none', reason: 'nobody can answer for a new case', ownerId: null, teamId: null };
+  if (!queue)
+    return {
+      caseId: null,
+      caseNumber: null,
+      caseAction: 'none',
+      reason: 'nobody can answer for a new case',
+      ownerId: null,
+      teamId: null,
+    };
   const created = await createCase(
     actor,
-    { customerId: contact.customerId, subject: caseSubject(message), ownerId: queue.ownerId, teamId: queue.teamId, contactIds: [contact.contactId] },
+    {
+      customerId: contact.customerId,
+      subject: caseSubject(message),
+      ownerId: queue.ownerId,
+      teamId: queue.teamId,
+      contactIds: [contact.contactId],
+    },
     now,
     { org },
   );
   await setCaseTopic(scope, created.id, words);
-  return { caseId: created.id, caseNumber: created.number, caseAction: 'opened', reason: decision.reason, ownerId: created.ownerId, teamId: created.teamId };
+  return {
+    caseId: created.id,
+    caseNumber: created.number,
+    caseAction: 'opened',
+    reason: decision.reason,
+    ownerId: created.ownerId,
+    teamId: created.teamId,
+  };
 }
 
 /** The case the message's own thread points at, if it is this customer's. */
-async function findThreadCase(scope: TenantScope, message: InboundMessage, customerId: string): Promise<ThreadableCase | undefined> {
+async function findThreadCase(
+  scope: TenantScope,
+  message: InboundMessage,
+  customerId: string,
+): Promise<ThreadableCase | undefined> {
   for (const hit of await findThreads(scope, message.channel, message.threadRefs ?? [])) {
     if (hit.caseId && hit.customerId === customerId) {
       const found = await findThreadableCase(scope, { id: hit.caseId });
@@ -212,9 +289,24 @@ async function findThreadCase(scope: TenantScope, message: InboundMessage, custo
 }
 
 /** Stores a contact for a customer already known by who they signed in as. */
-async function recordForKnownCustomer(scope: TenantScope, customerId: string, contact: AcceptedContact): Promise<IngestOutcome[]> {
+async function recordForKnownCustomer(
+  scope: TenantScope,
+  customerId: string,
+  contact: AcceptedContact,
+): Promise<IngestOutcome[]> {
   const id = randomUUID();
-  const created = await insertContacts(scope, [{ id, customerId, channel: contact.channel, direction: contact.direction, occurredAt: contact.occurredAt, subject: contact.subject, body: contact.text, externalId: contact.externalId }]);
+  const created = await insertContacts(scope, [
+    {
+      id,
+      customerId,
+      channel: contact.channel,
+      direction: contact.direction,
+      occurredAt: contact.occurredAt,
+      subject: contact.subject,
+      body: contact.text,
+      externalId: contact.externalId,
+    },
+  ]);
   if (created.has(id)) return [{ status: 'created', id, customerId, customerCreated: false }];
   const [original] = await findContactsByExternalIds(scope, [contact.externalId!]);
   return [{ status: 'duplicate', id: original!.id, customerId: original!.customerId, customerCreated: false }];

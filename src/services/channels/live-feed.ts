@@ -16,10 +16,26 @@ export interface LiveEvent {
   /** Who answers for the case, when it has a case: their screens are told first. */
   ownerId?: string | null;
   teamId?: string | null;
-  message?: { seq: number; speaker: string | null; speakerRole: string | null; at: string; text: string; truncated?: boolean };
+  message?: {
+    seq: number;
+    speaker: string | null;
+    speakerRole: string | null;
+    at: string;
+    text: string;
+    truncated?: boolean;
+  };
   chatSessionId?: string;
   /** kind alert: a live conversation needs a supervisor (sent to viewers flat, beside the other fields). */
-  alert?: { id: string; reason: string; cues: string[]; sentiment: number; channel: string; caseReference: string | null; customerName: string | null; at: string };
+  alert?: {
+    id: string;
+    reason: string;
+    cues: string[];
+    sentiment: number;
+    channel: string;
+    caseReference: string | null;
+    customerName: string | null;
+    at: string;
+  };
   /** Others whose queues the change concerns: the former owner and team, a transfer's receiver, an escalation's target. */
   audience?: { userIds: string[]; teamIds: string[] };
 }
@@ -79,7 +95,10 @@ export class LiveFeed {
     const payload = JSON.stringify({ origin: this.origin, event });
     if (Buffer.byteLength(payload) < MAX_PAYLOAD_BYTES || !event.message) return payload;
     const text = event.message.text.slice(0, 1500);
-    return JSON.stringify({ origin: this.origin, event: { ...event, message: { ...event.message, text: `${text}…`, truncated: true } } });
+    return JSON.stringify({
+      origin: this.origin,
+      event: { ...event, message: { ...event.message, text: `${text}…`, truncated: true } },
+    });
   }
 
   subscribe(tenantId: string, listener: (event: LiveEvent) => void): () => void {

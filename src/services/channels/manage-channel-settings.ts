@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../../errors.ts';
 import { findTeam } from '../../store/repositories/people.ts';
-import { loadChannelSettings, listMailboxes, saveChannelSettings, type ChannelSettings } from '../../store/repositories/channel-settings.ts';
+import {
+  loadChannelSettings,
+  listMailboxes,
+  saveChannelSettings,
+  type ChannelSettings,
+} from '../../store/repositories/channel-settings.ts';
 import { findTenantOf } from '../../store/repositories/tenants.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
 
@@ -19,7 +24,11 @@ export interface ChannelSettingsView {
 }
 
 export async function channelSettingsView(scope: TenantScope, mailDomain: string): Promise<ChannelSettingsView> {
-  const [settings, tenant, mailboxes] = [await loadChannelSettings(scope), await findTenantOf(scope), await listMailboxes(scope)];
+  const [settings, tenant, mailboxes] = [
+    await loadChannelSettings(scope),
+    await findTenantOf(scope),
+    await listMailboxes(scope),
+  ];
   return {
     repeatWindowMinutes: settings.repeatWindowMinutes,
     intakeTeamId: settings.intakeTeamId,
@@ -30,12 +39,16 @@ export async function channelSettingsView(scope: TenantScope, mailDomain: string
   };
 }
 
-export type ChannelSettingsChange = Partial<Pick<ChannelSettings, 'repeatWindowMinutes' | 'intakeTeamId' | 'smsGatewayUrl' | 'smsSender'>>;
+export type ChannelSettingsChange = Partial<
+  Pick<ChannelSettings, 'repeatWindowMinutes' | 'intakeTeamId' | 'smsGatewayUrl' | 'smsSender'>
+>;
 
 export async function changeChannelSettings(scope: TenantScope, change: ChannelSettingsChange): Promise<void> {
   if (change.intakeTeamId && !(await findTeam(scope, change.intakeTeamId))) throw notFound('Team');
   if (change.smsGatewayUrl && !/^https?:\/\//i.test(change.smsGatewayUrl)) {
-    throw new AppError('validation_failed', 'smsGatewayUrl must be an http or https address', { reason: 'bad_gateway_url' });
+    throw new AppError('validation_failed', 'smsGatewayUrl must be an http or https address', {
+      reason: 'bad_gateway_url',
+    });
   }
   await saveChannelSettings(scope, change);
 }

@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signWebhook, verifyWebhookSignature, WEBHOOK_SIGNATURE_SCHEME, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.ts';
+import {
+  signWebhook,
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_SCHEME,
+  WEBHOOK_SIGNATURE_HEADER,
+} from './webhook-signature.ts';
 
 const body = '{"event":"case.created","caseId":"C-42"}';
 const t = 1_700_000_000;
 // Computed independently: printf '%s' '1700000000.<body>' | openssl dgst -sha256 -hmac whsec_5f2b9c
 const NEW = '9c04b2df2cccefa697c22b32498c444384dd33ab4896d4cd2eac94309c2a2995';
 const OLD = 'fb7d9e35f7df3d78205650b03aa95efe434ac6db8d90d6e0cfab572c25adf661';
-const verify = (header: string | string[] | undefined, over: Partial<Parameters<typeof verifyWebhookSignature>[0]> = {}) =>
-  verifyWebhookSignature({ header, rawBody: body, secrets: ['whsec_5f2b9c'], nowSec: t + 5, ...over });
+const verify = (
+  header: string | string[] | undefined,
+  over: Partial<Parameters<typeof verifyWebhookSignature>[0]> = {},
+) => verifyWebhookSignature({ header, rawBody: body, secrets: ['whsec_5f2b9c'], nowSec: t + 5, ...over });
 
 describe('signing webhooks', () => {
   it('signs "<t>.<raw body>" with HMAC-SHA256, as openssl computes it', () => {
@@ -42,11 +49,18 @@ describe('verifying webhook signatures', () => {
   it('accepts the raw bytes as they came, and refuses the body once re-serialised', () => {
     expect(verify(`t=${t},v1=${NEW}`, { rawBody: new TextEncoder().encode(body) }).ok).toBe(true);
     const reserialised = JSON.stringify(JSON.parse(body), null, 2);
-    expect(verify(`t=${t},v1=${NEW}`, { rawBody: reserialised })).toMatchObject({ ok: false, reason: 'no_matching_signature' });
+    expect(verify(`t=${t},v1=${NEW}`, { rawBody: reserialised })).toMatchObject({
+      ok: false,
+      reason: 'no_matching_signature',
+    });
   });
 
   it('accepts a request signed with the old secret while both are configured, whichever v1 matches', () => {
-    expect(verify(`t=${t},v1=${OLD}`, { secrets: ['whsec_5f2b9c', 'whsec_old'] })).toEqual({ ok: true, timestamp: t, signature: OLD });
+    expect(verify(`t=${t},v1=${OLD}`, { secrets: ['whsec_5f2b9c', 'whsec_old'] })).toEqual({
+      ok: true,
+      timestamp: t,
+      signature: OLD,
+    });
     expect(verify(`t=${t},v1=${'0'.repeat(64)},v1=${NEW}`)).toEqual({ ok: true, timestamp: t, signature: NEW });
     expect(verify(`t=${t},v1=${OLD}`)).toMatchObject({ ok: false, reason: 'no_matching_signature' });
   });
@@ -78,7 +92,9 @@ describe('verifying webhook signatures', () => {
   });
 
   it('explains a timestamp sent in milliseconds', () => {
-    expect(verify(`t=${t}000,v1=${NEW}`)).toMatchObject({ message: 'X-Hearken-Signature is malformed: t= looks like milliseconds; send whole seconds' });
+    expect(verify(`t=${t}000,v1=${NEW}`)).toMatchObject({
+      message: 'X-Hearken-Signature is malformed: t= looks like milliseconds; send whole seconds',
+    });
   });
 
   it('refuses requests outside the tolerance window, either way', () => {
@@ -95,13 +111,22 @@ describe('verifying webhook signatures', () => {
 
   it('verifies whatever it signed, and nothing signed with another secret or at another time', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.uint8Array(), fc.integer({ min: 0, max: 4_000_000_000 }), (secret, other, bytes, at) => {
-        const header = signWebhook(secret, bytes, at);
-        expect(verifyWebhookSignature({ header, rawBody: bytes, secrets: [secret], nowSec: at }).ok).toBe(true);
-        if (other !== secret) expect(verifyWebhookSignature({ header, rawBody: bytes, secrets: [other], nowSec: at }).ok).toBe(false);
-        const moved = header.replace(`t=${at}`, `t=${at + 1}`);
-        expect(verifyWebhookSignature({ header: moved, rawBody: bytes, secrets: [secret], nowSec: at }).ok).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        fc.uint8Array(),
+        fc.integer({ min: 0, max: 4_000_000_000 }),
+        (secret, other, bytes, at) => {
+          const header = signWebhook(secret, bytes, at);
+          expect(verifyWebhookSignature({ header, rawBody: bytes, secrets: [secret], nowSec: at }).ok).toBe(true);
+          if (other !== secret)
+            expect(verifyWebhookSignature({ header, rawBody: bytes, secrets: [other], nowSec: at }).ok).toBe(false);
+          const moved = header.replace(`t=${at}`, `t=${at + 1}`);
+          expect(verifyWebhookSignature({ header: moved, rawBody: bytes, secrets: [secret], nowSec: at }).ok).toBe(
+            false,
+          );
+        },
+      ),
     );
   });
 });

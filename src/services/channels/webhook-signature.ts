@@ -24,12 +24,13 @@ export const WEBHOOK_SIGNATURE_SCHEME =
   'HMAC-SHA256 of the string `<t>.<raw request body>` keyed with the shared webhook secret. While a ' +
   'secret is being rotated the header carries one `v1=` value per secret; a request is genuine if any ' +
   `of them matches. Requests whose timestamp is more than ${DEFAULT_WEBHOOK_TOLERANCE_SEC} seconds away ` +
-  'from the receiver\'s clock are refused, and a signature already seen is refused as a replay. Compute ' +
+  "from the receiver's clock are refused, and a signature already seen is refused as a replay. Compute " +
   'the HMAC over the exact bytes received, before any JSON parsing, and compare in constant time.';
 
 export type RawBody = string | Uint8Array;
 
-const bodyBytes = (body: RawBody) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+const bodyBytes = (body: RawBody) =>
+  typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 
 function hmac(secret: string, timestampSec: number, rawBody: RawBody): Buffer {
   return createHmac('sha256', secret).update(`${timestampSec}.`, 'utf8').update(bodyBytes(rawBody)).digest();
@@ -39,7 +40,8 @@ function hmac(secret: string, timestampSec: number, rawBody: RawBody): Buffer {
 export function signWebhook(secret: string | readonly string[], rawBody: RawBody, timestampSec: number): string {
   const secrets = (typeof secret === 'string' ? [secret] : secret).filter((s) => s.length > 0);
   if (secrets.length === 0) throw new Error('signWebhook needs a non-empty secret');
-  if (!Number.isSafeInteger(timestampSec) || timestampSec < 0) throw new Error('signWebhook needs a timestamp in whole Unix seconds');
+  if (!Number.isSafeInteger(timestampSec) || timestampSec < 0)
+    throw new Error('signWebhook needs a timestamp in whole Unix seconds');
   return [`t=${timestampSec}`, ...secrets.map((s) => `v1=${hmac(s, timestampSec, rawBody).toString('hex')}`)].join(',');
 }
 
@@ -47,7 +49,13 @@ export type WebhookVerification =
   | { ok: true; timestamp: number; signature: string }
   | {
       ok: false;
-      reason: 'missing_header' | 'malformed_header' | 'timestamp_too_old' | 'timestamp_in_future' | 'no_matching_signature' | 'no_secrets';
+      reason:
+        | 'missing_header'
+        | 'malformed_header'
+        | 'timestamp_too_old'
+        | 'timestamp_in_future'
+        | 'no_matching_signature'
+        | 'no_secrets';
       message: string;
     };
 
@@ -99,11 +107,20 @@ export function verifyWebhookSignature(input: {
   if ('ok' in parsed) return parsed;
 
   const age = Math.floor(nowSec) - parsed.timestamp;
-  if (age > toleranceSec) return fail('timestamp_too_old', `the signature is ${age} s old; at most ${toleranceSec} s is accepted (check the sender's clock, or a replay)`);
-  if (-age > toleranceSec) return fail('timestamp_in_future', `the signature is dated ${-age} s in the future; at most ${toleranceSec} s of clock difference is accepted`);
+  if (age > toleranceSec)
+    return fail(
+      'timestamp_too_old',
+      `the signature is ${age} s old; at most ${toleranceSec} s is accepted (check the sender's clock, or a replay)`,
+    );
+  if (-age > toleranceSec)
+    return fail(
+      'timestamp_in_future',
+      `the signature is dated ${-age} s in the future; at most ${toleranceSec} s of clock difference is accepted`,
+    );
 
   const secrets = input.secrets.filter((s) => s.length > 0);
-  if (secrets.length === 0) return fail('no_secrets', 'no webhook secret is configured, so no signature can be checked');
+  if (secrets.length === 0)
+    return fail('no_secrets', 'no webhook secret is configured, so no signature can be checked');
   // Every candidate is compared against every secret, so the time taken does not tell which matched.
   let matched: Buffer | null = null;
   for (const secret of secrets) {
@@ -112,6 +129,7 @@ export function verifyWebhookSignature(input: {
       if (timingSafeEqual(expected, candidate) && matched === null) matched = candidate;
     }
   }
-  if (matched === null) return fail('no_matching_signature', 'no v1= signature matches the body with any current secret');
+  if (matched === null)
+    return fail('no_matching_signature', 'no v1= signature matches the body with any current secret');
   return { ok: true, timestamp: parsed.timestamp, signature: matched.toString('hex') };
 }

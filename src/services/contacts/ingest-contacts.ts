@@ -46,7 +46,10 @@ export function ingestContacts(scope: TenantScope, batch: AcceptedContact[]): Pr
       return customerId;
     });
 
-    await insertCustomers(tx, [...newCustomers].map(([id, name]) => ({ id, name })));
+    await insertCustomers(
+      tx,
+      [...newCustomers].map(([id, name]) => ({ id, name })),
+    );
     const wanted: IdentityOwner[] = allIdentities
       .filter((i) => !storedBefore.has(identityKey(i)))
       .map((i) => ({ ...i, customerId: owners.get(identityKey(i))! }));
@@ -77,13 +80,23 @@ export function ingestContacts(scope: TenantScope, batch: AcceptedContact[]): Pr
     const created = await insertContacts(tx, rows);
 
     const duplicates = rows.filter((r) => !created.has(r.id) && r.externalId !== null).map((r) => r.externalId!);
-    const originals = new Map((await findContactsByExternalIds(tx, [...new Set(duplicates)])).map((c) => [c.externalId, c]));
+    const originals = new Map(
+      (await findContactsByExternalIds(tx, [...new Set(duplicates)])).map((c) => [c.externalId, c]),
+    );
     const usedCustomers = new Set(rows.filter((r) => created.has(r.id)).map((r) => r.customerId));
-    await deleteCustomersWithoutContacts(tx, [...newCustomers.keys()].filter((id) => !usedCustomers.has(id)));
+    await deleteCustomersWithoutContacts(
+      tx,
+      [...newCustomers.keys()].filter((id) => !usedCustomers.has(id)),
+    );
 
     return rows.map((row): IngestOutcome => {
       if (created.has(row.id)) {
-        return { status: 'created', id: row.id, customerId: row.customerId, customerCreated: newCustomers.has(row.customerId) };
+        return {
+          status: 'created',
+          id: row.id,
+          customerId: row.customerId,
+          customerCreated: newCustomers.has(row.customerId),
+        };
       }
       const original = originals.get(row.externalId ?? '');
       if (!original) throw new Error(`contact ${row.externalId} was neither stored nor found`);

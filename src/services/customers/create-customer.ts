@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, invalid } from '../../errors.ts';
-import { identityKey, normalizeEmail, normalizeHandle, normalizePhone, type Identity, type NormalizeResult } from '../../domain/identity.ts';
-import { findIdentityOwners, insertCustomers, insertIdentities, updateCustomerProfile } from '../../store/repositories/customers.ts';
+import {
+  identityKey,
+  normalizeEmail,
+  normalizeHandle,
+  normalizePhone,
+  type Identity,
+  type NormalizeResult,
+} from '../../domain/identity.ts';
+import {
+  findIdentityOwners,
+  insertCustomers,
+  insertIdentities,
+  updateCustomerProfile,
+} from '../../store/repositories/customers.ts';
 import type { PostalAddress } from '../../store/schema.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
 import { customerProfile } from './customer-profile.ts';
@@ -27,7 +39,14 @@ export async function createCustomer(scope: TenantScope, input: NewCustomerInput
     if (taken.length > 0) throw identityTaken(taken[0]!);
     await insertCustomers(tx, [{ id, name: input.name?.trim() || null }]);
     await updateCustomerProfile(tx, id, { address: input.address ?? null, region: input.region ?? null });
-    const inserted = new Set((await insertIdentities(tx, identities.map((i) => ({ ...i, customerId: id })))).map(identityKey));
+    const inserted = new Set(
+      (
+        await insertIdentities(
+          tx,
+          identities.map((i) => ({ ...i, customerId: id })),
+        )
+      ).map(identityKey),
+    );
     const lost = identities.find((i) => !inserted.has(identityKey(i)));
     if (lost) {
       const [owner] = await findIdentityOwners(tx, [lost]);

@@ -19,13 +19,17 @@ export async function customerTimeline(
   options: { limit: number; cursor?: string | undefined; reader?: ContactReader },
 ) {
   const before = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
-  if (options.cursor !== undefined && !before) throw invalid('cursor is not one this server gave out', { field: 'cursor' });
+  if (options.cursor !== undefined && !before)
+    throw invalid('cursor is not one this server gave out', { field: 'cursor' });
   const customerId = await resolveCustomerId(scope, requestedId);
   if (!customerId) throw notFound('Customer');
   const rows = await readTimeline(scope, customerId, options.limit + 1, before);
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
-  const analyses = await latestAnalyses(scope, page.filter((r) => r.type === 'contact').map((r) => r.id));
+  const analyses = await latestAnalyses(
+    scope,
+    page.filter((r) => r.type === 'contact').map((r) => r.id),
+  );
   const reader = options.reader ?? FULL_READER;
   return {
     customerId,
@@ -34,8 +38,17 @@ export async function customerTimeline(
   };
 }
 
-function timelineItem(row: TimelineRow, reader: ContactReader, analysis: Parameters<typeof analysisView>[0] | undefined) {
-  const common = { id: row.id, occurredAt: row.occurredAt.toISOString(), caseId: row.caseId, caseNumber: row.caseNumber };
+function timelineItem(
+  row: TimelineRow,
+  reader: ContactReader,
+  analysis: Parameters<typeof analysisView>[0] | undefined,
+) {
+  const common = {
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    caseId: row.caseId,
+    caseNumber: row.caseNumber,
+  };
   if (row.type === 'contact') {
     return {
       type: 'contact' as const,
@@ -53,5 +66,12 @@ function timelineItem(row: TimelineRow, reader: ContactReader, analysis: Paramet
       analysis: analysis ? analysisView(analysis) : null,
     };
   }
-  return { type: row.type, ...common, kind: row.kind, actorUserId: row.actorUserId, actorLabel: row.actorLabel, data: row.data };
+  return {
+    type: row.type,
+    ...common,
+    kind: row.kind,
+    actorUserId: row.actorUserId,
+    actorLabel: row.actorLabel,
+    data: row.data,
+  };
 }

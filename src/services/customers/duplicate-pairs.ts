@@ -27,11 +27,19 @@ export async function duplicatePairs(scope: TenantScope, options: { limit: numbe
       const a = facts.get(subjectId)!;
       const b = facts.get(suggestion.customerId)!;
       const [older, newer] = a.createdAt.getTime() <= b.createdAt.getTime() ? [a, b] : [b, a];
-      pairs.set(key, { customer: customerSummary(older), duplicate: customerSummary(newer), score: suggestion.score, reasons: suggestion.reasons });
+      pairs.set(key, {
+        customer: customerSummary(older),
+        duplicate: customerSummary(newer),
+        score: suggestion.score,
+        reasons: suggestion.reasons,
+      });
     }
   }
   const ranked = [...pairs.values()].sort(
-    (x, y) => y.score - x.score || y.reasons.length - x.reasons.length || y.duplicate.createdAt.localeCompare(x.duplicate.createdAt),
+    (x, y) =>
+      y.score - x.score ||
+      y.reasons.length - x.reasons.length ||
+      y.duplicate.createdAt.localeCompare(x.duplicate.createdAt),
   );
   return { examinedCustomers: ids.length, pairs: ranked.slice(0, options.limit) };
 }

@@ -13,6 +13,10 @@ export async function findDuplicates(scope: TenantScope, requestedId: string, op
   const { facts, suggestions } = await suggestionsFor(scope, [customerId], { perSubject: options.limit, byName: true });
   return {
     customerId,
-    suggestions: (suggestions.get(customerId) ?? []).map((s) => ({ customer: customerSummary(facts.get(s.customerId)!), score: s.score, reasons: s.reasons })),
+    suggestions: (suggestions.get(customerId) ?? []).map((s) => ({
+      customer: customerSummary(facts.get(s.customerId)!),
+      score: s.score,
+      reasons: s.reasons,
+    })),
   };
 }

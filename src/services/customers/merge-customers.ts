@@ -33,20 +33,40 @@ export function mergeCustomers(actor: Actor, survivorId: string, input: { duplic
     const duplicate = locked.get(input.duplicateId);
     if (!survivor || !duplicate) throw notFound('Customer');
     const check = canMergeCustomers(survivor, duplicate);
-    if (!check.ok) throw mergeRefusalError(check, { mergedIntoId: (check.code === 'merge_into_merged' ? survivor : duplicate).mergedIntoId });
+    if (!check.ok)
+      throw mergeRefusalError(check, {
+        mergedIntoId: (check.code === 'merge_into_merged' ? survivor : duplicate).mergedIntoId,
+      });
 
     const filledFields = PROFILE_FIELDS.filter((f) => survivor[f] === null && duplicate[f] !== null);
-    const merge = await insertCustomerMerge(scope, { survivingCustomerId: survivor.id, mergedCustomerId: duplicate.id, filledFields, mergedBy: actor.userId, mergedAt: now });
+    const merge = await insertCustomerMerge(scope, {
+      survivingCustomerId: survivor.id,
+      mergedCustomerId: duplicate.id,
+      filledFields,
+      mergedBy: actor.userId,
+      mergedAt: now,
+    });
     const moved: Record<string, number> = {};
-    for (const records of CUSTOMER_RECORD_TABLES) moved[records.table] = await moveCustomerRecords(scope, merge.id, records, duplicate.id, survivor.id);
+    for (const records of CUSTOMER_RECORD_TABLES)
+      moved[records.table] = await moveCustomerRecords(scope, merge.id, records, duplicate.id, survivor.id);
     if (filledFields.length > 0) await fillProfile(scope, survivor.id, duplicate.id);
     await setCustomerMergedInto(scope, duplicate.id, survivor.id);
     const record = await finishCustomerMerge(scope, merge.id, moved);
 
     const by = { actorUserId: actor.userId, actorLabel: actor.label, occurredAt: now };
     await insertCustomerEvents(scope, [
-      { ...by, customerId: survivor.id, kind: 'merged_from', data: { mergeId: merge.id, customerId: duplicate.id, name: customerLabel(duplicate), moved, filledFields } },
-      { ...by, customerId: duplicate.id, kind: 'merged_into', data: { mergeId: merge.id, customerId: survivor.id, name: customerLabel(survivor) } },
+      {
+        ...by,
+        customerId: survivor.id,
+        kind: 'merged_from',
+        data: { mergeId: merge.id, customerId: duplicate.id, name: customerLabel(duplicate), moved, filledFields },
+      },
+      {
+        ...by,
+        customerId: duplicate.id,
+        kind: 'merged_into',
+        data: { mergeId: merge.id, customerId: survivor.id, name: customerLabel(survivor) },
+      },
     ]);
     return { ...customerMergeView(record), survivor: await customerProfile(scope, survivor.id) };
   });

@@ -38,7 +38,8 @@ export function undoCustomerMerge(actor: Actor, mergeId: string, now = new Date(
     if (!check.ok) throw mergeRefusalError(check, { mergeId: merge.id });
 
     const restored: Record<string, number> = {};
-    for (const records of CUSTOMER_RECORD_TABLES) restored[records.table] = await moveRecordsBack(scope, merge, records, casesBack);
+    for (const records of CUSTOMER_RECORD_TABLES)
+      restored[records.table] = await moveRecordsBack(scope, merge, records, casesBack);
     await unfillProfile(scope, merge);
     await setCustomerMergedInto(scope, merged.id, null);
     const record = await markCustomerMergeUndone(scope, merge.id, { undoneBy: actor.userId, undoneAt: now, restored });
@@ -46,9 +47,23 @@ export function undoCustomerMerge(actor: Actor, mergeId: string, now = new Date(
 
     const by = { actorUserId: actor.userId, actorLabel: actor.label, occurredAt: now };
     await insertCustomerEvents(scope, [
-      { ...by, customerId: survivor.id, kind: 'unmerged', data: { mergeId: merge.id, customerId: merged.id, name: customerLabel(merged), restored } },
-      { ...by, customerId: merged.id, kind: 'unmerged', data: { mergeId: merge.id, customerId: survivor.id, name: customerLabel(survivor), restored } },
+      {
+        ...by,
+        customerId: survivor.id,
+        kind: 'unmerged',
+        data: { mergeId: merge.id, customerId: merged.id, name: customerLabel(merged), restored },
+      },
+      {
+        ...by,
+        customerId: merged.id,
+        kind: 'unmerged',
+        data: { mergeId: merge.id, customerId: survivor.id, name: customerLabel(survivor), restored },
+      },
     ]);
-    return { ...customerMergeView(record), survivor: await customerProfile(scope, survivor.id), restoredCustomer: await customerProfile(scope, merged.id) };
+    return {
+      ...customerMergeView(record),
+      survivor: await customerProfile(scope, survivor.id),
+      restoredCustomer: await customerProfile(scope, merged.id),
+    };
   });
 }

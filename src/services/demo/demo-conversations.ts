@@ -30,7 +30,13 @@ export const firstName = (name: string): string => name.split(' ')[0]!;
 const firstSentence = (text: string): string => text.match(/^.*?[.!?](\s|$)/)?.[0].trim() ?? text;
 
 /** The customer writes to or posts about Lumen: email, portal, text, forum or social. */
-export function customerWrites(voice: Voice, channel: Channel, saying: Saying, at: Date, replying: boolean): ContactSubmission {
+export function customerWrites(
+  voice: Voice,
+  channel: Channel,
+  saying: Saying,
+  at: Date,
+  replying: boolean,
+): ContactSubmission {
   const { profile, random } = voice;
   const base = { channel, direction: 'inbound', occurredAt: at, customer: claimsFor(profile, channel) };
   switch (channel) {
@@ -43,7 +49,11 @@ export function customerWrites(voice: Voice, channel: Channel, saying: Saying, a
     case 'portal':
       return { ...base, subject: voice.subject, text: `Sent from My Lumen > Help > Contact us\n\n${saying.long}` };
     case 'forum':
-      return { ...base, subject: voice.subject, text: `${saying.long}\n\n${random.pick(['Has anyone else had this?', 'Any ideas?', 'Is it just me?'])}` };
+      return {
+        ...base,
+        subject: voice.subject,
+        text: `${saying.long}\n\n${random.pick(['Has anyone else had this?', 'Any ideas?', 'Is it just me?'])}`,
+      };
     case 'social':
       return { ...base, text: `@LumenMobile ${saying.short}` };
     default:
@@ -55,7 +65,12 @@ export function customerWrites(voice: Voice, channel: Channel, saying: Saying, a
 export function agentWrites(voice: Voice, channel: Channel, agent: Speaker, text: string, at: Date): ContactSubmission {
   const { profile } = voice;
   const replyChannel: Channel = channel === 'portal' || channel === 'chat' || channel === 'phone' ? 'email' : channel;
-  const base = { channel: replyChannel, direction: 'outbound', occurredAt: at, customer: claimsFor(profile, replyChannel) };
+  const base = {
+    channel: replyChannel,
+    direction: 'outbound',
+    occurredAt: at,
+    customer: claimsFor(profile, replyChannel),
+  };
   switch (replyChannel) {
     case 'email':
       return {
@@ -64,11 +79,21 @@ export function agentWrites(voice: Voice, channel: Channel, agent: Speaker, text
         text: `Dear ${profile.firstName},\n\n${text}\n\nIf anything is still not right, just reply to this email and it will come back to me.\n\nKind regards,\n${agent.name}\nLumen Mobile, ${agent.team}`,
       };
     case 'forum':
-      return { ...base, subject: `Re: ${voice.subject}`, text: `Hi ${profile.firstName}, ${text}\n\n${agent.name}, Lumen Community Team` };
+      return {
+        ...base,
+        subject: `Re: ${voice.subject}`,
+        text: `Hi ${profile.firstName}, ${text}\n\n${agent.name}, Lumen Community Team`,
+      };
     case 'social':
-      return { ...base, text: `${profile.handle ?? ''} Thanks for your patience, ${profile.firstName}. ${firstSentence(text)} ^${initials(agent.name)}`.trim() };
+      return {
+        ...base,
+        text: `${profile.handle ?? ''} Thanks for your patience, ${profile.firstName}. ${firstSentence(text)} ^${initials(agent.name)}`.trim(),
+      };
     default:
-      return { ...base, text: `Lumen Mobile: Hi ${profile.firstName}. ${firstSentence(text)} Reply to this text if you need us.` };
+      return {
+        ...base,
+        text: `Lumen Mobile: Hi ${profile.firstName}. ${firstSentence(text)} Reply to this text if you need us.`,
+      };
   }
 }
 
@@ -92,17 +117,30 @@ export function conversation(
         : `Outbound call, ${minutes} min ${random.int(0, 59)} s, made by ${agent.name} (${agent.team}).`,
     );
     if (direction === 'inbound') {
-      lines.push(`Agent: Thank you for calling Lumen Mobile, you're through to ${me}. How can I help?`, `Customer: ${turns.opening.long}`);
-      lines.push(`Agent: I can look into that. For security, can I take your full name and ${profile.address ? 'the first line of your address' : 'the email address on the account'}?`);
+      lines.push(
+        `Agent: Thank you for calling Lumen Mobile, you're through to ${me}. How can I help?`,
+        `Customer: ${turns.opening.long}`,
+      );
+      lines.push(
+        `Agent: I can look into that. For security, can I take your full name and ${profile.address ? 'the first line of your address' : 'the email address on the account'}?`,
+      );
       lines.push(`Customer: ${profile.name}, ${profile.address?.line1 ?? profile.email ?? profile.phone}.`);
       lines.push(`Agent: Thank you, that's all confirmed. ${turns.answer}`);
     } else {
-      lines.push(`Agent: Hello, is that ${profile.firstName}? It's ${me} from Lumen Mobile, calling about ${lowerFirst(voice.subject)}.`);
+      lines.push(
+        `Agent: Hello, is that ${profile.firstName}? It's ${me} from Lumen Mobile, calling about ${lowerFirst(voice.subject)}.`,
+      );
       lines.push(`Customer: Yes, speaking.`, `Agent: ${turns.answer}`);
     }
-    lines.push(`Customer: ${turns.reaction}`, `Agent: Is there anything else I can help with today?`, `Customer: No, that's everything.`);
+    lines.push(
+      `Customer: ${turns.reaction}`,
+      `Agent: Is there anything else I can help with today?`,
+      `Customer: No, that's everything.`,
+    );
   } else {
-    lines.push(`Chat started from the ${random.pick(['Lumen app', 'Lumen website', 'My Lumen account page'])}, answered by ${agent.name} (${agent.team}).`);
+    lines.push(
+      `Chat started from the ${random.pick(['Lumen app', 'Lumen website', 'My Lumen account page'])}, answered by ${agent.name} (${agent.team}).`,
+    );
     lines.push(`Customer: ${random.pick(['Hi!', 'Hello!', 'Hi there!'])} ${turns.opening.short}`);
     lines.push(`Agent: Hi ${profile.firstName}, thanks for getting in touch. Let me take a look at your account.`);
     lines.push(`Customer: ${turns.opening.long}`, `Agent: ${turns.answer}`, `Customer: ${turns.reaction}`);

@@ -11,7 +11,17 @@ import type { DemoRandom } from './random.ts';
 /** How far back a generated history reaches. */
 export const HISTORY_DAYS = 120;
 
-const COUNTRIES = ['Spain', 'France', 'Portugal', 'Italy', 'Greece', 'Turkey', 'the United States', 'Switzerland', 'Iceland'];
+const COUNTRIES = [
+  'Spain',
+  'France',
+  'Portugal',
+  'Italy',
+  'Greece',
+  'Turkey',
+  'the United States',
+  'Switzerland',
+  'Iceland',
+];
 const DEVICES = ['Aurora 12', 'Vela S3', 'Orbit Mini', 'Nova 7 Pro', 'Kite 5G', 'Vela Fold'];
 const NETWORKS = ['Kestrel Mobile', 'Meridian Telecom', 'Sparrow Mobile'];
 const CHASING = [
@@ -32,9 +42,21 @@ const FED_UP = [
   'This is the {nth} time I have contacted you about this, and every time I have to explain it all again from the start.',
   'I have spent hours on this since {first}. Nobody calls back when they say they will.',
 ];
-const CHURN = [' If this is not fixed this week I will take my number to another network.', ' Honestly, I am ready to cancel.', ''];
-const THANKS = ['Great, thank you for sorting that.', 'Brilliant, thanks for your help.', 'OK, that makes sense. Thanks.'];
-const DOUBTS = ['Fine. I hope it actually works this time.', 'I have heard that before.', 'OK. Please make sure someone calls me back.'];
+const CHURN = [
+  ' If this is not fixed this week I will take my number to another network.',
+  ' Honestly, I am ready to cancel.',
+  '',
+];
+const THANKS = [
+  'Great, thank you for sorting that.',
+  'Brilliant, thanks for your help.',
+  'OK, that makes sense. Thanks.',
+];
+const DOUBTS = [
+  'Fine. I hope it actually works this time.',
+  'I have heard that before.',
+  'OK. Please make sure someone calls me back.',
+];
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 /** When customers get in touch, and when Lumen's lines and inboxes are staffed. */
 const CUSTOMER_HOURS = [7, 22] as const;
@@ -51,7 +73,12 @@ export interface JourneySettings {
 export function customerJourney(settings: JourneySettings, profile: CustomerProfile): CustomerScript {
   const { random, now } = settings;
   const script: CustomerScript = { profile, contacts: [], cases: [] };
-  const matters = random.weighted([[0, 15], [1, 52], [2, 27], [3, 6]] as const);
+  const matters = random.weighted([
+    [0, 15],
+    [1, 52],
+    [2, 27],
+    [3, 6],
+  ] as const);
   for (let i = 0; i < matters; i++) {
     const launch = i === 0 && random.chance(0.05);
     const topic = launch ? LAUNCH_TOPIC : random.weighted(TOPICS.map((t) => [t, t.weight] as const));
@@ -77,7 +104,12 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
   const team = ['North', 'North West'].includes(profile.region ?? '') && random.chance(0.6) ? 'north' : topic.team;
   const owner = random.pick(agentsOf(team));
   const speaker = speakerOf(owner);
-  const rounds = random.weighted([[1, 42], [2, 36], [3, 16], [4, 6]] as const);
+  const rounds = random.weighted([
+    [1, 42],
+    [2, 36],
+    [3, 16],
+    [4, 6],
+  ] as const);
   const willSolve = random.chance(0.85);
 
   const first = script.contacts.length;
@@ -90,7 +122,8 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
   let askedAt = at;
   let finished = false;
   for (let round = 0; round < rounds && at < now; round++) {
-    const channel = round > 0 && random.chance(0.5) ? lastChannelUsed(script, first) : channelFor(random, topic, profile);
+    const channel =
+      round > 0 && random.chance(0.5) ? lastChannelUsed(script, first) : channelFor(random, topic, profile);
     const said = round === 0 ? saying : chase(random, saying, round, times[0]!, askedAt);
     const last = round === rounds - 1;
     // Until the round that fixes it the agent can only promise to look into it.
@@ -98,7 +131,16 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
     if (channel === 'phone' || channel === 'chat') {
       at = withinHours(at, AGENT_HOURS, random);
       if (at >= now) break;
-      add(conversation(voice, channel, 'inbound', speaker, { opening: said, answer, reaction: random.pick(last && willSolve ? THANKS : DOUBTS) }, at));
+      add(
+        conversation(
+          voice,
+          channel,
+          'inbound',
+          speaker,
+          { opening: said, answer, reaction: random.pick(last && willSolve ? THANKS : DOUBTS) },
+          at,
+        ),
+      );
     } else {
       add(customerWrites(voice, channel, said, at, round > 0));
       const replyAt = withinHours(hoursAfter(at, random.int(1, 26)), AGENT_HOURS, random);
@@ -116,7 +158,16 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
     solvedAt = at;
     const resolution = `Good news: ${lowerFirst(fill(variant.resolution))} Thank you for your patience.`;
     if (profile.phone && random.chance(0.3)) {
-      add(conversation(voice, 'phone', 'outbound', speaker, { opening: saying, answer: resolution, reaction: random.pick(THANKS) }, at));
+      add(
+        conversation(
+          voice,
+          'phone',
+          'outbound',
+          speaker,
+          { opening: saying, answer: resolution, reaction: random.pick(THANKS) },
+          at,
+        ),
+      );
     } else {
       add(agentWrites(voice, profile.mobile && random.chance(0.4) ? 'sms' : 'email', speaker, resolution, at));
     }
@@ -178,7 +229,8 @@ function casePlan(
     });
     holder = receiver;
   }
-  if (history.contacts.length >= 4 && plan.priority !== 'high') plan.steps.push({ at: minutesAfter(history.lastAt, 2), by: holder, priority: 'high' });
+  if (history.contacts.length >= 4 && plan.priority !== 'high')
+    plan.steps.push({ at: minutesAfter(history.lastAt, 2), by: holder, priority: 'high' });
   plan.steps.push(...finalSteps(random, now, holder, history.lastAt, history.solvedAt));
   for (const step of plan.steps) step.at = notAfter(now, step.at);
   return plan;
@@ -199,7 +251,10 @@ const notAfter = (now: Date, at: Date): Date => (at < now ? at : minutesAfter(no
 
 function chase(random: DemoRandom, saying: Saying, round: number, firstAt: Date, askedAt: Date): Saying {
   const line = round === 1 ? random.pick(CHASING) : random.pick(FED_UP) + random.pick(CHURN);
-  const words = line.replace('{prev}', formatDay(askedAt)).replace('{first}', formatDay(firstAt)).replace('{nth}', ORDINALS[round] ?? 'umpteenth');
+  const words = line
+    .replace('{prev}', formatDay(askedAt))
+    .replace('{first}', formatDay(firstAt))
+    .replace('{nth}', ORDINALS[round] ?? 'umpteenth');
   return { long: `${words} ${saying.long}`, short: `${words.split('.')[0]}. ${saying.short}` };
 }
 

@@ -7,12 +7,24 @@ import type { DemoRandom } from './random.ts';
  * The everyday traffic that belongs to no case: bills, travel texts, surveys, offers and the
  * odd sales call from the outsourced contact centre. It makes a timeline look lived in.
  */
-export function routineNotices(profile: CustomerProfile, random: DemoRandom, now: Date, horizonDays: number): ContactSubmission[] {
+export function routineNotices(
+  profile: CustomerProfile,
+  random: DemoRandom,
+  now: Date,
+  horizonDays: number,
+): ContactSubmission[] {
   const notices: ContactSubmission[] = [];
   const bySms = profile.mobile;
   const channel = bySms ? 'sms' : 'email';
   const send = (at: Date, subject: string | undefined, text: string, via: 'sms' | 'email' = channel) =>
-    notices.push({ channel: via, direction: 'outbound', occurredAt: at, subject: via === 'email' ? subject : undefined, customer: claimsFor(profile, via), text });
+    notices.push({
+      channel: via,
+      direction: 'outbound',
+      occurredAt: at,
+      subject: via === 'email' ? subject : undefined,
+      customer: claimsFor(profile, via),
+      text,
+    });
 
   // A bill notice each month, on the customer's billing day.
   const billingDay = random.int(1, 28);
@@ -49,18 +61,36 @@ export function routineNotices(profile: CustomerProfile, random: DemoRandom, now
 }
 
 /** The first message a new customer gets: every demo customer has at least this one contact. */
-export function welcomeNotice(profile: CustomerProfile, random: DemoRandom, now: Date, horizonDays: number): ContactSubmission {
+export function welcomeNotice(
+  profile: CustomerProfile,
+  random: DemoRandom,
+  now: Date,
+  horizonDays: number,
+): ContactSubmission {
   const via = profile.mobile ? 'sms' : profile.email ? 'email' : 'phone';
   const at = atHour(daysBefore(now, random.int(1, horizonDays - 1)), 10, random);
   const text =
     via === 'phone'
       ? `Outbound call, 2 min 30 s, made by the Lumen welcome team.\nAgent: Hello ${profile.firstName}, welcome to Lumen Mobile. Your account is set up and your first bill will arrive next month.\nCustomer: Great, thank you.`
       : `Welcome to Lumen Mobile, ${profile.firstName}! Your account is ready. Manage your plan, bills and contact preferences any time in My Lumen.`;
-  return { channel: via, direction: 'outbound', occurredAt: at, subject: via === 'email' ? 'Welcome to Lumen Mobile' : undefined, customer: claimsFor(profile, via), text };
+  return {
+    channel: via,
+    direction: 'outbound',
+    occurredAt: at,
+    subject: via === 'email' ? 'Welcome to Lumen Mobile' : undefined,
+    customer: claimsFor(profile, via),
+    text,
+  };
 }
 
 /** After a case is solved: the survey text and, sometimes, the customer's answer. */
-export function surveyAfter(profile: CustomerProfile, random: DemoRandom, solvedAt: Date, agentName: string, now: Date): ContactSubmission[] {
+export function surveyAfter(
+  profile: CustomerProfile,
+  random: DemoRandom,
+  solvedAt: Date,
+  agentName: string,
+  now: Date,
+): ContactSubmission[] {
   if (!profile.mobile || !random.chance(0.35)) return [];
   const sent = new Date(solvedAt.getTime() + random.int(1, 6) * 3600_000);
   if (sent >= now) return [];
@@ -73,8 +103,19 @@ export function surveyAfter(profile: CustomerProfile, random: DemoRandom, solved
   };
   const repliedAt = new Date(sent.getTime() + random.int(2, 90) * 60_000);
   if (!random.chance(0.55) || repliedAt >= now) return [survey];
-  const answer = random.pick(['5', '5 - sorted first time, thank you', '4', '4 quick and friendly', '3', '2 - took three goes to fix', '1. Had to explain everything again every time']);
-  return [survey, { channel: 'sms', direction: 'inbound', occurredAt: repliedAt, customer: claimsFor(profile, 'sms'), text: answer }];
+  const answer = random.pick([
+    '5',
+    '5 - sorted first time, thank you',
+    '4',
+    '4 quick and friendly',
+    '3',
+    '2 - took three goes to fix',
+    '1. Had to explain everything again every time',
+  ]);
+  return [
+    survey,
+    { channel: 'sms', direction: 'inbound', occurredAt: repliedAt, customer: claimsFor(profile, 'sms'), text: answer },
+  ];
 }
 
 /** An outbound sales call by the vendor's agents, on Lumen's behalf. */

@@ -13,13 +13,27 @@ interface TeamPlan {
 }
 
 export const DEMO_TEAMS: Record<TeamKey, TeamPlan> = {
-  billing: { name: 'Billing & Retention', skills: ['billing', 'roaming', 'payments', 'cancellation', 'retention'], regions: [] },
+  billing: {
+    name: 'Billing & Retention',
+    skills: ['billing', 'roaming', 'payments', 'cancellation', 'retention'],
+    regions: [],
+  },
   network: { name: 'Network & Devices', skills: ['network', 'coverage', 'handsets', 'broadband', 'sim'], regions: [] },
   orders: { name: 'Orders & Activation', skills: ['orders', 'activation', 'porting', 'upgrades', 'esim'], regions: [] },
   // A local team that owns any query from its region, end to end.
   north: {
     name: 'North Local Experts',
-    skills: ['billing', 'roaming', 'network', 'handsets', 'broadband', 'orders', 'activation', 'porting', 'cancellation'],
+    skills: [
+      'billing',
+      'roaming',
+      'network',
+      'handsets',
+      'broadband',
+      'orders',
+      'activation',
+      'porting',
+      'cancellation',
+    ],
     regions: ['North', 'North West'],
   },
   // An outsourced contact centre running sales campaigns for Lumen; its agents have no login here.
@@ -63,9 +77,30 @@ const agent = (key: StaffKey, name: string, team: TeamKey): StaffPlan => ({
 
 /** Everyone who works the demo tenant; the admin is created with the tenant itself. */
 export const DEMO_STAFF: readonly StaffPlan[] = [
-  { key: 'admin', name: 'Administrator', email: 'admin@lumen.example', role: 'admin', password: 'demo-admin-pass', team: null },
-  { key: 'supervisor', name: 'Morgan Hale', email: 'supervisor@lumen.example', role: 'supervisor', password: 'demo-supervisor-pass', team: null },
-  { key: 'analyst', name: 'Rosa Delgado', email: 'analyst@lumen.example', role: 'analyst', password: 'demo-analyst-pass', team: null },
+  {
+    key: 'admin',
+    name: 'Administrator',
+    email: 'admin@lumen.example',
+    role: 'admin',
+    password: 'demo-admin-pass',
+    team: null,
+  },
+  {
+    key: 'supervisor',
+    name: 'Morgan Hale',
+    email: 'supervisor@lumen.example',
+    role: 'supervisor',
+    password: 'demo-supervisor-pass',
+    team: null,
+  },
+  {
+    key: 'analyst',
+    name: 'Rosa Delgado',
+    email: 'analyst@lumen.example',
+    role: 'analyst',
+    password: 'demo-analyst-pass',
+    team: null,
+  },
   agent('dan', 'Dan Whitaker', 'billing'),
   agent('aisha', 'Aisha Khan', 'billing'),
   agent('grace', 'Grace Lin', 'network'),
@@ -105,7 +140,14 @@ export const agentsOf = (team: TeamKey): StaffKey[] => DEMO_STAFF.filter((s) => 
 /** How a member of staff appears in what they say or write: their name and team. */
 export function speakerOf(key: StaffKey): { name: string; team: string } {
   const plan = staffPlan(key);
-  return { name: plan.name, team: plan.team ? DEMO_TEAMS[plan.team].name : plan.role === 'supervisor' ? 'Customer Service Management' : 'Lumen Mobile' };
+  return {
+    name: plan.name,
+    team: plan.team
+      ? DEMO_TEAMS[plan.team].name
+      : plan.role === 'supervisor'
+        ? 'Customer Service Management'
+        : 'Lumen Mobile',
+  };
 }
 
 /** Lumen's people and teams once stored: who acts on cases, and where they sit. */
@@ -149,7 +191,8 @@ export async function createDemoPeople(scope: TenantScope, adminId: string): Pro
       teamId: plan.team ? teamIds.get(plan.team) : undefined,
       skills: plan.team ? DEMO_TEAMS[plan.team].skills : undefined,
       // The chain escalations climb: agent, then the supervisor, then the administrator.
-      supervisorId: plan.role === 'agent' ? userIds.get('supervisor') : plan.role === 'supervisor' ? adminId : undefined,
+      supervisorId:
+        plan.role === 'agent' ? userIds.get('supervisor') : plan.role === 'supervisor' ? adminId : undefined,
     });
     userIds.set(plan.key, user.id);
   };
@@ -168,5 +211,10 @@ export async function createDemoPeople(scope: TenantScope, adminId: string): Pro
 /** Marks the demo as complete by creating its last login. */
 export async function finishDemoPeople(scope: TenantScope): Promise<void> {
   const plan = staffPlan(FINISHING_LOGIN);
-  await createUser(scope, { email: plan.email, name: plan.name, role: plan.role, password: plan.password ?? undefined });
+  await createUser(scope, {
+    email: plan.email,
+    name: plan.name,
+    role: plan.role,
+    password: plan.password ?? undefined,
+  });
 }

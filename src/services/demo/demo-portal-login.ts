@@ -15,7 +15,13 @@ const PORTAL_CUSTOMER = SECURITY_CHECK_PROFILE;
 const PORTAL_PASSWORD = 'demo-customer-pass';
 
 export function demoPortalLogin(): DemoLogin {
-  return { role: 'customer', name: PORTAL_CUSTOMER.name, email: PORTAL_CUSTOMER.email!, password: PORTAL_PASSWORD, team: null };
+  return {
+    role: 'customer',
+    name: PORTAL_CUSTOMER.name,
+    email: PORTAL_CUSTOMER.email!,
+    password: PORTAL_PASSWORD,
+    team: null,
+  };
 }
 
 /**
@@ -29,5 +35,11 @@ export async function ensureDemoPortalLogin(scope: TenantScope): Promise<void> {
   const [owner] = email.ok ? await findIdentityOwners(scope, [email.identity]) : [];
   // A store whose story customer is gone has nobody to sign in as; the staff logins still work.
   if (!owner) return;
-  await createUser(scope, { email: login.email, name: login.name, role: 'customer', password: login.password, customerId: owner.customerId });
+  await createUser(scope, {
+    email: login.email,
+    name: login.name,
+    role: 'customer',
+    password: login.password,
+    customerId: owner.customerId,
+  });
 }

@@ -83,7 +83,12 @@ function fullClaims(profile: CustomerProfile): ContactSubmission['customer'] {
 }
 
 /** Stores the scripts' contacts in one batch, then their profiles and cases. */
-export async function playScripts(scope: TenantScope, staff: DemoStaff, scripts: CustomerScript[], now: Date): Promise<PlayedScripts> {
+export async function playScripts(
+  scope: TenantScope,
+  staff: DemoStaff,
+  scripts: CustomerScript[],
+  now: Date,
+): Promise<PlayedScripts> {
   const accepted: AcceptedContact[] = [];
   for (const script of scripts) {
     script.contacts.forEach((submission, index) => {
@@ -91,7 +96,8 @@ export async function playScripts(scope: TenantScope, staff: DemoStaff, scripts:
       // find the same customer instead of starting a new one.
       const claims = index === 0 ? fullClaims(script.profile) : submission.customer;
       const check = checkContactSubmission({ ...submission, customer: claims }, now);
-      if (!check.ok) throw new Error(`demo contact for ${script.profile.name} is invalid: ${check.problems.join('; ')}`);
+      if (!check.ok)
+        throw new Error(`demo contact for ${script.profile.name} is invalid: ${check.problems.join('; ')}`);
       accepted.push(check.contact);
     });
   }
@@ -106,12 +112,21 @@ export async function playScripts(scope: TenantScope, staff: DemoStaff, scripts:
     const customerId = stored[0]?.customerId;
     if (customerId === undefined) throw new Error(`demo customer ${script.profile.name} has no contacts`);
     customerIds.push(customerId);
-    if (stored.some((o) => o.customerId !== customerId)) throw new Error(`demo customer ${script.profile.name} was split in two`);
+    if (stored.some((o) => o.customerId !== customerId))
+      throw new Error(`demo customer ${script.profile.name} was split in two`);
     if (script.profile.address || script.profile.region) {
-      await updateCustomerProfile(scope, customerId, { address: script.profile.address, region: script.profile.region });
+      await updateCustomerProfile(scope, customerId, {
+        address: script.profile.address,
+        region: script.profile.region,
+      });
     }
     for (const plan of script.cases) {
-      await playCase(staff, customerId, plan.contacts.map((i) => stored[i]!.id), plan);
+      await playCase(
+        staff,
+        customerId,
+        plan.contacts.map((i) => stored[i]!.id),
+        plan,
+      );
       cases++;
     }
   }
@@ -134,7 +149,8 @@ async function playCase(staff: DemoStaff, customerId: string, contactIds: string
   for (const step of plan.steps) {
     const actor = staff.actor(step.by);
     if (step.note) await addCaseNote(actor, opened.id, step.note, step.at);
-    const changed = step.status !== undefined || step.owner !== undefined || step.team !== undefined || step.priority !== undefined;
+    const changed =
+      step.status !== undefined || step.owner !== undefined || step.team !== undefined || step.priority !== undefined;
     if (!changed) continue;
     await changeCase(
       actor,

@@ -14,11 +14,31 @@ export interface DemoStory {
 }
 
 export const DEMO_STORIES: readonly DemoStory[] = [
-  { title: 'failed security over a wrong house number, cut off, asked to repeat everything', profile: SECURITY_CHECK_PROFILE, script: securityCheckStory },
-  { title: 'asked on every channel not to be called; the vendor kept calling', profile: STOP_CALLING_PROFILE, script: stopCallingStory },
-  { title: 'laptop broadband: 14 days, 7 calls, 6 chats between Lumen and the maker', profile: LAPTOP_BROADBAND_PROFILE, script: laptopBroadbandStory },
-  { title: 'launch day: orders collapsed and nobody told anyone anything', profile: LAUNCH_DAY_PROFILE, script: launchDayStory },
-  { title: 'one local expert owned the whole query until it was done', profile: LOCAL_TEAM_PROFILE, script: localTeamStory },
+  {
+    title: 'failed security over a wrong house number, cut off, asked to repeat everything',
+    profile: SECURITY_CHECK_PROFILE,
+    script: securityCheckStory,
+  },
+  {
+    title: 'asked on every channel not to be called; the vendor kept calling',
+    profile: STOP_CALLING_PROFILE,
+    script: stopCallingStory,
+  },
+  {
+    title: 'laptop broadband: 14 days, 7 calls, 6 chats between Lumen and the maker',
+    profile: LAPTOP_BROADBAND_PROFILE,
+    script: laptopBroadbandStory,
+  },
+  {
+    title: 'launch day: orders collapsed and nobody told anyone anything',
+    profile: LAUNCH_DAY_PROFILE,
+    script: launchDayStory,
+  },
+  {
+    title: 'one local expert owned the whole query until it was done',
+    profile: LOCAL_TEAM_PROFILE,
+    script: localTeamStory,
+  },
 ];
 
 /** The story customers' emails, numbers and handles, kept away from generated customers. */

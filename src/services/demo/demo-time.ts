@@ -20,10 +20,12 @@ export function withinHours(date: Date, [open, close]: readonly [number, number]
 }
 
 /** "14 March" */
-export const formatDay = (date: Date): string => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+export const formatDay = (date: Date): string =>
+  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** "Thursday" */
-export const formatWeekday = (date: Date): string => date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+export const formatWeekday = (date: Date): string =>
+  date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
 
 /** "March" */
 export const formatMonth = (date: Date): string => date.toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });

@@ -19,7 +19,10 @@ export async function installDemoTopicModel(scope: TenantScope, now: Date): Prom
     topic.variants.flatMap((variant) =>
       Array.from({ length: FILLS }, () => {
         const vars = topicVars(random, now);
-        return [variant.problem, variant.short, variant.subject].map((text) => ({ text: fillTopicText(text, vars), label: topic.key }));
+        return [variant.problem, variant.short, variant.subject].map((text) => ({
+          text: fillTopicText(text, vars),
+          label: topic.key,
+        }));
       }).flat(),
     ),
   );

@@ -9,7 +9,14 @@ import { createTenant } from '../tenants/create-tenant.ts';
 import { backdateCases } from './backdate-cases.ts';
 import { CustomerFactory } from './demo-customers.ts';
 import { customerJourney } from './demo-journeys.ts';
-import { createDemoPeople, demoLogins, finishDemoPeople, FINISHING_LOGIN, staffPlan, type DemoLogin } from './demo-people.ts';
+import {
+  createDemoPeople,
+  demoLogins,
+  finishDemoPeople,
+  FINISHING_LOGIN,
+  staffPlan,
+  type DemoLogin,
+} from './demo-people.ts';
 import { installDemoTopicModel } from './demo-topic-model.ts';
 import { demoPortalLogin, ensureDemoPortalLogin } from './demo-portal-login.ts';
 import { playScripts } from './demo-script.ts';
@@ -67,7 +74,12 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
   const progress = options.onProgress ?? (() => undefined);
   const admin = staffPlan('admin');
 
-  const created = await createTenant(db, { slug: options.slug ?? DEMO_SLUG, name: DEMO_TENANT_NAME, adminEmail: admin.email, adminPassword: admin.password! });
+  const created = await createTenant(db, {
+    slug: options.slug ?? DEMO_SLUG,
+    name: DEMO_TENANT_NAME,
+    adminEmail: admin.email,
+    adminPassword: admin.password!,
+  });
   const scope = scopeTo(db, created.tenant.id);
   const adminUser = await findUserByEmail(scope, admin.email);
   const staff = await createDemoPeople(scope, adminUser!.id);
@@ -85,7 +97,7 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
   const random = new DemoRandom(SEED);
   const factory = new CustomerFactory(random, storyIdentities());
   const settings = { random, now, launchDay: launchDay(now) };
-  for (let done = 0; done < options.customers; ) {
+  for (let done = 0; done < options.customers;) {
     const size = Math.min(CUSTOMERS_PER_BATCH, options.customers - done);
     const scripts = Array.from({ length: size }, () => customerJourney(settings, factory.next()));
     const played = await playScripts(scope, staff, scripts, now);
@@ -93,7 +105,10 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
     counts.customers += size;
     counts.contacts += played.contacts;
     counts.cases += played.cases;
-    progress(done / options.customers, `${done} of ${options.customers} customers, ${counts.contacts} contacts, ${counts.cases} cases`);
+    progress(
+      done / options.customers,
+      `${done} of ${options.customers} customers, ${counts.contacts} contacts, ${counts.cases} cases`,
+    );
   }
   await backdateCases(scope);
   await ensureDemoPortalLogin(scope);
@@ -104,7 +119,11 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
     adminUserId: adminUser!.id,
     logins: demoLogins(),
     portalLogin: demoPortalLogin(),
-    stories: DEMO_STORIES.map((story, i) => ({ title: story.title, customerName: story.profile.name, customerId: stories.customerIds[i]! })),
+    stories: DEMO_STORIES.map((story, i) => ({
+      title: story.title,
+      customerName: story.profile.name,
+      customerId: stories.customerIds[i]!,
+    })),
     counts,
     seconds: (Date.now() - started) / 1000,
   };
@@ -117,7 +136,10 @@ export async function findDemoTenant(db: Db, slug = DEMO_SLUG): Promise<DemoLogi
   const scope = scopeTo(db, tenant.id);
   const admin = await findUserByEmail(scope, staffPlan('admin').email);
   if (!admin) {
-    throw new AppError('conflict', `The organisation "${slug}" in this store was not made by hearken demo; use another --data-dir or DATABASE_URL`);
+    throw new AppError(
+      'conflict',
+      `The organisation "${slug}" in this store was not made by hearken demo; use another --data-dir or DATABASE_URL`,
+    );
   }
   if (!(await findUserByEmail(scope, staffPlan(FINISHING_LOGIN).email))) {
     throw new AppError(

@@ -4,7 +4,14 @@ import { importExternalId, rowToSubmission } from './contact-row.ts';
 describe('reading an import row', () => {
   it('reads flat CSV-style columns', () => {
     expect(
-      rowToSubmission({ channel: 'sms', customer_phone: '+447700900123', customer_name: 'Ann', body: 'hello', external_id: 'x1', direction: '' }),
+      rowToSubmission({
+        channel: 'sms',
+        customer_phone: '+447700900123',
+        customer_name: 'Ann',
+        body: 'hello',
+        external_id: 'x1',
+        direction: '',
+      }),
     ).toEqual({
       channel: 'sms',
       direction: 'inbound',
@@ -17,7 +24,12 @@ describe('reading an import row', () => {
   });
 
   it('reads the API shape with a nested customer', () => {
-    const submission = rowToSubmission({ channel: 'email', direction: 'outbound', customer: { email: 'a@b.co' }, text: 'hi' });
+    const submission = rowToSubmission({
+      channel: 'email',
+      direction: 'outbound',
+      customer: { email: 'a@b.co' },
+      text: 'hi',
+    });
     expect(submission.customer.email).toBe('a@b.co');
     expect(submission.direction).toBe('outbound');
   });

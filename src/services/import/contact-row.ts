@@ -7,7 +7,8 @@ import type { ContactSubmission } from '../../domain/contact-input.ts';
  * email) so that exports from other tools import without reshaping.
  */
 export function rowToSubmission(row: Record<string, unknown>): ContactSubmission {
-  const nested = typeof row.customer === 'object' && row.customer !== null ? (row.customer as Record<string, unknown>) : {};
+  const nested =
+    typeof row.customer === 'object' && row.customer !== null ? (row.customer as Record<string, unknown>) : {};
   const pick = (...keys: string[]): string | undefined => {
     for (const key of keys) {
       const value = key.startsWith('customer.') ? nested[key.slice('customer.'.length)] : row[key];
@@ -39,6 +40,15 @@ export function rowToSubmission(row: Record<string, unknown>): ContactSubmission
  */
 export function importExternalId(submission: ContactSubmission): string {
   const { channel, direction, occurredAt, customer, subject, text } = submission;
-  const canonical = JSON.stringify([channel, direction, occurredAt ?? null, customer.email ?? null, customer.phone ?? null, customer.handle ?? null, subject ?? null, text]);
+  const canonical = JSON.stringify([
+    channel,
+    direction,
+    occurredAt ?? null,
+    customer.email ?? null,
+    customer.phone ?? null,
+    customer.handle ?? null,
+    subject ?? null,
+    text,
+  ]);
   return `import:${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }

@@ -38,12 +38,18 @@ export interface ImportOptions {
  * are stored in batches that each commit whole, so a crash leaves whole batches and a re-run
  * skips what is already in (every row carries an external id, derived when absent).
  */
-export async function importContactsFile(scope: TenantScope, path: string, options: ImportOptions): Promise<ImportSummary> {
+export async function importContactsFile(
+  scope: TenantScope,
+  path: string,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const format = formatOf(path);
   if (!format) throw new AppError('bad_request', `${path}: import reads .jsonl, .ndjson or .csv files`);
-  const totalBytes = (await stat(path).catch(() => {
-    throw new AppError('not_found', `${path}: no such file`);
-  })).size;
+  const totalBytes = (
+    await stat(path).catch(() => {
+      throw new AppError('not_found', `${path}: no such file`);
+    })
+  ).size;
   const started = Date.now();
   const batchSize = options.batchSize ?? 1000;
   const concurrency = options.concurrency ?? 1;

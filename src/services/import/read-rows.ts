@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
 /** One row of an import file: its content, or why it could not be read at all. */
-export type ImportRow = { line: number; row: Record<string, unknown> } | { line: number; unreadable: string; raw: string };
+export type ImportRow =
+  { line: number; row: Record<string, unknown> } | { line: number; unreadable: string; raw: string };
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -15,7 +16,11 @@ export function formatOf(path: string): ImportFormat | undefined {
 }
 
 /** Streams the rows of a file; `onBytes` reports how far through the file reading is. */
-export async function* readRows(path: string, format: ImportFormat, onBytes: (bytes: number) => void): AsyncGenerator<ImportRow> {
+export async function* readRows(
+  path: string,
+  format: ImportFormat,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<ImportRow> {
   const stream = createReadStream(path);
   let bytes = 0;
   stream.on('data', (chunk) => {
@@ -54,7 +59,10 @@ async function* readCsv(stream: Readable): AsyncGenerator<ImportRow> {
   parser.on('skip', (error: Error & { lines?: number; record?: unknown; raw?: string }) => {
     skipped.push({ line: error.lines ?? 0, unreadable: error.message, raw: error.raw ?? '' });
   });
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, unknown>; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, unknown>;
+    info: { lines: number };
+  }>) {
     while (skipped.length > 0) yield skipped.shift()!;
     yield { line: info.lines, row: record };
   }

@@ -3,7 +3,12 @@ import { AppError, conflict, notFound } from '../../errors.ts';
 import type { Identity } from '../../domain/identity.ts';
 import { acceptShare, type ShareStatus } from '../../domain/cases/partner-share.ts';
 import { findIdentityOwners, insertCustomers, insertIdentities } from '../../store/repositories/customers.ts';
-import { findShareForParty, listSharesWithPartner, type DisclosedCustomer, type ShareRecord } from '../../store/repositories/partner-shares.ts';
+import {
+  findShareForParty,
+  listSharesWithPartner,
+  type DisclosedCustomer,
+  type ShareRecord,
+} from '../../store/repositories/partner-shares.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { openCaseForChange, recordCaseEvents, refusalError } from '../cases/case-change.ts';
@@ -21,7 +26,8 @@ export async function listPartnerCases(actor: Actor, statuses: ShareStatus[] = [
 export async function findShareAsPartner(scope: TenantScope, shareId: string): Promise<ShareRecord> {
   const share = await findShareForParty(scope, shareId);
   if (!share) throw notFound('Partner case');
-  if (share.partnerTenantId !== scope.tenantId) throw conflict('Only the partner organisation can accept a shared case', { reason: 'not_the_partner' });
+  if (share.partnerTenantId !== scope.tenantId)
+    throw conflict('Only the partner organisation can accept a shared case', { reason: 'not_the_partner' });
   return share;
 }
 
@@ -34,13 +40,21 @@ export function acceptPartnerCase(actor: Actor, shareId: string, now = new Date(
   return inTransaction(actor.scope, async (scope) => {
     const me: Actor = { ...actor, scope };
     const found = await findShareAsPartner(scope, shareId);
-    if (!me.userId) throw new AppError('forbidden', 'A shared case is accepted by a person, who owns it from then on; use a personal sign-in or token');
+    if (!me.userId)
+      throw new AppError(
+        'forbidden',
+        'A shared case is accepted by a person, who owns it from then on; use a personal sign-in or token',
+      );
     const change = await openShareForChange(scope.db, found, 'partner', me, now);
     const accepted = acceptShare({ ...change.share });
     if (!accepted.ok) throw refusalError(accepted);
     const { share } = change;
 
-    const customerId = await customerFor(scope, share.customerDisclosed, `Customer of ${share.sharerName} (${share.reference})`);
+    const customerId = await customerFor(
+      scope,
+      share.customerDisclosed,
+      `Customer of ${share.sharerName} (${share.reference})`,
+    );
     const subject = `${share.subject} — shared by ${share.sharerName} ${share.reference}`.slice(0, 500);
     const created = await createCase(me, { customerId, subject }, now);
     await saveShare(change, { status: 'active', partnerCaseId: created.id, acceptedAt: now });
@@ -49,11 +63,20 @@ export function acceptPartnerCase(actor: Actor, shareId: string, now = new Date(
     change.mirror.eventsRecorded = 2;
 
     const acceptedBy = await authorOf(me, share.partnerName);
-    await recordCaseEvents(change.sharer, [{ kind: 'partner_share_accepted', data: { shareId: share.id, partner: share.partnerName, acceptedBy } }]);
+    await recordCaseEvents(change.sharer, [
+      { kind: 'partner_share_accepted', data: { shareId: share.id, partner: share.partnerName, acceptedBy } },
+    ]);
     await recordCaseEvents(change.mirror, [
       {
         kind: 'partner_share_accepted',
-        data: { shareId: share.id, sharedBy: share.sharerName, reference: share.reference, subject: share.subject, customerDisclosed: share.customerDisclosed, acceptedBy },
+        data: {
+          shareId: share.id,
+          sharedBy: share.sharerName,
+          reference: share.reference,
+          subject: share.subject,
+          customerDisclosed: share.customerDisclosed,
+          acceptedBy,
+        },
       },
     ]);
     return shareView(change.share, 'partner');
@@ -70,6 +93,9 @@ async function customerFor(scope: TenantScope, disclosed: DisclosedCustomer, fal
   if (byEmail) return byEmail.customerId;
   const id = randomUUID();
   await insertCustomers(scope, [{ id, name: disclosed.name ?? fallbackName }]);
-  await insertIdentities(scope, identities.map((i) => ({ ...i, customerId: id })));
+  await insertIdentities(
+    scope,
+    identities.map((i) => ({ ...i, customerId: id })),
+  );
   return id;
 }

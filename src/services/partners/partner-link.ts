@@ -20,7 +20,12 @@ export async function readThreadByLink(db: Db, token: string) {
   return threadOf(await findLiveShare(db, token), 'partner', db);
 }
 
-export function replyByLink(db: Db, token: string, input: ThreadPost & { author?: string | undefined }, now = new Date()) {
+export function replyByLink(
+  db: Db,
+  token: string,
+  input: ThreadPost & { author?: string | undefined },
+  now = new Date(),
+) {
   return db.transaction(async (outer) => {
     const tx = outer as unknown as Db;
     const found = await findLiveShare(tx, token);

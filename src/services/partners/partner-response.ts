@@ -8,7 +8,11 @@ import { openShareForChange, recordOnBothSides, saveShare, shareState } from './
  * customers' timelines — once per deadline: the share remembers it, and a deadline that has
  * since moved (the partner answered, or handed the ball back) makes this a no-op.
  */
-export async function flagPartnerResponseOverdue(scope: TenantScope, payload: { shareId: string; dueAt: string }, now: Date): Promise<void> {
+export async function flagPartnerResponseOverdue(
+  scope: TenantScope,
+  payload: { shareId: string; dueAt: string },
+  now: Date,
+): Promise<void> {
   const found = await findShareForParty(scope, payload.shareId);
   if (!found || found.tenantId !== scope.tenantId) return;
   const change = await openShareForChange(scope.db, found, 'sharer', 'system', now);

@@ -3,7 +3,14 @@ import { invalid, notFound } from '../../errors.ts';
 import { normalizeEmail, normalizePhone } from '../../domain/identity.ts';
 import { choosePartner, startShare } from '../../domain/cases/partner-share.ts';
 import { findCase } from '../../store/repositories/cases.ts';
-import { findShareForParty, hasOpenShare, insertShare, insertShareMessage, listSharesOfCase, type DisclosedCustomer } from '../../store/repositories/partner-shares.ts';
+import {
+  findShareForParty,
+  hasOpenShare,
+  insertShare,
+  insertShareMessage,
+  listSharesOfCase,
+  type DisclosedCustomer,
+} from '../../store/repositories/partner-shares.ts';
 import { findTenantBySlug } from '../../store/repositories/tenants.ts';
 import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
@@ -48,8 +55,20 @@ export function shareCase(actor: Actor, caseId: string, input: ShareCaseInput, n
       partner = { tenantId: null, name: input.partnerName!.trim(), email: email.identity.value };
     }
     const customer = disclosed(input.customer);
-    const alreadyShared = await hasOpenShare(scope, caseId, partner.tenantId ? { tenantId: partner.tenantId } : { email: partner.email! });
-    const started = startShare({ caseStatus: change.row.status, kind: choice.kind, toSelf: partner.tenantId === scope.tenantId, alreadyShared, note: input.note, now, policy: change.policy });
+    const alreadyShared = await hasOpenShare(
+      scope,
+      caseId,
+      partner.tenantId ? { tenantId: partner.tenantId } : { email: partner.email! },
+    );
+    const started = startShare({
+      caseStatus: change.row.status,
+      kind: choice.kind,
+      toSelf: partner.tenantId === scope.tenantId,
+      alreadyShared,
+      note: input.note,
+      now,
+      policy: change.policy,
+    });
     if (!started.ok) throw refusalError(started);
 
     const token = choice.kind === 'outside' ? `hkl_${randomBytes(32).toString('base64url')}` : null;
@@ -68,7 +87,14 @@ export function shareCase(actor: Actor, caseId: string, input: ShareCaseInput, n
       createdAt: now,
     });
     const share = (await findShareForParty(scope, row.id))!;
-    await insertShareMessage(scope, { shareId: row.id, side: 'sharer', author: await authorOf(me, share.sharerName), text: started.note, handOff: true, createdAt: now });
+    await insertShareMessage(scope, {
+      shareId: row.id,
+      side: 'sharer',
+      author: await authorOf(me, share.sharerName),
+      text: started.note,
+      handOff: true,
+      createdAt: now,
+    });
     await applyResponseTimer(scope.db, row, null, { kind: 'set', dueAt: started.state.responseDueAt! });
     await recordCaseEvents(change, [
       {

@@ -1,7 +1,13 @@
 import { isPingPong, type ShareSide, type ShareState, type TimerChange } from '../../domain/cases/partner-share.ts';
 import type { Db } from '../../store/database.ts';
 import { cancelJob, scheduleJob } from '../../store/repositories/jobs.ts';
-import { findShareForParty, updateShare, type ShareChanges, type ShareRecord, type ShareRow } from '../../store/repositories/partner-shares.ts';
+import {
+  findShareForParty,
+  updateShare,
+  type ShareChanges,
+  type ShareRecord,
+  type ShareRow,
+} from '../../store/repositories/partner-shares.ts';
 import { findUser } from '../../store/repositories/people.ts';
 import { scopeTo, type TenantScope } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
@@ -15,7 +21,8 @@ export const PARTNER_RESPONSE_JOB = 'partner.response-due';
  * runs the old timer then never waits on that worker (which itself waits for the case lock
  * the post holds); the old timer, run anyway, finds its deadline gone and does nothing.
  */
-export const partnerResponseKey = (shareId: string, dueAt: Date) => `partner-response:${shareId}:${dueAt.toISOString()}`;
+export const partnerResponseKey = (shareId: string, dueAt: Date) =>
+  `partner-response:${shareId}:${dueAt.toISOString()}`;
 
 /**
  * Everything a use case needs to change one share with both sides locked — the sharing case,
@@ -35,7 +42,12 @@ export interface ShareChange {
 }
 
 /** The other organisation as it appears on this side's case timeline. */
-export const counterpartActor = (scope: TenantScope, organisation: string): Actor => ({ scope, role: 'agent', userId: null, label: `partner:${organisation}` });
+export const counterpartActor = (scope: TenantScope, organisation: string): Actor => ({
+  scope,
+  role: 'agent',
+  userId: null,
+  label: `partner:${organisation}`,
+});
 
 export const organisationOf = (share: Pick<ShareRecord, 'sharerName' | 'partnerName'>, side: ShareSide): string =>
   side === 'sharer' ? share.sharerName : share.partnerName;
@@ -54,7 +66,13 @@ export const shareState = (row: ShareRow): ShareState => ({
  * a person or token of that side, null for an outside party writing through its link (it has
  * no case of its own), or 'system' for the rules themselves, on both sides.
  */
-export async function openShareForChange(db: Db, found: ShareRecord, side: ShareSide, acting: Actor | 'system' | null, now: Date): Promise<ShareChange> {
+export async function openShareForChange(
+  db: Db,
+  found: ShareRecord,
+  side: ShareSide,
+  acting: Actor | 'system' | null,
+  now: Date,
+): Promise<ShareChange> {
   const actorOn = (scope: TenantScope, on: ShareSide): Actor => {
     if (acting === 'system') return systemActor(scope);
     if (acting && on === side) return { ...acting, scope };
@@ -66,15 +84,21 @@ export async function openShareForChange(db: Db, found: ShareRecord, side: Share
     const scope = scopeTo(db, partnerTenantId);
     return openCaseForChange(scope, actorOn(scope, 'partner'), partnerCaseId, now);
   };
-  let mirror = found.partnerCaseId && found.partnerTenantId ? await openMirror(found.partnerCaseId, found.partnerTenantId) : null;
+  let mirror =
+    found.partnerCaseId && found.partnerTenantId ? await openMirror(found.partnerCaseId, found.partnerTenantId) : null;
   const share = (await findShareForParty(sharerScope, found.id, { forUpdate: true }))!;
   // Accepted between the look-up and the lock: its new case is nobody else's yet.
-  if (!mirror && share.partnerCaseId && share.partnerTenantId) mirror = await openMirror(share.partnerCaseId, share.partnerTenantId);
+  if (!mirror && share.partnerCaseId && share.partnerTenantId)
+    mirror = await openMirror(share.partnerCaseId, share.partnerTenantId);
   return { db, now, side, share, sharerScope, sharer, mirror };
 }
 
 /** The same step on both customers' timelines: the sharing case and the partner's own case. */
-export async function recordOnBothSides(change: ShareChange, kind: string, data: Record<string, unknown>): Promise<void> {
+export async function recordOnBothSides(
+  change: ShareChange,
+  kind: string,
+  data: Record<string, unknown>,
+): Promise<void> {
   await recordCaseEvents(change.sharer, [{ kind, data: { shareId: change.share.id, ...data } }]);
   if (change.mirror) await recordCaseEvents(change.mirror, [{ kind, data: { shareId: change.share.id, ...data } }]);
 }
@@ -85,7 +109,12 @@ export async function saveShare(change: ShareChange, changes: ShareChanges): Pro
 }
 
 /** Starts, moves or stops the durable "waiting on partner" timer of a share whose deadline was `previousDueAt`. */
-export async function applyResponseTimer(db: Db, share: Pick<ShareRow, 'id' | 'tenantId'>, previousDueAt: Date | null, timer: TimerChange): Promise<void> {
+export async function applyResponseTimer(
+  db: Db,
+  share: Pick<ShareRow, 'id' | 'tenantId'>,
+  previousDueAt: Date | null,
+  timer: TimerChange,
+): Promise<void> {
   if (timer.kind === 'keep') return;
   if (previousDueAt) await cancelJob(db, partnerResponseKey(share.id, previousDueAt));
   if (timer.kind === 'cancel') return;
@@ -118,7 +147,9 @@ export async function escalatePingPong(change: ShareChange): Promise<void> {
   for (const side of [change.sharer, change.mirror]) {
     if (!side) continue;
     const bySystem: CaseChange = { ...side, actor: systemActor(side.scope) };
-    await recordCaseEvents(bySystem, [{ kind: 'partner_ping_pong', data: { shareId: share.id, handoffs: share.handoffs, reason, flagged: true } }]);
+    await recordCaseEvents(bySystem, [
+      { kind: 'partner_ping_pong', data: { shareId: share.id, handoffs: share.handoffs, reason, flagged: true } },
+    ]);
     await raiseEscalation(bySystem, { reason }, { quietIfPending: true });
     side.row = bySystem.row;
     side.eventsRecorded = bySystem.eventsRecorded;

@@ -1,6 +1,12 @@
 import { notFound } from '../../errors.ts';
 import { endShare, postToShare, type ShareSide } from '../../domain/cases/partner-share.ts';
-import { findShareForParty, insertShareMessage, listShareMessages, listSharesOfCase, type ShareRecord } from '../../store/repositories/partner-shares.ts';
+import {
+  findShareForParty,
+  insertShareMessage,
+  listShareMessages,
+  listSharesOfCase,
+  type ShareRecord,
+} from '../../store/repositories/partner-shares.ts';
 import { inTransaction, scopeTo, type TenantScope } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { checkMayManage, openCaseForChange, refusalError, saveCase, type CaseChange } from '../cases/case-change.ts';
@@ -25,7 +31,10 @@ export interface ThreadPost {
 }
 
 /** The share as seen by one of its two tenants; anyone else is told it does not exist. */
-export async function findShareAsParty(scope: TenantScope, shareId: string): Promise<{ share: ShareRecord; side: ShareSide }> {
+export async function findShareAsParty(
+  scope: TenantScope,
+  shareId: string,
+): Promise<{ share: ShareRecord; side: ShareSide }> {
   const share = await findShareForParty(scope, shareId);
   if (!share) throw notFound('Share');
   return { share, side: share.tenantId === scope.tenantId ? 'sharer' : 'partner' };
@@ -48,9 +57,23 @@ export async function readShareThread(actor: Actor, shareId: string) {
  */
 export async function writeToThread(change: ShareChange, input: ThreadPost & { author: string }) {
   const { side, now } = change;
-  const result = postToShare({ state: shareState(change.share), side, text: input.text, handOff: input.handOff ?? false, now, policy: change.sharer.policy });
+  const result = postToShare({
+    state: shareState(change.share),
+    side,
+    text: input.text,
+    handOff: input.handOff ?? false,
+    now,
+    policy: change.sharer.policy,
+  });
   if (!result.ok) throw refusalError(result);
-  const message = await insertShareMessage(change.sharerScope, { shareId: change.share.id, side, author: input.author, text: result.text, handOff: input.handOff ?? false, createdAt: now });
+  const message = await insertShareMessage(change.sharerScope, {
+    shareId: change.share.id,
+    side,
+    author: input.author,
+    text: result.text,
+    handOff: input.handOff ?? false,
+    createdAt: now,
+  });
   await applyResponseTimer(change.db, change.share, change.share.responseDueAt, result.timer);
   await saveShare(change, result.state);
   const said = { side, organisation: organisationOf(change.share, side), author: input.author, text: result.text };
@@ -88,14 +111,22 @@ export function postToShareThread(actor: Actor, shareId: string, input: ThreadPo
  * Either side ends the share (the partner may so decline an invitation): the thread stays
  * readable to both tenants, the waiting-on-partner clock stops and an outside link dies.
  */
-export function endPartnerShare(actor: Actor, shareId: string, input: { reason?: string | undefined }, now = new Date()) {
+export function endPartnerShare(
+  actor: Actor,
+  shareId: string,
+  input: { reason?: string | undefined },
+  now = new Date(),
+) {
   return inTransaction(actor.scope, async (scope) => {
     const me: Actor = { ...actor, scope };
     const { share: found, side } = await findShareAsParty(scope, shareId);
     const change = await openShareForChange(scope.db, found, side, me, now);
     const own = ownCase(change);
     if (own) checkMayManage(own, 'end its sharing with the other organisation');
-    await closeShare(change, { reason: input.reason?.trim() || null, by: await authorOf(me, organisationOf(found, side)) });
+    await closeShare(change, {
+      reason: input.reason?.trim() || null,
+      by: await authorOf(me, organisationOf(found, side)),
+    });
     return shareView(change.share, side);
   });
 }
@@ -106,7 +137,13 @@ async function closeShare(change: ShareChange, input: { reason: string | null; b
   await applyResponseTimer(change.db, change.share, change.share.responseDueAt, { kind: 'cancel' });
   await saveShare(change, { ...ended.state, endedAt: change.now, endedBy: change.side });
   const organisation = organisationOf(change.share, change.side);
-  await recordOnBothSides(change, 'partner_share_ended', { side: change.side, organisation, by: input.by, reason: input.reason, handoffs: change.share.handoffs });
+  await recordOnBothSides(change, 'partner_share_ended', {
+    side: change.side,
+    organisation,
+    by: input.by,
+    reason: input.reason,
+    handoffs: change.share.handoffs,
+  });
 }
 
 /**
@@ -116,15 +153,25 @@ async function closeShare(change: ShareChange, input: { reason: string | null; b
  */
 export async function endSharesOfCase(sharer: CaseChange, reason: string): Promise<number> {
   const db = sharer.scope.db;
-  const open = (await listSharesOfCase(sharer.scope, sharer.row.id)).filter((s) => s.tenantId === sharer.scope.tenantId && s.status !== 'ended');
+  const open = (await listSharesOfCase(sharer.scope, sharer.row.id)).filter(
+    (s) => s.tenantId === sharer.scope.tenantId && s.status !== 'ended',
+  );
   for (const found of open) {
     const mirror =
       found.partnerCaseId && found.partnerTenantId
-        ? await openCaseForChange(scopeTo(db, found.partnerTenantId), counterpartActor(scopeTo(db, found.partnerTenantId), found.sharerName), found.partnerCaseId, sharer.now)
+        ? await openCaseForChange(
+            scopeTo(db, found.partnerTenantId),
+            counterpartActor(scopeTo(db, found.partnerTenantId), found.sharerName),
+            found.partnerCaseId,
+            sharer.now,
+          )
         : null;
     const share = (await findShareForParty(sharer.scope, found.id, { forUpdate: true }))!;
     if (share.status === 'ended') continue;
-    await closeShare({ db, now: sharer.now, side: 'sharer', share, sharerScope: sharer.scope, sharer, mirror }, { reason, by: null });
+    await closeShare(
+      { db, now: sharer.now, side: 'sharer', share, sharerScope: sharer.scope, sharer, mirror },
+      { reason, by: null },
+    );
   }
   return open.length;
 }

@@ -32,30 +32,53 @@ export function deactivateUser(actor: Actor, userId: string, now = new Date()) {
         await scope.db
           .select({ id: cases.id })
           .from(cases)
-          .where(and(eq(cases.tenantId, scope.tenantId), eq(cases.teamId, team.id), ne(cases.status, 'closed'), isNull(cases.ownerId)))
+          .where(
+            and(
+              eq(cases.tenantId, scope.tenantId),
+              eq(cases.teamId, team.id),
+              ne(cases.status, 'closed'),
+              isNull(cases.ownerId),
+            ),
+          )
       ).length;
       if (unowned > 0) {
-        throw new AppError('conflict', `${team.name} has ${unowned} queued case(s) this person is accountable for as lead: appoint a new lead first`, { reason: 'lead_of_queue', teamId: team.id });
+        throw new AppError(
+          'conflict',
+          `${team.name} has ${unowned} queued case(s) this person is accountable for as lead: appoint a new lead first`,
+          { reason: 'lead_of_queue', teamId: team.id },
+        );
       }
     }
     const owned = await scope.db
       .select()
       .from(cases)
       .where(and(eq(cases.tenantId, scope.tenantId), eq(cases.ownerId, userId), ne(cases.status, 'closed')));
-    const plan = owned.map((row) => ({ row, successor: successorFor(userId, { status: row.status, ownerId: row.ownerId, teamId: row.teamId }, org) }));
+    const plan = owned.map((row) => ({
+      row,
+      successor: successorFor(userId, { status: row.status, ownerId: row.ownerId, teamId: row.teamId }, org),
+    }));
     const stranded = plan.filter((p) => p.successor === null);
     if (stranded.length > 0) {
-      throw new AppError('conflict', `Nobody could take over ${stranded.length} open case(s): give this person a team lead or supervisor first`, {
-        reason: 'no_successor',
-        caseIds: stranded.map((p) => p.row.id),
-      });
+      throw new AppError(
+        'conflict',
+        `Nobody could take over ${stranded.length} open case(s): give this person a team lead or supervisor first`,
+        {
+          reason: 'no_successor',
+          caseIds: stranded.map((p) => p.row.id),
+        },
+      );
     }
 
-    await scope.db.update(users).set({ active: false }).where(and(eq(users.tenantId, scope.tenantId), eq(users.id, userId)));
+    await scope.db
+      .update(users)
+      .set({ active: false })
+      .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, userId)));
     for (const { row, successor } of plan) {
       const change = await openCaseForChange(scope, actor, row.id, now);
       await saveCase(change, { ownerId: successor });
-      await recordCaseEvents(change, [{ kind: 'owner_reassigned', data: { from: userId, to: successor, reason: 'owner deactivated' } }]);
+      await recordCaseEvents(change, [
+        { kind: 'owner_reassigned', data: { from: userId, to: successor, reason: 'owner deactivated' } },
+      ]);
     }
     await returnOffersTo(scope, actor, userId, now);
     credentialsChanged();
@@ -67,16 +90,31 @@ async function returnOffersTo(scope: TenantScope, actor: Actor, userId: string, 
   const offers = await scope.db
     .select()
     .from(caseTransfers)
-    .where(and(eq(caseTransfers.tenantId, scope.tenantId), eq(caseTransfers.toUserId, userId), eq(caseTransfers.status, 'offered')));
+    .where(
+      and(
+        eq(caseTransfers.tenantId, scope.tenantId),
+        eq(caseTransfers.toUserId, userId),
+        eq(caseTransfers.status, 'offered'),
+      ),
+    );
   for (const offer of offers) {
     await decideTransfer(scope, offer.id, { status: 'withdrawn', decidedAt: now, decidedBy: actor.userId });
     await cancelJob(scope.db, transferExpiryKey(offer.id));
     const change = await openCaseForChange(scope, actor, offer.caseId, now);
-    await recordCaseEvents(change, [{ kind: 'transfer_withdrawn', data: { transferId: offer.id, reason: 'receiver deactivated' } }]);
+    await recordCaseEvents(change, [
+      { kind: 'transfer_withdrawn', data: { transferId: offer.id, reason: 'receiver deactivated' } },
+    ]);
   }
   const escalations = await scope.db
     .select()
     .from(caseEscalations)
-    .where(and(eq(caseEscalations.tenantId, scope.tenantId), eq(caseEscalations.targetUserId, userId), eq(caseEscalations.status, 'pending')));
-  for (const escalation of escalations) await climbCaseEscalation(scope, { escalationId: escalation.id, caseId: escalation.caseId }, now);
+    .where(
+      and(
+        eq(caseEscalations.tenantId, scope.tenantId),
+        eq(caseEscalations.targetUserId, userId),
+        eq(caseEscalations.status, 'pending'),
+      ),
+    );
+  for (const escalation of escalations)
+    await climbCaseEscalation(scope, { escalationId: escalation.id, caseId: escalation.caseId }, now);
 }

@@ -41,7 +41,13 @@ export async function createUser(
 ) {
   // A portal login is a customer's own: it belongs to exactly one customer record, staff to none.
   if ((input.role === 'customer') !== Boolean(input.customerId)) {
-    throw new AppError('validation_failed', input.role === 'customer' ? 'A customer login needs the customerId it belongs to' : 'Only a customer login belongs to a customer', { field: 'customerId' });
+    throw new AppError(
+      'validation_failed',
+      input.role === 'customer'
+        ? 'A customer login needs the customerId it belongs to'
+        : 'Only a customer login belongs to a customer',
+      { field: 'customerId' },
+    );
   }
   // A merged customer's old id still names the person: the login belongs to the survivor.
   const customerId = input.customerId ? await resolveCustomerId(scope, input.customerId) : undefined;
@@ -73,6 +79,11 @@ export async function createTeam(scope: TenantScope, input: NewTeam) {
 export async function createApiToken(scope: TenantScope, input: { name: string; role: Role; userId?: string | null }) {
   if (input.userId && !(await findUser(scope, input.userId))) throw notFound('User');
   const { secret, hash } = newSecret('hk');
-  const { id } = await insertApiToken(scope, { name: input.name, role: input.role, tokenHash: hash, userId: input.userId ?? null });
+  const { id } = await insertApiToken(scope, {
+    name: input.name,
+    role: input.role,
+    tokenHash: hash,
+    userId: input.userId ?? null,
+  });
   return { id, name: input.name, role: input.role, token: secret };
 }

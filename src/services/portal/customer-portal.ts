@@ -34,13 +34,23 @@ export async function portalCase(actor: Actor, caseId: string) {
   const { customerId } = await portalCustomer(actor);
   const row = await findCase(actor.scope, caseId);
   if (!row || row.customerId !== customerId) throw notFound('Case');
-  const [conversation, callbacks] = [await listCaseConversation(actor.scope, caseId), await listCallbacks(actor.scope, { caseId })];
+  const [conversation, callbacks] = [
+    await listCaseConversation(actor.scope, caseId),
+    await listCallbacks(actor.scope, { caseId }),
+  ];
   return {
     ...portalCaseView(row),
     callbacks: callbacks.map(({ callback }) => portalCallbackView(callback)),
     messages: conversation
       .filter((c) => c.automated === null)
-      .map((c) => ({ id: c.id, from: c.direction === 'inbound' ? ('you' as const) : ('us' as const), channel: c.channel, subject: c.subject, text: c.body, at: c.occurredAt.toISOString() })),
+      .map((c) => ({
+        id: c.id,
+        from: c.direction === 'inbound' ? ('you' as const) : ('us' as const),
+        channel: c.channel,
+        subject: c.subject,
+        text: c.body,
+        at: c.occurredAt.toISOString(),
+      })),
   };
 }
 
@@ -57,7 +67,10 @@ export async function sendPortalMessage(actor: Actor, message: PortalMessage, fe
   if (message.caseId) {
     const row = await findCase(actor.scope, message.caseId);
     if (!row || row.customerId !== customer.customerId) throw notFound('Case');
-    if (row.status === 'closed') throw new AppError('conflict', `${formatCaseReference(row.number)} is closed; write a new message instead`, { reason: 'case_closed' });
+    if (row.status === 'closed')
+      throw new AppError('conflict', `${formatCaseReference(row.number)} is closed; write a new message instead`, {
+        reason: 'case_closed',
+      });
   }
   return intakeMessage(
     actor.scope,

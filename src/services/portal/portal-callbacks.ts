@@ -18,10 +18,22 @@ export const portalCallbackView = (row: Pick<CallbackRow, 'id' | 'windowStart' |
  * with the same rules (a window of 5 minutes to 4 hours, not over, at most 30 days ahead); it
  * is theirs to ask only on their own case.
  */
-export async function bookPortalCallback(actor: Actor, caseId: string, input: { windowStart: string; windowEnd: string; phone?: string | undefined }) {
+export async function bookPortalCallback(
+  actor: Actor,
+  caseId: string,
+  input: { windowStart: string; windowEnd: string; phone?: string | undefined },
+) {
   const { customerId } = await portalCustomer(actor);
   const row = await findCase(actor.scope, caseId);
   if (!row || row.customerId !== customerId) throw notFound('Case');
   const booked = await bookCallback(actor, caseId, input);
-  return { ...portalCallbackView({ ...booked, windowStart: new Date(booked.windowStart), windowEnd: new Date(booked.windowEnd) }), caseId, phone: booked.phone };
+  return {
+    ...portalCallbackView({
+      ...booked,
+      windowStart: new Date(booked.windowStart),
+      windowEnd: new Date(booked.windowEnd),
+    }),
+    caseId,
+    phone: booked.phone,
+  };
 }

@@ -15,7 +15,10 @@ export interface CreateProblemInput {
 /** Records a problem; one reported with a workaround already is a known error from the start. */
 export function createProblem(actor: Actor, input: CreateProblemInput, now = new Date()) {
   return inTransaction(actor.scope, async (scope) => {
-    const diagnosis = reviseProblem({ reference: 'The problem', status: 'new', rootCause: null, workaround: null }, { rootCause: input.rootCause, workaround: input.workaround });
+    const diagnosis = reviseProblem(
+      { reference: 'The problem', status: 'new', rootCause: null, workaround: null },
+      { rootCause: input.rootCause, workaround: input.workaround },
+    );
     if (!diagnosis.ok) throw refusalError(diagnosis);
     const row = await insertProblem(scope, {
       number: await nextProblemNumber(scope),

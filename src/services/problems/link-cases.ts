@@ -4,7 +4,13 @@ import { findCaseLinks, setCaseProblem, type ProblemRow } from '../../store/repo
 import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { openCaseForChange, recordCaseEvents, refusalError, type CaseChange } from '../cases/case-change.ts';
-import { aboutProblem, caseReference, openProblemForChange, problemReference, problemWithCases } from './problem-view.ts';
+import {
+  aboutProblem,
+  caseReference,
+  openProblemForChange,
+  problemReference,
+  problemWithCases,
+} from './problem-view.ts';
 
 /**
  * Links cases to a problem, all or none. Each case records the link with what is known so far
@@ -22,12 +28,21 @@ export function linkCasesToProblem(actor: Actor, problemId: string, caseIds: str
     for (const change of changes) {
       const link = links.get(change.row.id);
       if (!link) throw notFound('Case');
-      const check = canLinkCase({ id: problem.id, reference: problemReference(problem), status: problem.status }, { ...link, reference: caseReference(link) });
+      const check = canLinkCase(
+        { id: problem.id, reference: problemReference(problem), status: problem.status },
+        { ...link, reference: caseReference(link) },
+      );
       if (!check.ok) throw refusalError(check);
       if (!check.alreadyLinked) toLink.push(change);
     }
-    await setCaseProblem(scope, toLink.map((c) => c.row.id), problem.id, now);
-    for (const change of toLink) await recordCaseEvents(change, [{ kind: 'linked_to_problem', data: linkedData(problem) }]);
+    await setCaseProblem(
+      scope,
+      toLink.map((c) => c.row.id),
+      problem.id,
+      now,
+    );
+    for (const change of toLink)
+      await recordCaseEvents(change, [{ kind: 'linked_to_problem', data: linkedData(problem) }]);
     return problemWithCases(scope, problem);
   });
 }

@@ -31,7 +31,12 @@ export interface ProblemNotice {
  * It is then sent on that channel like a reply (email threads onto their last mail; SMS goes to
  * their number); where the channel cannot carry it, the portal and the case still show it.
  */
-export async function notifyCustomerOfResolution(scope: TenantScope, notice: ProblemNotice, now: Date, runtime: ChannelRuntime): Promise<void> {
+export async function notifyCustomerOfResolution(
+  scope: TenantScope,
+  notice: ProblemNotice,
+  now: Date,
+  runtime: ChannelRuntime,
+): Promise<void> {
   const problem = await findProblem(scope, notice.problemId);
   if (!problem || problem.status !== 'resolved') return;
   const externalId = problemNoticeExternalId(notice.problemId, notice.caseId);
@@ -44,7 +49,13 @@ export async function notifyCustomerOfResolution(scope: TenantScope, notice: Pro
   const [lastInbound] = await scope.db
     .select({ channel: contacts.channel })
     .from(contacts)
-    .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.customerId, customerId), eq(contacts.direction, 'inbound')))
+    .where(
+      and(
+        eq(contacts.tenantId, scope.tenantId),
+        eq(contacts.customerId, customerId),
+        eq(contacts.direction, 'inbound'),
+      ),
+    )
     .orderBy(desc(contacts.occurredAt), desc(contacts.id))
     .limit(1);
   const identities = await listIdentities(scope, customerId);
@@ -68,9 +79,23 @@ export async function notifyCustomerOfResolution(scope: TenantScope, notice: Pro
   if (!inserted.has(id)) return;
   await linkContactsToCase(scope, [id], caseId);
   const change = await openCaseForChange(scope, systemActor(scope), caseId, now);
-  const sent = await sendNotice(scope, { kase: change.row, contactId: id, channel, text: problem.resolution!, now }, runtime);
+  const sent = await sendNotice(
+    scope,
+    { kase: change.row, contactId: id, channel, text: problem.resolution!, now },
+    runtime,
+  );
   await recordCaseEvents(change, [
-    { kind: 'customer_notified', data: { problemId: problem.id, problem: problemReference(problem), contactId: id, channel, sent, reason: 'problem resolved' } },
+    {
+      kind: 'customer_notified',
+      data: {
+        problemId: problem.id,
+        problem: problemReference(problem),
+        contactId: id,
+        channel,
+        sent,
+        reason: 'problem resolved',
+      },
+    },
   ]);
 }
 

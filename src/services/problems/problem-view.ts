@@ -1,5 +1,11 @@
 import { notFound } from '../../errors.ts';
-import { countLinkedCases, findProblem, listLinkedCases, type CaseLinkRow, type ProblemRow } from '../../store/repositories/problems.ts';
+import {
+  countLinkedCases,
+  findProblem,
+  listLinkedCases,
+  type CaseLinkRow,
+  type ProblemRow,
+} from '../../store/repositories/problems.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
@@ -44,7 +50,10 @@ export async function problemWithCases(scope: TenantScope, row: ProblemRow) {
 }
 
 export async function problemSummaries(scope: TenantScope, rows: ProblemRow[]) {
-  const counts = await countLinkedCases(scope, rows.map((r) => r.id));
+  const counts = await countLinkedCases(
+    scope,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => problemView(r, counts.get(r.id) ?? 0));
 }
 
@@ -56,4 +65,8 @@ export async function openProblemForChange(scope: TenantScope, problemId: string
 }
 
 /** What a case event says about the problem it concerns. */
-export const aboutProblem = (row: ProblemRow) => ({ problemId: row.id, problem: problemReference(row), title: row.title });
+export const aboutProblem = (row: ProblemRow) => ({
+  problemId: row.id,
+  problem: problemReference(row),
+  title: row.title,
+});

@@ -25,13 +25,26 @@ export interface ResolveProblemInput {
 export function resolveProblem(actor: Actor, problemId: string, input: ResolveProblemInput, now = new Date()) {
   return inTransaction(actor.scope, async (scope) => {
     const current = await openProblemForChange(scope, problemId);
-    const check = canResolveProblem({ reference: problemReference(current), status: current.status, rootCause: current.rootCause, workaround: current.workaround }, input.resolution);
+    const check = canResolveProblem(
+      {
+        reference: problemReference(current),
+        status: current.status,
+        rootCause: current.rootCause,
+        workaround: current.workaround,
+      },
+      input.resolution,
+    );
     if (!check.ok) throw refusalError(check);
     const resolution = input.resolution.trim();
     const solveCases = input.solveCases ?? true;
     const linked = await listLinkedCases(scope, problemId, { forUpdate: true });
     const plan = planResolution(linked, { solveCases });
-    const problem = await updateProblem(scope, problemId, { status: 'resolved', resolution, resolvedAt: now, resolvedBy: actor.userId }, now);
+    const problem = await updateProblem(
+      scope,
+      problemId,
+      { status: 'resolved', resolution, resolvedAt: now, resolvedBy: actor.userId },
+      now,
+    );
 
     const [org, policy] = [await loadOrganisation(scope), await loadCasePolicy(scope)];
     const said = { ...aboutProblem(problem), resolution };

@@ -1,5 +1,11 @@
 import { FULL_READER, type ContactReader } from '../analysis/analyst-copy.ts';
-import { searchCases, searchContacts, searchCustomers, type SearchHit, type SearchHitType } from '../../store/repositories/search.ts';
+import {
+  searchCases,
+  searchContacts,
+  searchCustomers,
+  type SearchHit,
+  type SearchHitType,
+} from '../../store/repositories/search.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 
 export const SEARCH_TYPES: readonly SearchHitType[] = ['customer', 'case', 'contact'];

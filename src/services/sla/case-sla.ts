@@ -44,7 +44,13 @@ export async function countBreaches(scope: TenantScope, caseId: string): Promise
   const rows = await scope.db
     .select({ data: caseEvents.data })
     .from(caseEvents)
-    .where(and(eq(caseEvents.tenantId, scope.tenantId), eq(caseEvents.caseId, caseId), eq(caseEvents.kind, SLA_BREACHED_EVENT)));
+    .where(
+      and(
+        eq(caseEvents.tenantId, scope.tenantId),
+        eq(caseEvents.caseId, caseId),
+        eq(caseEvents.kind, SLA_BREACHED_EVENT),
+      ),
+    );
   const counts = new Map<SlaMetric, number>();
   for (const { data } of rows) counts.set(data.metric as SlaMetric, (counts.get(data.metric as SlaMetric) ?? 0) + 1);
   return counts;
@@ -54,6 +60,10 @@ export async function countBreaches(scope: TenantScope, caseId: string): Promise
 export async function getCaseSla(scope: TenantScope, caseId: string, now = new Date()): Promise<CaseSlaView> {
   const row = await findCase(scope, caseId);
   if (!row) throw notFound('Case');
-  const [rules, facts, breaches] = [await loadSlaRules(scope, row.priority), await loadCaseSlaFacts(scope, row), await countBreaches(scope, caseId)];
+  const [rules, facts, breaches] = [
+    await loadSlaRules(scope, row.priority),
+    await loadCaseSlaFacts(scope, row),
+    await countBreaches(scope, caseId),
+  ];
   return caseSlaView(row, rules, slaClocks(facts, rules.policy, rules.calendar, now), breaches);
 }

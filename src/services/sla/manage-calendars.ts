@@ -37,7 +37,11 @@ function checked(input: CalendarInput): CalendarInput {
   return { name, ...check.calendar };
 }
 
-const nameTaken = (name: string) => new AppError('conflict', `There is already a calendar called "${name}"`, { reason: 'calendar_name_taken', field: 'name' });
+const nameTaken = (name: string) =>
+  new AppError('conflict', `There is already a calendar called "${name}"`, {
+    reason: 'calendar_name_taken',
+    field: 'name',
+  });
 
 export async function listBusinessCalendars(scope: TenantScope) {
   return { items: (await listCalendars(scope)).map(calendarView) };
@@ -76,7 +80,11 @@ export function deleteBusinessCalendar(scope: TenantScope, id: string) {
     const users = await listSlaPolicies(tx, { calendarId: id });
     if (users.length > 0) {
       const priorities = users.map((p) => p.priority).join(', ');
-      throw new AppError('conflict', `The SLA policies for ${priorities} run on this calendar; give them another calendar first`, { reason: 'calendar_in_use', priorities: users.map((p) => p.priority) });
+      throw new AppError(
+        'conflict',
+        `The SLA policies for ${priorities} run on this calendar; give them another calendar first`,
+        { reason: 'calendar_in_use', priorities: users.map((p) => p.priority) },
+      );
     }
     if (!(await deleteCalendar(tx, id))) throw notFound('Calendar');
   });

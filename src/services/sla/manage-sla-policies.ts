@@ -1,5 +1,11 @@
 import { invalid } from '../../errors.ts';
-import { checkSlaPolicy, DEFAULT_WARN_AT_PERCENT, defaultSlaPolicy, type SlaPolicy, type SlaTargets } from '../../domain/sla/sla-policy.ts';
+import {
+  checkSlaPolicy,
+  DEFAULT_WARN_AT_PERCENT,
+  defaultSlaPolicy,
+  type SlaPolicy,
+  type SlaTargets,
+} from '../../domain/sla/sla-policy.ts';
 import { CASE_PRIORITIES, type CasePriority } from '../../domain/vocabulary.ts';
 import { deleteSlaPolicy, findCalendar, listSlaPolicies, saveSlaPolicy } from '../../store/repositories/sla.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
@@ -19,7 +25,11 @@ export function slaPolicyView(policy: SlaPolicy, isDefault: boolean) {
 /** The SLA for every priority: the tenant's own where set, the default otherwise. */
 export async function listSlaPolicyViews(scope: TenantScope) {
   const set = new Map((await listSlaPolicies(scope)).map((p) => [p.priority, p]));
-  return { items: CASE_PRIORITIES.map((priority) => slaPolicyView(set.get(priority) ?? defaultSlaPolicy(priority), !set.has(priority))) };
+  return {
+    items: CASE_PRIORITIES.map((priority) =>
+      slaPolicyView(set.get(priority) ?? defaultSlaPolicy(priority), !set.has(priority)),
+    ),
+  };
 }
 
 export async function getSlaPolicy(scope: TenantScope, priority: CasePriority) {
@@ -37,7 +47,11 @@ export interface SlaPolicyInput extends SlaTargets {
 export function setSlaPolicy(scope: TenantScope, priority: CasePriority, input: SlaPolicyInput, now = new Date()) {
   const policy: SlaPolicy = {
     priority,
-    targets: { firstResponseMinutes: input.firstResponseMinutes, nextUpdateMinutes: input.nextUpdateMinutes, resolutionMinutes: input.resolutionMinutes },
+    targets: {
+      firstResponseMinutes: input.firstResponseMinutes,
+      nextUpdateMinutes: input.nextUpdateMinutes,
+      resolutionMinutes: input.resolutionMinutes,
+    },
     calendarId: input.calendarId ?? null,
     warnBeforeMinutes: input.warnBeforeMinutes ?? null,
     warnAtPercent: input.warnAtPercent ?? (input.warnBeforeMinutes === undefined ? DEFAULT_WARN_AT_PERCENT : null),
@@ -45,7 +59,8 @@ export function setSlaPolicy(scope: TenantScope, priority: CasePriority, input: 
   const check = checkSlaPolicy(policy);
   if (!check.ok) throw invalid(check.problems.join('; '), { problems: check.problems });
   return inTransaction(scope, async (tx) => {
-    if (policy.calendarId && !(await findCalendar(tx, policy.calendarId))) throw invalid('calendarId is not a calendar of this organisation', { field: 'calendarId' });
+    if (policy.calendarId && !(await findCalendar(tx, policy.calendarId)))
+      throw invalid('calendarId is not a calendar of this organisation', { field: 'calendarId' });
     await saveSlaPolicy(tx, policy, now);
     await scheduleSlaRetrack(tx, now);
     return slaPolicyView(policy, false);

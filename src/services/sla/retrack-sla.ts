@@ -13,15 +13,30 @@ const BATCH = 50;
  */
 export async function scheduleSlaRetrack(scope: TenantScope, now: Date): Promise<void> {
   // scheduleJob, not setTimers: if a sweep is running, this waits for it and starts a fresh one after.
-  await scheduleJob(scope.db, { tenantId: scope.tenantId, kind: SLA_RETRACK_JOB, key: retrackKey(scope.tenantId), runAt: now, payload: { afterCaseId: null } });
+  await scheduleJob(scope.db, {
+    tenantId: scope.tenantId,
+    kind: SLA_RETRACK_JOB,
+    key: retrackKey(scope.tenantId),
+    runAt: now,
+    payload: { afterCaseId: null },
+  });
 }
 
 /** Timer: one batch of the sweep; the next batch is a job of its own. */
-export async function retrackUnsolvedCases(scope: TenantScope, job: Pick<JobRow, 'id' | 'runAt' | 'payload'>): Promise<void> {
+export async function retrackUnsolvedCases(
+  scope: TenantScope,
+  job: Pick<JobRow, 'id' | 'runAt' | 'payload'>,
+): Promise<void> {
   const { afterCaseId } = job.payload as { afterCaseId: string | null };
   const caseIds = await listUnsolvedCaseIds(scope, afterCaseId, BATCH);
   for (const caseId of caseIds) await trackCaseSla(scope, caseId, job.runAt);
   if (caseIds.length === BATCH) {
-    await scheduleJob(scope.db, { tenantId: scope.tenantId, kind: SLA_RETRACK_JOB, key: retrackKey(scope.tenantId), runAt: job.runAt, payload: { afterCaseId: caseIds[BATCH - 1]! } });
+    await scheduleJob(scope.db, {
+      tenantId: scope.tenantId,
+      kind: SLA_RETRACK_JOB,
+      key: retrackKey(scope.tenantId),
+      runAt: job.runAt,
+      payload: { afterCaseId: caseIds[BATCH - 1]! },
+    });
   }
 }

@@ -45,10 +45,18 @@ export async function followCaseSla(scope: TenantScope, caseId: string, now: Dat
   await updateCaseSla(scope, caseId, now);
 }
 
-async function updateCaseSla(tx: TenantScope, caseId: string, now: Date): Promise<{ row: CaseRow; rules: SlaRules; clocks: SlaClocks } | null> {
+async function updateCaseSla(
+  tx: TenantScope,
+  caseId: string,
+  now: Date,
+): Promise<{ row: CaseRow; rules: SlaRules; clocks: SlaClocks } | null> {
   const row = await findCase(tx, caseId, { forUpdate: true });
   if (!row) return null;
-  const [rules, facts, stored] = [await loadSlaRules(tx, row.priority), await loadCaseSlaFacts(tx, row), await listSlaClocks(tx, caseId)];
+  const [rules, facts, stored] = [
+    await loadSlaRules(tx, row.priority),
+    await loadCaseSlaFacts(tx, row),
+    await listSlaClocks(tx, caseId),
+  ];
   const clocks = slaClocks(facts, rules.policy, rules.calendar, now);
   const tracked = new Map(stored.map((s) => [s.metric, s]));
   const alerts: SlaAlert[] = [];
@@ -60,13 +68,19 @@ async function updateCaseSla(tx: TenantScope, caseId: string, now: Date): Promis
     const previous = tracked.get(metric);
     const due = alertsDue(
       clocks[metric],
-      previous && { startedAt: previous.cycleStartedAt, satisfiedAt: previous.satisfiedAt, warnedAt: previous.warnedAt, breachedAt: previous.breachedAt },
+      previous && {
+        startedAt: previous.cycleStartedAt,
+        satisfiedAt: previous.satisfiedAt,
+        warnedAt: previous.warnedAt,
+        breachedAt: previous.breachedAt,
+      },
       now,
     );
     alerts.push(...due);
     const cycle = currentCycle(clocks, metric);
     const sameCycle = previous !== undefined && previous.cycleStartedAt.getTime() === cycle.startedAt.getTime();
-    const ofThisCycle = (kind: SlaAlert['kind']) => due.find((a) => a.kind === kind && a.cycleStartedAt.getTime() === cycle.startedAt.getTime())?.at;
+    const ofThisCycle = (kind: SlaAlert['kind']) =>
+      due.find((a) => a.kind === kind && a.cycleStartedAt.getTime() === cycle.startedAt.getTime())?.at;
     const warnedAt = ofThisCycle('warning') ?? (sameCycle ? previous.warnedAt : null);
     const breachedAt = ofThisCycle('breach') ?? (sameCycle ? previous.breachedAt : null);
     saved.push({
@@ -87,7 +101,13 @@ async function updateCaseSla(tx: TenantScope, caseId: string, now: Date): Promis
     const breachAhead = dueAt !== null && breachedAt === null && (satisfiedAt === null || dueAt < satisfiedAt);
     if (breachAhead) timers.push({ ...job, kind: SLA_BREACH_JOB, key: slaBreachKey(caseId, metric), runAt: dueAt });
     else cancelled.push(slaBreachKey(caseId, metric));
-    const warningAhead = satisfiedAt === null && dueAt !== null && warnAt !== null && warnAt < dueAt && warnedAt === null && breachedAt === null;
+    const warningAhead =
+      satisfiedAt === null &&
+      dueAt !== null &&
+      warnAt !== null &&
+      warnAt < dueAt &&
+      warnedAt === null &&
+      breachedAt === null;
     if (warningAhead) timers.push({ ...job, kind: SLA_WARNING_JOB, key: slaWarningKey(caseId, metric), runAt: warnAt });
     else cancelled.push(slaWarningKey(caseId, metric));
   }
@@ -95,7 +115,12 @@ async function updateCaseSla(tx: TenantScope, caseId: string, now: Date): Promis
   // All of a case's timers in two statements, not two per promise: this runs on every change of a case.
   await setTimers(tx.db, timers);
   await cancelJobs(tx.db, cancelled);
-  await insertCaseEvents(tx, alerts.sort((a, b) => a.at.getTime() - b.at.getTime()).map((alert) => alertEvent(row.id, row.customerId, row.priority, alert)));
+  await insertCaseEvents(
+    tx,
+    alerts
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((alert) => alertEvent(row.id, row.customerId, row.priority, alert)),
+  );
   await saveSlaClocks(tx, caseId, saved, now);
   return { row, rules, clocks };
 }
@@ -108,7 +133,12 @@ function alertEvent(caseId: string, customerId: string, priority: string, alert:
     actorUserId: null,
     actorLabel: 'system',
     occurredAt: alert.at,
-    data: { metric: alert.metric, dueAt: alert.dueAt.toISOString(), cycleStartedAt: alert.cycleStartedAt.toISOString(), priority },
+    data: {
+      metric: alert.metric,
+      dueAt: alert.dueAt.toISOString(),
+      cycleStartedAt: alert.cycleStartedAt.toISOString(),
+      priority,
+    },
   };
 }
 
@@ -127,7 +157,10 @@ export async function runSlaTimer(scope: TenantScope, job: Pick<JobRow, 'id' | '
 /** For a case merged into another: its clocks stop, its timers are cancelled (its events move with the merge). */
 export function stopCaseSla(scope: TenantScope, caseId: string): Promise<void> {
   return inTransaction(scope, async (tx) => {
-    await cancelJobs(tx.db, SLA_METRICS.flatMap((metric) => [slaBreachKey(caseId, metric), slaWarningKey(caseId, metric)]));
+    await cancelJobs(
+      tx.db,
+      SLA_METRICS.flatMap((metric) => [slaBreachKey(caseId, metric), slaWarningKey(caseId, metric)]),
+    );
     await deleteSlaClocks(tx, caseId);
   });
 }

@@ -3,8 +3,9 @@ import type { Actor } from '../actor.ts';
 import type { LiveFeed } from '../channels/live-feed.ts';
 
 /** The ids worth naming: known, each once, and not the case's own owner or team (already on the event). */
-const others = (ids: (string | null | undefined)[], own: string | null): string[] =>
-  [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== own))];
+const others = (ids: (string | null | undefined)[], own: string | null): string[] => [
+  ...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== own)),
+];
 
 /**
  * Runs a change that may move a case between work queues, then tells the live screens of

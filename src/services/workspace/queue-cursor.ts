@@ -11,7 +11,8 @@ export function encodeQueueCursor(position: QueuePosition): string {
 
 /** Only the shape PostgreSQL writes a timestamptz in: anything else could not be cast back. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)$/;
-const isTimestamp = (value: unknown): value is string => typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+const isTimestamp = (value: unknown): value is string =>
+  typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
 
 export function decodeQueueCursor(cursor: string): QueuePosition | undefined {
   const parts = decodeCursorParts(cursor, 3);

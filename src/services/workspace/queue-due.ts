@@ -46,17 +46,39 @@ export function queueDue(key: QueueKey, row: QueueRow, now: Date, timeZone: stri
   const handoff = HANDOFF_KIND[key];
   if (handoff && row.handoffDue && row.handoffFrom) {
     const at = row.handoffDue.toISOString();
-    if (handoff === 'transfer') return { kind: 'transfer', at, state: handoffState(row.handoffFrom, row.handoffDue, now), label: 'Transfer offer expires' };
-    if (handoff === 'escalation') return { kind: 'escalation', at, state: handoffState(row.handoffFrom, row.handoffDue, now), label: 'Accept escalation by' };
+    if (handoff === 'transfer')
+      return {
+        kind: 'transfer',
+        at,
+        state: handoffState(row.handoffFrom, row.handoffDue, now),
+        label: 'Transfer offer expires',
+      };
+    if (handoff === 'escalation')
+      return {
+        kind: 'escalation',
+        at,
+        state: handoffState(row.handoffFrom, row.handoffDue, now),
+        label: 'Accept escalation by',
+      };
     // The callback queue holds windows that have opened: the call is due now, and late once the window closed.
     return {
       kind: 'callback',
       at,
-      state: row.handoffDue.getTime() <= now.getTime() ? 'breached' : row.handoffFrom.getTime() <= now.getTime() ? 'warning' : 'ok',
+      state:
+        row.handoffDue.getTime() <= now.getTime()
+          ? 'breached'
+          : row.handoffFrom.getTime() <= now.getTime()
+            ? 'warning'
+            : 'ok',
       label: callbackWindowLabel(row.handoffFrom, row.handoffDue, now, timeZone),
     };
   }
   if (!row.slaMetric || !row.slaDue || !row.slaState) return null;
   const name = SLA_LABELS[row.slaMetric];
-  return { kind: 'sla', at: row.slaDue.toISOString(), state: row.slaState, label: row.slaState === 'breached' ? `${name} overdue` : `${name} due` };
+  return {
+    kind: 'sla',
+    at: row.slaDue.toISOString(),
+    state: row.slaState,
+    label: row.slaState === 'breached' ? `${name} overdue` : `${name} due`,
+  };
 }

@@ -1,6 +1,11 @@
 import { AppError } from '../../errors.ts';
 import { listTeams } from '../../store/repositories/people.ts';
-import { countOverviewTotals, listPendingEscalations, listSlaAlerts, listTeamLoads } from '../../store/repositories/supervisor-overview.ts';
+import {
+  countOverviewTotals,
+  listPendingEscalations,
+  listSlaAlerts,
+  listTeamLoads,
+} from '../../store/repositories/supervisor-overview.ts';
 import type { Actor } from '../actor.ts';
 import { teamQueue } from '../cases/team-queue.ts';
 import { formatCaseReference } from '../../domain/channels/case-reference.ts';

@@ -1,6 +1,12 @@
 import { AppError, invalid } from '../../errors.ts';
 import { findUser } from '../../store/repositories/people.ts';
-import { countQueues, listQueue, QUEUE_KEYS, type QueueKey, type QueueViewer } from '../../store/repositories/workspace-queues.ts';
+import {
+  countQueues,
+  listQueue,
+  QUEUE_KEYS,
+  type QueueKey,
+  type QueueViewer,
+} from '../../store/repositories/workspace-queues.ts';
 import type { Actor } from '../actor.ts';
 import { loadSlaRules } from '../sla/sla-rules.ts';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.ts';
@@ -42,8 +48,14 @@ async function organisationTimeZone(actor: Actor): Promise<string> {
 }
 
 /** One page of a queue, most urgent first. */
-export async function queuePage(actor: Actor, key: string, options: { limit: number; cursor?: string | undefined }, now = new Date()) {
-  if (!isQueueKey(key)) throw new AppError('not_found', `There is no queue "${key}"; the queues are ${QUEUE_KEYS.join(', ')}`);
+export async function queuePage(
+  actor: Actor,
+  key: string,
+  options: { limit: number; cursor?: string | undefined },
+  now = new Date(),
+) {
+  if (!isQueueKey(key))
+    throw new AppError('not_found', `There is no queue "${key}"; the queues are ${QUEUE_KEYS.join(', ')}`);
   const after = options.cursor === undefined || options.cursor === '' ? undefined : decodeQueueCursor(options.cursor);
   if (options.cursor && !after) throw invalid('cursor is not one this server gave out', { field: 'cursor' });
   // One more than asked for tells whether there is a next page.

@@ -18,11 +18,23 @@ export interface AnalysisLabel {
 
 const LABEL = sql`l.id, l.contact_id AS "contactId", l.reviewer_id AS "reviewerId", u.name AS "reviewerName", l.topic, l.sentiment, l.cues,
   l.note, l.model_version AS "modelVersion", l.analysis_snapshot AS "analysisSnapshot", l.labelled_at AS "labelledAt"`;
-const labelOf = (row: AnalysisLabel & { labelledAt: string | Date }): AnalysisLabel => ({ ...row, labelledAt: new Date(row.labelledAt) });
+const labelOf = (row: AnalysisLabel & { labelledAt: string | Date }): AnalysisLabel => ({
+  ...row,
+  labelledAt: new Date(row.labelledAt),
+});
 
 export async function insertAnalysisLabel(
   scope: TenantScope,
-  label: { contactId: string; reviewerId: string; topic: string | null; sentiment: string | null; cues: string[] | null; note: string | null; modelVersion: string | null; analysisSnapshot: unknown },
+  label: {
+    contactId: string;
+    reviewerId: string;
+    topic: string | null;
+    sentiment: string | null;
+    cues: string[] | null;
+    note: string | null;
+    modelVersion: string | null;
+    analysisSnapshot: unknown;
+  },
 ): Promise<AnalysisLabel> {
   const result = await scope.db.execute(sql`
     WITH l AS (

@@ -14,7 +14,10 @@ export interface AnalysisModelSummary {
 }
 
 const SUMMARY = sql`id, name, version, labels, example_count AS "exampleCount", metrics, active, trained_at AS "trainedAt"`;
-const summaryOf = (row: AnalysisModelSummary & { trainedAt: string | Date }): AnalysisModelSummary => ({ ...row, trainedAt: new Date(row.trainedAt) });
+const summaryOf = (row: AnalysisModelSummary & { trainedAt: string | Date }): AnalysisModelSummary => ({
+  ...row,
+  trainedAt: new Date(row.trainedAt),
+});
 
 /**
  * Stores a trained topic classifier as the next version of `name` and, when asked, makes it the
@@ -22,9 +25,19 @@ const summaryOf = (row: AnalysisModelSummary & { trainedAt: string | Date }): An
  */
 export async function insertAnalysisModel(
   scope: TenantScope,
-  model: { name: string; labels: string[]; exampleCount: number; metrics: Record<string, unknown>; document: string; activate: boolean },
+  model: {
+    name: string;
+    labels: string[];
+    exampleCount: number;
+    metrics: Record<string, unknown>;
+    document: string;
+    activate: boolean;
+  },
 ): Promise<AnalysisModelSummary> {
-  if (model.activate) await scope.db.execute(sql`UPDATE analysis_models SET active = false WHERE tenant_id = ${scope.tenantId} AND active`);
+  if (model.activate)
+    await scope.db.execute(
+      sql`UPDATE analysis_models SET active = false WHERE tenant_id = ${scope.tenantId} AND active`,
+    );
   const result = await scope.db.execute(sql`
     INSERT INTO analysis_models (tenant_id, name, version, labels, example_count, metrics, model, active)
     SELECT ${scope.tenantId}, ${model.name},
@@ -42,21 +55,31 @@ export async function listAnalysisModels(scope: TenantScope): Promise<AnalysisMo
 
 /** The active model's id and version, without its (large) document. */
 export async function findActiveAnalysisModel(scope: TenantScope): Promise<AnalysisModelSummary | undefined> {
-  const result = await scope.db.execute(sql`SELECT ${SUMMARY} FROM analysis_models WHERE tenant_id = ${scope.tenantId} AND active`);
+  const result = await scope.db.execute(
+    sql`SELECT ${SUMMARY} FROM analysis_models WHERE tenant_id = ${scope.tenantId} AND active`,
+  );
   const row = rowsOf<AnalysisModelSummary & { trainedAt: string }>(result)[0];
   return row && summaryOf(row);
 }
 
 export async function readAnalysisModelDocument(scope: TenantScope, id: string): Promise<string | undefined> {
-  const result = await scope.db.execute(sql`SELECT model FROM analysis_models WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
+  const result = await scope.db.execute(
+    sql`SELECT model FROM analysis_models WHERE tenant_id = ${scope.tenantId} AND id = ${id}`,
+  );
   return rowsOf<{ model: string }>(result)[0]?.model;
 }
 
 export async function activateAnalysisModel(scope: TenantScope, id: string): Promise<AnalysisModelSummary | undefined> {
   // Two statements: the one-active index is checked row by row, so the old one goes first.
-  await scope.db.execute(sql`UPDATE analysis_models SET active = false WHERE tenant_id = ${scope.tenantId} AND active AND id <> ${id}`);
-  await scope.db.execute(sql`UPDATE analysis_models SET active = true WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
-  const result = await scope.db.execute(sql`SELECT ${SUMMARY} FROM analysis_models WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
+  await scope.db.execute(
+    sql`UPDATE analysis_models SET active = false WHERE tenant_id = ${scope.tenantId} AND active AND id <> ${id}`,
+  );
+  await scope.db.execute(
+    sql`UPDATE analysis_models SET active = true WHERE tenant_id = ${scope.tenantId} AND id = ${id}`,
+  );
+  const result = await scope.db.execute(
+    sql`SELECT ${SUMMARY} FROM analysis_models WHERE tenant_id = ${scope.tenantId} AND id = ${id}`,
+  );
   const row = rowsOf<AnalysisModelSummary & { trainedAt: string }>(result)[0];
   return row && summaryOf(row);
 }

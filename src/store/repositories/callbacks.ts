@@ -2,12 +2,22 @@ import { and, asc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { callbacks, cases, type CallbackRow } from '../schema.ts';
 import type { TenantScope } from '../tenant-scope.ts';
 
-export async function insertCallback(scope: TenantScope, row: Omit<typeof callbacks.$inferInsert, 'tenantId'>): Promise<CallbackRow> {
-  const rows = await scope.db.insert(callbacks).values({ ...row, tenantId: scope.tenantId }).returning();
+export async function insertCallback(
+  scope: TenantScope,
+  row: Omit<typeof callbacks.$inferInsert, 'tenantId'>,
+): Promise<CallbackRow> {
+  const rows = await scope.db
+    .insert(callbacks)
+    .values({ ...row, tenantId: scope.tenantId })
+    .returning();
   return rows[0]!;
 }
 
-export async function findCallback(scope: TenantScope, id: string, options: { forUpdate?: boolean } = {}): Promise<CallbackRow | undefined> {
+export async function findCallback(
+  scope: TenantScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CallbackRow | undefined> {
   const query = scope.db
     .select()
     .from(callbacks)
@@ -17,8 +27,15 @@ export async function findCallback(scope: TenantScope, id: string, options: { fo
   return rows[0];
 }
 
-export async function updateCallback(scope: TenantScope, id: string, changes: Partial<Omit<CallbackRow, 'id' | 'tenantId'>>): Promise<void> {
-  await scope.db.update(callbacks).set(changes).where(and(eq(callbacks.tenantId, scope.tenantId), eq(callbacks.id, id)));
+export async function updateCallback(
+  scope: TenantScope,
+  id: string,
+  changes: Partial<Omit<CallbackRow, 'id' | 'tenantId'>>,
+): Promise<void> {
+  await scope.db
+    .update(callbacks)
+    .set(changes)
+    .where(and(eq(callbacks.tenantId, scope.tenantId), eq(callbacks.id, id)));
 }
 
 export async function countMissedCallbacks(scope: TenantScope, caseId: string): Promise<number> {
@@ -30,7 +47,10 @@ export async function countMissedCallbacks(scope: TenantScope, caseId: string): 
 }
 
 /** Booked callbacks, earliest window first; `dueBy` keeps those whose window has opened. */
-export function listCallbacks(scope: TenantScope, filter: { caseId?: string; ownerId?: string; dueBy?: Date; bookedOnly?: boolean }) {
+export function listCallbacks(
+  scope: TenantScope,
+  filter: { caseId?: string; ownerId?: string; dueBy?: Date; bookedOnly?: boolean },
+) {
   const conditions: (SQL | undefined)[] = [eq(callbacks.tenantId, scope.tenantId)];
   if (filter.caseId) conditions.push(eq(callbacks.caseId, filter.caseId));
   if (filter.bookedOnly) conditions.push(eq(callbacks.status, 'booked'));

@@ -22,7 +22,14 @@ export async function findCaseAudience(scope: TenantScope, caseId: string): Prom
             UNION SELECT e.target_team_id FROM case_escalations e WHERE e.tenant_id = c.tenant_id AND e.case_id = c.id AND e.status = 'pending' AND e.target_team_id IS NOT NULL)::text[] AS team_ids
     FROM cases c
     WHERE c.tenant_id = ${scope.tenantId} AND c.id = ${caseId}`);
-  const row = rowsOf<{ id: string; customer_id: string; owner_id: string | null; team_id: string | null; user_ids: string[]; team_ids: string[] }>(result)[0];
+  const row = rowsOf<{
+    id: string;
+    customer_id: string;
+    owner_id: string | null;
+    team_id: string | null;
+    user_ids: string[];
+    team_ids: string[];
+  }>(result)[0];
   if (!row) return undefined;
   return {
     caseId: row.id,

@@ -30,7 +30,13 @@ export type CaseMergeRow = typeof caseMerges.$inferSelect;
  * Tables whose rows belong to a case through (tenant_id, case_id) and move with it when it is
  * merged. Each must have a uuid `id`. SLA records join this list when their tables exist.
  */
-export const CASE_RECORD_TABLES = ['contacts', 'case_events', 'case_transfers', 'case_escalations', 'callbacks'] as const;
+export const CASE_RECORD_TABLES = [
+  'contacts',
+  'case_events',
+  'case_transfers',
+  'case_escalations',
+  'callbacks',
+] as const;
 export type CaseRecordTable = (typeof CASE_RECORD_TABLES)[number];
 
 const table = (name: CaseRecordTable) => {
@@ -39,7 +45,12 @@ const table = (name: CaseRecordTable) => {
 };
 
 /** Moves every row of `records` from one case to another; returns the ids that moved. */
-export async function moveCaseRecords(scope: TenantScope, records: CaseRecordTable, fromCaseId: string, toCaseId: string): Promise<string[]> {
+export async function moveCaseRecords(
+  scope: TenantScope,
+  records: CaseRecordTable,
+  fromCaseId: string,
+  toCaseId: string,
+): Promise<string[]> {
   const result = await scope.db.execute(sql`
     UPDATE ${table(records)} SET case_id = ${toCaseId}
     WHERE tenant_id = ${scope.tenantId} AND case_id = ${fromCaseId}
@@ -48,7 +59,13 @@ export async function moveCaseRecords(scope: TenantScope, records: CaseRecordTab
 }
 
 /** Moves back the rows of a merge that are still on the surviving case; returns how many. */
-export async function moveRecordsBack(scope: TenantScope, mergeId: string, records: CaseRecordTable, survivingCaseId: string, mergedCaseId: string): Promise<number> {
+export async function moveRecordsBack(
+  scope: TenantScope,
+  mergeId: string,
+  records: CaseRecordTable,
+  survivingCaseId: string,
+  mergedCaseId: string,
+): Promise<number> {
   const result = await scope.db.execute(sql`
     UPDATE ${table(records)} r SET case_id = ${mergedCaseId}
     FROM case_merge_moves m
@@ -58,12 +75,23 @@ export async function moveRecordsBack(scope: TenantScope, mergeId: string, recor
   return rowsOf<{ id: string }>(result).length;
 }
 
-export async function insertMerge(scope: TenantScope, row: Omit<typeof caseMerges.$inferInsert, 'tenantId' | 'id'>): Promise<CaseMergeRow> {
-  const rows = await scope.db.insert(caseMerges).values({ ...row, tenantId: scope.tenantId }).returning();
+export async function insertMerge(
+  scope: TenantScope,
+  row: Omit<typeof caseMerges.$inferInsert, 'tenantId' | 'id'>,
+): Promise<CaseMergeRow> {
+  const rows = await scope.db
+    .insert(caseMerges)
+    .values({ ...row, tenantId: scope.tenantId })
+    .returning();
   return rows[0]!;
 }
 
-export async function recordMergeMoves(scope: TenantScope, mergeId: string, records: string, ids: string[]): Promise<void> {
+export async function recordMergeMoves(
+  scope: TenantScope,
+  mergeId: string,
+  records: string,
+  ids: string[],
+): Promise<void> {
   if (ids.length === 0) return;
   await scope.db.execute(sql`
     INSERT INTO case_merge_moves (tenant_id, merge_id, record_table, record_id)
@@ -75,14 +103,25 @@ export async function findMergeInForce(scope: TenantScope, mergedCaseId: string)
   const rows = await scope.db
     .select()
     .from(caseMerges)
-    .where(and(eq(caseMerges.tenantId, scope.tenantId), eq(caseMerges.mergedCaseId, mergedCaseId), isNull(caseMerges.undoneAt)))
+    .where(
+      and(
+        eq(caseMerges.tenantId, scope.tenantId),
+        eq(caseMerges.mergedCaseId, mergedCaseId),
+        isNull(caseMerges.undoneAt),
+      ),
+    )
     .orderBy(desc(caseMerges.mergedAt))
     .limit(1)
     .for('update');
   return rows[0];
 }
 
-export async function markMergeUndone(scope: TenantScope, mergeId: string, undoneBy: string | null, undoneAt: Date): Promise<void> {
+export async function markMergeUndone(
+  scope: TenantScope,
+  mergeId: string,
+  undoneBy: string | null,
+  undoneAt: Date,
+): Promise<void> {
   await scope.db
     .update(caseMerges)
     .set({ undoneBy, undoneAt })

@@ -21,7 +21,11 @@ const COLUMNS = sql`id, number, customer_id AS "customerId", status, subject, to
 const dated = (rows: ThreadableCase[]) => rows.map((r) => ({ ...r, lastActivityAt: new Date(r.lastActivityAt) }));
 
 /** The customer's cases still being worked (not closed, not merged away), most recently active first. */
-export async function findOpenCasesOfCustomer(scope: TenantScope, customerId: string, limit = 20): Promise<ThreadableCase[]> {
+export async function findOpenCasesOfCustomer(
+  scope: TenantScope,
+  customerId: string,
+  limit = 20,
+): Promise<ThreadableCase[]> {
   const result = await scope.db.execute(sql`
     SELECT ${COLUMNS} FROM cases
     WHERE tenant_id = ${scope.tenantId} AND customer_id = ${customerId} AND status <> 'closed' AND merged_into_id IS NULL
@@ -30,16 +34,23 @@ export async function findOpenCasesOfCustomer(scope: TenantScope, customerId: st
 }
 
 /** Cases by id or by number, following merges to the case that survived. */
-export async function findThreadableCase(scope: TenantScope, ref: { id: string } | { number: number }): Promise<ThreadableCase | undefined> {
+export async function findThreadableCase(
+  scope: TenantScope,
+  ref: { id: string } | { number: number },
+): Promise<ThreadableCase | undefined> {
   const where = 'id' in ref ? sql`id = ${ref.id}` : sql`number = ${ref.number}`;
-  const result = await scope.db.execute(sql`SELECT ${COLUMNS} FROM cases WHERE tenant_id = ${scope.tenantId} AND ${where}`);
+  const result = await scope.db.execute(
+    sql`SELECT ${COLUMNS} FROM cases WHERE tenant_id = ${scope.tenantId} AND ${where}`,
+  );
   const found = dated(rowsOf<ThreadableCase>(result))[0];
   if (found?.mergedIntoId) return findThreadableCase(scope, { id: found.mergedIntoId });
   return found;
 }
 
 export async function setCaseTopic(scope: TenantScope, caseId: string, topicWords: string[]): Promise<void> {
-  await scope.db.execute(sql`UPDATE cases SET topic_words = ${sql.param(topicWords)}::text[] WHERE tenant_id = ${scope.tenantId} AND id = ${caseId}`);
+  await scope.db.execute(
+    sql`UPDATE cases SET topic_words = ${sql.param(topicWords)}::text[] WHERE tenant_id = ${scope.tenantId} AND id = ${caseId}`,
+  );
 }
 
 export async function countRepeatContact(scope: TenantScope, caseId: string): Promise<number> {

@@ -23,7 +23,11 @@ export async function insertCase(scope: TenantScope, row: NewCase): Promise<Case
   return rows[0]!;
 }
 
-export async function findCase(scope: TenantScope, id: string, options: { forUpdate?: boolean } = {}): Promise<CaseRow | undefined> {
+export async function findCase(
+  scope: TenantScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseRow | undefined> {
   const query = scope.db
     .select()
     .from(cases)
@@ -61,12 +65,17 @@ export function listCases(scope: TenantScope, filter: CaseFilter): Promise<CaseR
   if (filter.status && filter.status.length > 0) {
     conditions.push(or(...filter.status.map((s) => eq(cases.status, s))));
   }
-  if (filter.ownerId !== undefined) conditions.push(filter.ownerId === null ? isNull(cases.ownerId) : eq(cases.ownerId, filter.ownerId));
-  if (filter.teamId !== undefined) conditions.push(filter.teamId === null ? isNull(cases.teamId) : eq(cases.teamId, filter.teamId));
+  if (filter.ownerId !== undefined)
+    conditions.push(filter.ownerId === null ? isNull(cases.ownerId) : eq(cases.ownerId, filter.ownerId));
+  if (filter.teamId !== undefined)
+    conditions.push(filter.teamId === null ? isNull(cases.teamId) : eq(cases.teamId, filter.teamId));
   if (filter.customerId) conditions.push(eq(cases.customerId, filter.customerId));
   if (filter.after) {
     conditions.push(
-      or(lt(cases.updatedAt, filter.after.updatedAt), and(eq(cases.updatedAt, filter.after.updatedAt), lt(cases.id, filter.after.id))),
+      or(
+        lt(cases.updatedAt, filter.after.updatedAt),
+        and(eq(cases.updatedAt, filter.after.updatedAt), lt(cases.id, filter.after.id)),
+      ),
     );
   }
   return scope.db
@@ -92,7 +101,13 @@ export async function insertCaseEvents(scope: TenantScope, events: NewCaseEvent[
   // Events recorded together keep their order on every timeline: each is a millisecond after the one before.
   return scope.db
     .insert(caseEvents)
-    .values(events.map((e, index) => ({ ...e, occurredAt: new Date(e.occurredAt.getTime() + index), tenantId: scope.tenantId })))
+    .values(
+      events.map((e, index) => ({
+        ...e,
+        occurredAt: new Date(e.occurredAt.getTime() + index),
+        tenantId: scope.tenantId,
+      })),
+    )
     .returning();
 }
 

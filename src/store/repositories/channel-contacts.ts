@@ -23,7 +23,10 @@ async function lockOne(scope: TenantScope, where: SQL): Promise<GrowingContact |
   const row = rowsOf<GrowingContact & { facts: unknown }>(result)[0];
   if (!row) return undefined;
   // Some drivers hand jsonb back as text in raw queries.
-  const facts = typeof row.facts === 'string' ? (JSON.parse(row.facts) as Record<string, unknown>) : (row.facts as Record<string, unknown> | null);
+  const facts =
+    typeof row.facts === 'string'
+      ? (JSON.parse(row.facts) as Record<string, unknown>)
+      : (row.facts as Record<string, unknown> | null);
   return { ...row, occurredAt: new Date(row.occurredAt), facts };
 }
 

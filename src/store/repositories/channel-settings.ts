@@ -28,7 +28,10 @@ export async function loadChannelSettings(scope: TenantScope): Promise<ChannelSe
 }
 
 /** Saves the given settings; those not given keep their value. */
-export async function saveChannelSettings(scope: TenantScope, changes: Partial<ChannelSettings>): Promise<ChannelSettings> {
+export async function saveChannelSettings(
+  scope: TenantScope,
+  changes: Partial<ChannelSettings>,
+): Promise<ChannelSettings> {
   const next = { ...(await loadChannelSettings(scope)), ...changes };
   await scope.db.execute(sql`
     INSERT INTO channel_settings (tenant_id, webhook_secrets, repeat_window_minutes, intake_team_id, sms_gateway_url, sms_sender, updated_at)
@@ -51,11 +54,16 @@ export async function recordWebhookReceipt(scope: TenantScope, signature: string
 }
 
 export async function forgetWebhookReceipts(scope: TenantScope, olderThan: Date): Promise<void> {
-  await scope.db.execute(sql`DELETE FROM webhook_receipts WHERE tenant_id = ${scope.tenantId} AND received_at < ${olderThan}`);
+  await scope.db.execute(
+    sql`DELETE FROM webhook_receipts WHERE tenant_id = ${scope.tenantId} AND received_at < ${olderThan}`,
+  );
 }
 
 /** The organisation a mail address belongs to: a configured mailbox, else <slug>@ any domain. */
-export async function findMailboxTenant(db: Db, address: string): Promise<{ tenantId: string; slug: string } | undefined> {
+export async function findMailboxTenant(
+  db: Db,
+  address: string,
+): Promise<{ tenantId: string; slug: string } | undefined> {
   const localPart = address.slice(0, address.lastIndexOf('@'));
   const result = await db.execute(sql`
     SELECT t.id AS "tenantId", t.slug FROM tenant_mailboxes m JOIN tenants t ON t.id = m.tenant_id WHERE m.address = ${address}
@@ -66,7 +74,9 @@ export async function findMailboxTenant(db: Db, address: string): Promise<{ tena
 }
 
 export async function listMailboxes(scope: TenantScope): Promise<string[]> {
-  const result = await scope.db.execute(sql`SELECT address FROM tenant_mailboxes WHERE tenant_id = ${scope.tenantId} ORDER BY address`);
+  const result = await scope.db.execute(
+    sql`SELECT address FROM tenant_mailboxes WHERE tenant_id = ${scope.tenantId} ORDER BY address`,
+  );
   return rowsOf<{ address: string }>(result).map((r) => r.address);
 }
 

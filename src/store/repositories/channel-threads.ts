@@ -32,7 +32,12 @@ export async function recordThread(
 }
 
 /** The newest channel ids recorded on a case, for reply headers (References) and chat delivery. */
-export async function threadRefsOfCase(scope: TenantScope, caseId: string, channel: string, limit = 20): Promise<string[]> {
+export async function threadRefsOfCase(
+  scope: TenantScope,
+  caseId: string,
+  channel: string,
+  limit = 20,
+): Promise<string[]> {
   const result = await scope.db.execute(sql`
     SELECT thread_ref AS "threadRef" FROM channel_threads
     WHERE tenant_id = ${scope.tenantId} AND case_id = ${caseId} AND channel = ${channel}

@@ -30,7 +30,12 @@ const SELECT = sql`
 
 function shaped(row: ChatSession): ChatSession {
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
-  return { ...row, startedAt: new Date(row.startedAt), lastMessageAt: date(row.lastMessageAt), endedAt: date(row.endedAt) };
+  return {
+    ...row,
+    startedAt: new Date(row.startedAt),
+    lastMessageAt: date(row.lastMessageAt),
+    endedAt: date(row.endedAt),
+  };
 }
 
 /**
@@ -38,9 +43,15 @@ function shaped(row: ChatSession): ChatSession {
  * The lock is taken first and the session read afterwards, in a statement of its own, so that
  * a writer who waited for the lock sees what the one before it committed.
  */
-export async function findChatSession(scope: TenantScope, id: string, options: { forUpdate?: boolean } = {}): Promise<ChatSession | undefined> {
+export async function findChatSession(
+  scope: TenantScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ChatSession | undefined> {
   if (options.forUpdate) {
-    const locked = await scope.db.execute(sql`SELECT id FROM chat_sessions WHERE tenant_id = ${scope.tenantId} AND id = ${id} FOR UPDATE`);
+    const locked = await scope.db.execute(
+      sql`SELECT id FROM chat_sessions WHERE tenant_id = ${scope.tenantId} AND id = ${id} FOR UPDATE`,
+    );
     if (rowsOf(locked).length === 0) return undefined;
   }
   const result = await scope.db.execute(sql`${SELECT} WHERE s.tenant_id = ${scope.tenantId} AND s.id = ${id}`);
@@ -49,15 +60,25 @@ export async function findChatSession(scope: TenantScope, id: string, options: {
 }
 
 /** The session a visitor's token opens, in this tenant only. */
-export async function findChatSessionByTokenHash(scope: TenantScope, tokenHash: string): Promise<ChatSession | undefined> {
-  const result = await scope.db.execute(sql`${SELECT} WHERE s.tenant_id = ${scope.tenantId} AND s.visitor_token_hash = ${tokenHash}`);
+export async function findChatSessionByTokenHash(
+  scope: TenantScope,
+  tokenHash: string,
+): Promise<ChatSession | undefined> {
+  const result = await scope.db.execute(
+    sql`${SELECT} WHERE s.tenant_id = ${scope.tenantId} AND s.visitor_token_hash = ${tokenHash}`,
+  );
   const row = rowsOf<ChatSession>(result)[0];
   return row && shaped(row);
 }
 
 /** The session whose messages a contact holds. */
-export async function findChatSessionOfContact(scope: TenantScope, contactId: string): Promise<ChatSession | undefined> {
-  const result = await scope.db.execute(sql`${SELECT} WHERE s.tenant_id = ${scope.tenantId} AND s.contact_id = ${contactId} ORDER BY s.started_at DESC LIMIT 1`);
+export async function findChatSessionOfContact(
+  scope: TenantScope,
+  contactId: string,
+): Promise<ChatSession | undefined> {
+  const result = await scope.db.execute(
+    sql`${SELECT} WHERE s.tenant_id = ${scope.tenantId} AND s.contact_id = ${contactId} ORDER BY s.started_at DESC LIMIT 1`,
+  );
   const row = rowsOf<ChatSession>(result)[0];
   return row && shaped(row);
 }
@@ -72,7 +93,9 @@ export async function insertChatSession(
 }
 
 export async function touchChatSession(scope: TenantScope, id: string, at: Date): Promise<void> {
-  await scope.db.execute(sql`UPDATE chat_sessions SET last_message_at = ${at} WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
+  await scope.db.execute(
+    sql`UPDATE chat_sessions SET last_message_at = ${at} WHERE tenant_id = ${scope.tenantId} AND id = ${id}`,
+  );
 }
 
 /** Ends a session once; false when it had already ended. */
@@ -83,7 +106,12 @@ export async function endChatSession(scope: TenantScope, id: string, at: Date): 
 }
 
 /** Remembers that the visitor's message `clientId` is stored as `seq`, so a resend stores nothing. */
-export async function rememberClientId(scope: TenantScope, contactId: string, clientId: string, seq: number): Promise<void> {
+export async function rememberClientId(
+  scope: TenantScope,
+  contactId: string,
+  clientId: string,
+  seq: number,
+): Promise<void> {
   await scope.db.execute(sql`
     UPDATE contacts
     SET facts = coalesce(facts, '{}'::jsonb)
@@ -92,7 +120,11 @@ export async function rememberClientId(scope: TenantScope, contactId: string, cl
 }
 
 /** The seq the visitor's message `clientId` was stored as, if it was. */
-export async function findClientMessage(scope: TenantScope, contactId: string, clientId: string): Promise<number | undefined> {
+export async function findClientMessage(
+  scope: TenantScope,
+  contactId: string,
+  clientId: string,
+): Promise<number | undefined> {
   const result = await scope.db.execute(sql`
     SELECT (facts -> 'clientIds' ->> ${clientId}::text)::int AS seq FROM contacts WHERE tenant_id = ${scope.tenantId} AND id = ${contactId}`);
   return rowsOf<{ seq: number | null }>(result)[0]?.seq ?? undefined;

@@ -19,7 +19,12 @@ export interface QueuedContact {
  * Locks up to `limit` queued contacts for the calling transaction; other workers skip them.
  * Across organisations, as the job queue is: the worker then handles each one in its scope.
  */
-export async function claimQueuedContacts(tx: Db, limit: number, now: Date, tenantIds?: string[]): Promise<QueuedContact[]> {
+export async function claimQueuedContacts(
+  tx: Db,
+  limit: number,
+  now: Date,
+  tenantIds?: string[],
+): Promise<QueuedContact[]> {
   const onlyTenants = tenantIds ? sql`AND q.tenant_id = ANY(${sql.param(tenantIds)}::uuid[])` : sql``;
   const result = await tx.execute(sql`
     WITH next AS (
@@ -65,7 +70,11 @@ export async function queueUnanalysedContacts(scope: TenantScope, since: Date, m
 }
 
 /** How far the organisation's re-analysis since `since` has come. */
-export async function analysisProgress(scope: TenantScope, since: Date, modelVersion: string): Promise<{ total: number; analysed: number; queued: number }> {
+export async function analysisProgress(
+  scope: TenantScope,
+  since: Date,
+  modelVersion: string,
+): Promise<{ total: number; analysed: number; queued: number }> {
   const result = await scope.db.execute(sql`
     SELECT count(*)::int AS total,
            count(a.contact_id)::int AS analysed,
@@ -92,7 +101,11 @@ export interface StoredAnalysis {
 }
 
 /** The text hashes already analysed by this version, so an unchanged text is not analysed twice. */
-export async function analysedHashes(scope: TenantScope, contactIds: string[], modelVersion: string): Promise<Map<string, string>> {
+export async function analysedHashes(
+  scope: TenantScope,
+  contactIds: string[],
+  modelVersion: string,
+): Promise<Map<string, string>> {
   if (contactIds.length === 0) return new Map();
   const result = await scope.db.execute(sql`
     SELECT contact_id AS "contactId", text_hash AS "textHash" FROM contact_analyses
@@ -138,11 +151,16 @@ export async function firstContactDates(scope: TenantScope, customerIds: string[
     SELECT customer_id AS "customerId", min(occurred_at) AS first FROM contacts
     WHERE tenant_id = ${scope.tenantId} AND customer_id = ANY(${sql.param(customerIds)}::uuid[])
     GROUP BY customer_id`);
-  return new Map(rowsOf<{ customerId: string; first: string | Date }>(result).map((r) => [r.customerId, new Date(r.first)]));
+  return new Map(
+    rowsOf<{ customerId: string; first: string | Date }>(result).map((r) => [r.customerId, new Date(r.first)]),
+  );
 }
 
 /** The newest analysis of each contact (any version), for the timeline. */
-export async function latestAnalyses(scope: TenantScope, contactIds: string[]): Promise<Map<string, StoredAnalysis & { analysedAt: Date }>> {
+export async function latestAnalyses(
+  scope: TenantScope,
+  contactIds: string[],
+): Promise<Map<string, StoredAnalysis & { analysedAt: Date }>> {
   if (contactIds.length === 0) return new Map();
   const result = await scope.db.execute(sql`
     SELECT DISTINCT ON (contact_id) contact_id AS "contactId", model_version AS "modelVersion", text_hash AS "textHash",

@@ -26,7 +26,13 @@ export interface ContactAttachment {
 export async function setContactChannelFacts(
   scope: TenantScope,
   contactId: string,
-  facts: { public?: boolean; automated?: AutomatedKind | null; repeat?: boolean; facts?: Record<string, unknown> | null; body?: string },
+  facts: {
+    public?: boolean;
+    automated?: AutomatedKind | null;
+    repeat?: boolean;
+    facts?: Record<string, unknown> | null;
+    body?: string;
+  },
 ): Promise<void> {
   const sets = [
     facts.public === undefined ? null : sql`public = ${facts.public}`,
@@ -36,11 +42,17 @@ export async function setContactChannelFacts(
     facts.body === undefined ? null : sql`body = ${facts.body}`,
   ].filter((s) => s !== null);
   if (sets.length === 0) return;
-  await scope.db.execute(sql`UPDATE contacts SET ${sql.join(sets, sql`, `)} WHERE tenant_id = ${scope.tenantId} AND id = ${contactId}`);
+  await scope.db.execute(
+    sql`UPDATE contacts SET ${sql.join(sets, sql`, `)} WHERE tenant_id = ${scope.tenantId} AND id = ${contactId}`,
+  );
 }
 
 /** Appends parts after those already stored; returns how many the contact has now. */
-export async function appendSegments(scope: TenantScope, contactId: string, segments: ContactSegment[]): Promise<number> {
+export async function appendSegments(
+  scope: TenantScope,
+  contactId: string,
+  segments: ContactSegment[],
+): Promise<number> {
   if (segments.length === 0) return countSegments(scope, contactId);
   const col = <K extends keyof ContactSegment>(key: K) => sql.param(segments.map((s) => s[key]));
   await scope.db.execute(sql`
@@ -61,19 +73,32 @@ async function countSegments(scope: TenantScope, contactId: string): Promise<num
 }
 
 /** Replaces a contact's parts (a corrected transcript replaces the first one). */
-export async function replaceSegments(scope: TenantScope, contactId: string, segments: ContactSegment[]): Promise<void> {
-  await scope.db.execute(sql`DELETE FROM contact_segments WHERE tenant_id = ${scope.tenantId} AND contact_id = ${contactId}`);
+export async function replaceSegments(
+  scope: TenantScope,
+  contactId: string,
+  segments: ContactSegment[],
+): Promise<void> {
+  await scope.db.execute(
+    sql`DELETE FROM contact_segments WHERE tenant_id = ${scope.tenantId} AND contact_id = ${contactId}`,
+  );
   await appendSegments(scope, contactId, segments);
 }
 
-export async function listSegments(scope: TenantScope, contactId: string): Promise<(ContactSegment & { seq: number })[]> {
+export async function listSegments(
+  scope: TenantScope,
+  contactId: string,
+): Promise<(ContactSegment & { seq: number })[]> {
   const result = await scope.db.execute(sql`
     SELECT seq, speaker, speaker_role AS "speakerRole", at, start_ms AS "startMs", end_ms AS "endMs", text
     FROM contact_segments WHERE tenant_id = ${scope.tenantId} AND contact_id = ${contactId} ORDER BY seq`);
   return rowsOf<ContactSegment & { seq: number }>(result).map((r) => ({ ...r, at: new Date(r.at) }));
 }
 
-export async function insertAttachments(scope: TenantScope, contactId: string, files: ContactAttachment[]): Promise<void> {
+export async function insertAttachments(
+  scope: TenantScope,
+  contactId: string,
+  files: ContactAttachment[],
+): Promise<void> {
   for (const file of files) {
     await scope.db.execute(sql`
       INSERT INTO contact_attachments (tenant_id, contact_id, filename, content_type, size_bytes, content, omitted_reason)
@@ -100,10 +125,17 @@ export async function listAttachments(scope: TenantScope, contactId: string): Pr
 export async function findAttachment(
   scope: TenantScope,
   id: string,
-): Promise<{ filename: string; contentType: string; content: Buffer | null; omittedReason: string | null } | undefined> {
+): Promise<
+  { filename: string; contentType: string; content: Buffer | null; omittedReason: string | null } | undefined
+> {
   const result = await scope.db.execute(sql`
     SELECT filename, content_type AS "contentType", content, omitted_reason AS "omittedReason"
     FROM contact_attachments WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
-  const row = rowsOf<{ filename: string; contentType: string; content: Buffer | Uint8Array | null; omittedReason: string | null }>(result)[0];
+  const row = rowsOf<{
+    filename: string;
+    contentType: string;
+    content: Buffer | Uint8Array | null;
+    omittedReason: string | null;
+  }>(result)[0];
   return row && { ...row, content: row.content === null ? null : Buffer.from(row.content) };
 }

@@ -93,11 +93,21 @@ export async function findLatestCustomerMessage(
   scope: TenantScope,
   where: { caseId: string } | { customerId: string; channel: Channel },
 ): Promise<ContactRow | undefined> {
-  const about = 'caseId' in where ? [eq(contacts.caseId, where.caseId)] : [eq(contacts.customerId, where.customerId), eq(contacts.channel, where.channel)];
+  const about =
+    'caseId' in where
+      ? [eq(contacts.caseId, where.caseId)]
+      : [eq(contacts.customerId, where.customerId), eq(contacts.channel, where.channel)];
   const rows = await scope.db
     .select()
     .from(contacts)
-    .where(and(eq(contacts.tenantId, scope.tenantId), ...about, eq(contacts.direction, 'inbound'), isNull(contacts.automated)))
+    .where(
+      and(
+        eq(contacts.tenantId, scope.tenantId),
+        ...about,
+        eq(contacts.direction, 'inbound'),
+        isNull(contacts.automated),
+      ),
+    )
     .orderBy(desc(contacts.occurredAt), desc(contacts.id))
     .limit(1);
   return rows[0];

@@ -41,10 +41,19 @@ export async function findPrincipalByTokenHash(db: Db, tokenHash: string): Promi
     .limit(1);
   const row = rows[0];
   if (!row || row.active === false) return undefined;
-  return { tenantId: row.tenantId, tenantSlug: row.tenantSlug, role: row.role, userId: row.userId, customerId: row.customerId ?? null };
+  return {
+    tenantId: row.tenantId,
+    tenantSlug: row.tenantSlug,
+    role: row.role,
+    userId: row.userId,
+    customerId: row.customerId ?? null,
+  };
 }
 
-export async function insertSession(scope: TenantScope, session: { tokenHash: string; userId: string; expiresAt: Date }) {
+export async function insertSession(
+  scope: TenantScope,
+  session: { tokenHash: string; userId: string; expiresAt: Date },
+) {
   await scope.db.insert(sessions).values({ ...session, tenantId: scope.tenantId });
 }
 

@@ -44,14 +44,22 @@ export interface CustomerFactsRow {
  * trigram threshold for it alone, and keeps the planner on the indexes (it under-costs the
  * trigram operator and would rather scan every customer of the tenant, ten times slower).
  */
-export async function findCandidatePairs(scope: TenantScope, subjects: DuplicateSubject[], options: { byName: boolean }): Promise<{ subjectId: string; candidateId: string }[]> {
+export async function findCandidatePairs(
+  scope: TenantScope,
+  subjects: DuplicateSubject[],
+  options: { byName: boolean },
+): Promise<{ subjectId: string; candidateId: string }[]> {
   if (subjects.length === 0) return [];
   const keyed = (pick: (s: DuplicateSubject) => (string | null)[]) => {
-    const pairs = subjects.flatMap((s) => [...new Set(pick(s))].filter((key) => key !== null).map((key) => [s.id, key] as const));
+    const pairs = subjects.flatMap((s) =>
+      [...new Set(pick(s))].filter((key) => key !== null).map((key) => [s.id, key] as const),
+    );
     return sql`unnest(${sql.param(pairs.map((p) => p[0]))}::uuid[], ${sql.param(pairs.map((p) => p[1]))}::text[]) AS s(subject_id, key)`;
   };
   const named = options.byName ? subjects.filter((s) => s.name !== null && s.name.trim().length >= 3) : [];
-  await scope.db.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${NAME_SIMILARITY}, true), set_config('enable_seqscan', 'off', true)`);
+  await scope.db.execute(
+    sql`SELECT set_config('pg_trgm.similarity_threshold', ${NAME_SIMILARITY}, true), set_config('enable_seqscan', 'off', true)`,
+  );
   // The key expressions are exactly those of the indexes in migration 0009.
   const result = await scope.db.execute(sql`
     SELECT s.subject_id AS "subjectId", m.customer_id AS "candidateId" FROM ${keyed((s) => s.phoneKeys)}
@@ -100,7 +108,8 @@ export async function loadCustomerFacts(scope: TenantScope, ids: string[]): Prom
     WHERE c.tenant_id = ${scope.tenantId} AND c.id = ANY(${sql.param([...new Set(ids)])}::uuid[])`);
   return new Map(
     rowsOf<CustomerFactsRow>(result).map((row) => {
-      const identities = typeof row.identities === 'string' ? (JSON.parse(row.identities) as Identity[]) : row.identities;
+      const identities =
+        typeof row.identities === 'string' ? (JSON.parse(row.identities) as Identity[]) : row.identities;
       return [row.id, { ...row, identities, createdAt: new Date(row.createdAt) }];
     }),
   );

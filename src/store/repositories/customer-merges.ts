@@ -16,7 +16,14 @@ const ID: readonly KeyColumn[] = [['id', 'uuid']];
  * fails until it is.
  */
 export const CUSTOMER_RECORD_TABLES = [
-  { table: 'customer_identities', key: [['kind', 'text'], ['value', 'text']], followsCase: false },
+  {
+    table: 'customer_identities',
+    key: [
+      ['kind', 'text'],
+      ['value', 'text'],
+    ],
+    followsCase: false,
+  },
   { table: 'cases', key: ID, followsCase: false },
   { table: 'contacts', key: ID, followsCase: true },
   { table: 'case_events', key: ID, followsCase: true },
@@ -24,13 +31,21 @@ export const CUSTOMER_RECORD_TABLES = [
   { table: 'users', key: ID, followsCase: false },
   { table: 'customer_events', key: ID, followsCase: false },
   { table: 'chat_sessions', key: ID, followsCase: false },
-  { table: 'channel_threads', key: [['channel', 'text'], ['thread_ref', 'text']], followsCase: true },
+  {
+    table: 'channel_threads',
+    key: [
+      ['channel', 'text'],
+      ['thread_ref', 'text'],
+    ],
+    followsCase: true,
+  },
   { table: 'live_alerts', key: ID, followsCase: true },
 ] as const satisfies readonly { table: string; key: readonly KeyColumn[]; followsCase: boolean }[];
 export type CustomerRecords = (typeof CUSTOMER_RECORD_TABLES)[number];
 
 const table = (records: CustomerRecords) => {
-  if (!CUSTOMER_RECORD_TABLES.some((t) => t.table === records.table)) throw new Error(`${records.table} is not a customer record table`);
+  if (!CUSTOMER_RECORD_TABLES.some((t) => t.table === records.table))
+    throw new Error(`${records.table} is not a customer record table`);
   return sql.identifier(records.table);
 };
 
@@ -44,7 +59,10 @@ const keyOf = (records: CustomerRecords, alias: string) =>
 /** Matches the row to a recorded key, column by column, so the table's own key index is used. */
 const matchesKey = (records: CustomerRecords, alias: string, moves: string) =>
   sql.join(
-    records.key.map(([column, type], i) => sql`${sql.identifier(alias)}.${sql.identifier(column)} = (${sql.identifier(moves)}.record_key[${sql.raw(String(i + 1))}])::${sql.raw(type)}`),
+    records.key.map(
+      ([column, type], i) =>
+        sql`${sql.identifier(alias)}.${sql.identifier(column)} = (${sql.identifier(moves)}.record_key[${sql.raw(String(i + 1))}])::${sql.raw(type)}`,
+    ),
     sql` AND `,
   );
 
@@ -107,7 +125,13 @@ export async function resolveCustomerId(scope: TenantScope, id: string): Promise
 
 export async function insertCustomerMerge(
   scope: TenantScope,
-  row: { survivingCustomerId: string; mergedCustomerId: string; filledFields: string[]; mergedBy: string | null; mergedAt: Date },
+  row: {
+    survivingCustomerId: string;
+    mergedCustomerId: string;
+    filledFields: string[];
+    mergedBy: string | null;
+    mergedAt: Date;
+  },
 ): Promise<CustomerMergeRow> {
   const result = await scope.db.execute(sql`
     INSERT INTO customer_merges (tenant_id, surviving_customer_id, merged_customer_id, filled_fields, merged_by, merged_at)
@@ -116,7 +140,11 @@ export async function insertCustomerMerge(
   return asMerge(rowsOf<CustomerMergeRow>(result)[0]!);
 }
 
-export async function findCustomerMerge(scope: TenantScope, mergeId: string, options: { forUpdate?: boolean } = {}): Promise<CustomerMergeRow | undefined> {
+export async function findCustomerMerge(
+  scope: TenantScope,
+  mergeId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CustomerMergeRow | undefined> {
   const result = await scope.db.execute(sql`
     SELECT ${MERGE_COLUMNS} FROM customer_merges WHERE tenant_id = ${scope.tenantId} AND id = ${mergeId}
     ${options.forUpdate ? sql`FOR UPDATE` : sql``}`);
@@ -125,7 +153,10 @@ export async function findCustomerMerge(scope: TenantScope, mergeId: string, opt
 }
 
 /** The merge in force that took this customer into another, if any. */
-export async function findMergeInForceOf(scope: TenantScope, mergedCustomerId: string): Promise<CustomerMergeRow | undefined> {
+export async function findMergeInForceOf(
+  scope: TenantScope,
+  mergedCustomerId: string,
+): Promise<CustomerMergeRow | undefined> {
   const result = await scope.db.execute(sql`
     SELECT ${MERGE_COLUMNS} FROM customer_merges
     WHERE tenant_id = ${scope.tenantId} AND merged_customer_id = ${mergedCustomerId} AND undone_at IS NULL`);
@@ -133,14 +164,22 @@ export async function findMergeInForceOf(scope: TenantScope, mergedCustomerId: s
   return row && asMerge(row);
 }
 
-export async function finishCustomerMerge(scope: TenantScope, mergeId: string, moved: Record<string, number>): Promise<CustomerMergeRow> {
+export async function finishCustomerMerge(
+  scope: TenantScope,
+  mergeId: string,
+  moved: Record<string, number>,
+): Promise<CustomerMergeRow> {
   const result = await scope.db.execute(sql`
     UPDATE customer_merges SET moved = ${JSON.stringify(moved)}::jsonb
     WHERE tenant_id = ${scope.tenantId} AND id = ${mergeId} RETURNING ${MERGE_COLUMNS}`);
   return asMerge(rowsOf<CustomerMergeRow>(result)[0]!);
 }
 
-export async function markCustomerMergeUndone(scope: TenantScope, mergeId: string, undo: { undoneBy: string | null; undoneAt: Date; restored: Record<string, number> }): Promise<CustomerMergeRow> {
+export async function markCustomerMergeUndone(
+  scope: TenantScope,
+  mergeId: string,
+  undo: { undoneBy: string | null; undoneAt: Date; restored: Record<string, number> },
+): Promise<CustomerMergeRow> {
   const result = await scope.db.execute(sql`
     UPDATE customer_merges SET undone_by = ${undo.undoneBy}, undone_at = ${undo.undoneAt}, restored = ${JSON.stringify(undo.restored)}::jsonb
     WHERE tenant_id = ${scope.tenantId} AND id = ${mergeId} RETURNING ${MERGE_COLUMNS}`);
@@ -148,7 +187,11 @@ export async function markCustomerMergeUndone(scope: TenantScope, mergeId: strin
 }
 
 /** Points a customer at the customer it was merged into, or (null) at nothing. */
-export async function setCustomerMergedInto(scope: TenantScope, customerId: string, survivingCustomerId: string | null): Promise<void> {
+export async function setCustomerMergedInto(
+  scope: TenantScope,
+  customerId: string,
+  survivingCustomerId: string | null,
+): Promise<void> {
   await scope.db.execute(sql`
     UPDATE customers SET merged_into_id = ${survivingCustomerId}, updated_at = now()
     WHERE tenant_id = ${scope.tenantId} AND id = ${customerId}`);
@@ -157,7 +200,13 @@ export async function setCustomerMergedInto(scope: TenantScope, customerId: stri
 const count = (result: unknown) => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 /** Moves every row of `records` from one customer to another and records which; returns how many. */
-export async function moveCustomerRecords(scope: TenantScope, mergeId: string, records: CustomerRecords, fromId: string, toId: string): Promise<number> {
+export async function moveCustomerRecords(
+  scope: TenantScope,
+  mergeId: string,
+  records: CustomerRecords,
+  fromId: string,
+  toId: string,
+): Promise<number> {
   const result = await scope.db.execute(sql`
     WITH moved AS (
       UPDATE ${table(records)} r SET customer_id = ${toId}
@@ -186,7 +235,10 @@ export async function casesToMoveBack(scope: TenantScope, merge: CustomerMergeRo
  * Case merges in force between a case going back and a case staying with the survivor: made
  * after the customers were merged, they would leave one case's contacts with two customers.
  */
-export async function caseMergesAcross(scope: TenantScope, casesBack: string[]): Promise<{ mergedNumber: number; survivingNumber: number }[]> {
+export async function caseMergesAcross(
+  scope: TenantScope,
+  casesBack: string[],
+): Promise<{ mergedNumber: number; survivingNumber: number }[]> {
   if (casesBack.length === 0) return [];
   const back = sql`${sql.param(casesBack)}::uuid[]`;
   const result = await scope.db.execute(sql`
@@ -207,7 +259,12 @@ export async function caseMergesAcross(scope: TenantScope, casesBack: string[]):
  * case in `casesBack` whenever they arrived, and staying with a case the survivor keeps even
  * if the merge brought them. Rows on no case go back when the merge moved them.
  */
-export async function moveRecordsBack(scope: TenantScope, merge: CustomerMergeRow, records: CustomerRecords, casesBack: string[]): Promise<number> {
+export async function moveRecordsBack(
+  scope: TenantScope,
+  merge: CustomerMergeRow,
+  records: CustomerRecords,
+  casesBack: string[],
+): Promise<number> {
   const back = sql`${sql.param(casesBack)}::uuid[]`;
   const result = await scope.db.execute(sql`
     WITH recorded AS (
@@ -279,7 +336,12 @@ export async function insertCustomerEvents(scope: TenantScope, events: NewCustom
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
 /** Records that two customers are not one person (again: the first reason stands). */
-export async function dismissPair(scope: TenantScope, a: string, b: string, by: { userId: string | null; reason: 'dismissed' | 'merge_undone'; at: Date }): Promise<Date> {
+export async function dismissPair(
+  scope: TenantScope,
+  a: string,
+  b: string,
+  by: { userId: string | null; reason: 'dismissed' | 'merge_undone'; at: Date },
+): Promise<Date> {
   const [first, second] = ordered(a, b);
   const result = await scope.db.execute(sql`
     WITH added AS (

@@ -92,7 +92,11 @@ export async function updateCustomerProfile(
 }
 
 /** The channel proved these identities belong to the customer (a carrier's caller number, a signed-in login). */
-export async function markIdentitiesVerified(scope: TenantScope, customerId: string, identities: Identity[]): Promise<void> {
+export async function markIdentitiesVerified(
+  scope: TenantScope,
+  customerId: string,
+  identities: Identity[],
+): Promise<void> {
   if (identities.length === 0) return;
   await scope.db.execute(sql`
     UPDATE customer_identities ci SET verified = true

@@ -28,7 +28,10 @@ const dated = (row: FeedSource): FeedSource => ({
 });
 
 /** Adds a feed; undefined when this organisation already follows that URL. */
-export async function insertFeedSource(scope: TenantScope, source: { url: string; channel: FeedChannel; pollMinutes: number }): Promise<FeedSource | undefined> {
+export async function insertFeedSource(
+  scope: TenantScope,
+  source: { url: string; channel: FeedChannel; pollMinutes: number },
+): Promise<FeedSource | undefined> {
   const result = await scope.db.execute(sql`
     INSERT INTO feed_sources (tenant_id, url, channel, poll_minutes)
     VALUES (${scope.tenantId}, ${source.url}, ${source.channel}, ${source.pollMinutes})
@@ -39,18 +42,24 @@ export async function insertFeedSource(scope: TenantScope, source: { url: string
 }
 
 export async function listFeedSources(scope: TenantScope): Promise<FeedSource[]> {
-  const result = await scope.db.execute(sql`SELECT ${COLUMNS} FROM feed_sources WHERE tenant_id = ${scope.tenantId} ORDER BY created_at, id`);
+  const result = await scope.db.execute(
+    sql`SELECT ${COLUMNS} FROM feed_sources WHERE tenant_id = ${scope.tenantId} ORDER BY created_at, id`,
+  );
   return rowsOf<FeedSource>(result).map(dated);
 }
 
 export async function findFeedSource(scope: TenantScope, id: string): Promise<FeedSource | undefined> {
-  const result = await scope.db.execute(sql`SELECT ${COLUMNS} FROM feed_sources WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
+  const result = await scope.db.execute(
+    sql`SELECT ${COLUMNS} FROM feed_sources WHERE tenant_id = ${scope.tenantId} AND id = ${id}`,
+  );
   const row = rowsOf<FeedSource>(result)[0];
   return row && dated(row);
 }
 
 export async function deleteFeedSource(scope: TenantScope, id: string): Promise<boolean> {
-  const result = await scope.db.execute(sql`DELETE FROM feed_sources WHERE tenant_id = ${scope.tenantId} AND id = ${id} RETURNING id`);
+  const result = await scope.db.execute(
+    sql`DELETE FROM feed_sources WHERE tenant_id = ${scope.tenantId} AND id = ${id} RETURNING id`,
+  );
   return rowsOf(result).length === 1;
 }
 
@@ -64,7 +73,9 @@ export async function recordFeedPoll(
   poll: { at: Date; error: string | null; etag?: string | null; lastModified?: string | null; newItems: number },
 ): Promise<void> {
   const validators =
-    poll.error === null && poll.etag !== undefined ? sql`, etag = ${poll.etag}, last_modified = ${poll.lastModified ?? null}` : sql``;
+    poll.error === null && poll.etag !== undefined
+      ? sql`, etag = ${poll.etag}, last_modified = ${poll.lastModified ?? null}`
+      : sql``;
   await scope.db.execute(sql`
     UPDATE feed_sources SET last_polled_at = ${poll.at}, last_error = ${poll.error === null ? null : poll.error.slice(0, 2000)},
       items_seen = items_seen + ${poll.newItems} ${validators}

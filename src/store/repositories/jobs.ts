@@ -55,7 +55,12 @@ export async function releaseJobKey(db: Db, jobId: number): Promise<void> {
 }
 
 /** Locks the oldest due job for the calling transaction; other pollers skip it. */
-export async function claimDueJob(tx: Db, now: Date, kinds: string[], tenantIds?: string[]): Promise<JobRow | undefined> {
+export async function claimDueJob(
+  tx: Db,
+  now: Date,
+  kinds: string[],
+  tenantIds?: string[],
+): Promise<JobRow | undefined> {
   const onlyTenants = tenantIds ? sql`AND tenant_id = ANY(${sql.param(tenantIds)}::uuid[])` : sql``;
   const result = await tx.execute(sql`
     SELECT id::int AS id, tenant_id AS "tenantId", kind, key, payload, run_at AS "runAt", attempts, max_attempts AS "maxAttempts"

@@ -26,7 +26,10 @@ const JOINS = (scope: TenantScope) => sql`
   JOIN contacts k ON k.tenant_id = ${scope.tenantId} AND k.id = al.contact_id
   LEFT JOIN cases c ON c.tenant_id = ${scope.tenantId} AND c.id = al.case_id
   LEFT JOIN customers cu ON cu.tenant_id = ${scope.tenantId} AND cu.id = al.customer_id`;
-const rowOf = (row: LiveAlertRow & { raisedAt: string | Date }): LiveAlertRow => ({ ...row, raisedAt: new Date(row.raisedAt) });
+const rowOf = (row: LiveAlertRow & { raisedAt: string | Date }): LiveAlertRow => ({
+  ...row,
+  raisedAt: new Date(row.raisedAt),
+});
 
 /**
  * Records the alerts a live message raises, each reason once per conversation (several server

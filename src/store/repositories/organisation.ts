@@ -8,18 +8,37 @@ import type { TenantScope } from '../tenant-scope.ts';
 export async function loadOrganisation(scope: TenantScope): Promise<Organisation> {
   const [people, teamRows] = [
     await scope.db
-      .select({ id: users.id, active: users.active, teamId: users.teamId, supervisorId: users.supervisorId, role: users.role })
+      .select({
+        id: users.id,
+        active: users.active,
+        teamId: users.teamId,
+        supervisorId: users.supervisorId,
+        role: users.role,
+      })
       .from(users)
       .where(eq(users.tenantId, scope.tenantId)),
-    await scope.db.select({ id: teams.id, leadUserId: teams.leadUserId }).from(teams).where(eq(teams.tenantId, scope.tenantId))];
+    await scope.db
+      .select({ id: teams.id, leadUserId: teams.leadUserId })
+      .from(teams)
+      .where(eq(teams.tenantId, scope.tenantId)),
+  ];
   return {
-    users: new Map(people.map((u) => [u.id, { active: u.active, teamId: u.teamId, supervisorId: u.supervisorId, staff: u.role !== 'customer' }])),
+    users: new Map(
+      people.map((u) => [
+        u.id,
+        { active: u.active, teamId: u.teamId, supervisorId: u.supervisorId, staff: u.role !== 'customer' },
+      ]),
+    ),
     teams: new Map(teamRows.map((t) => [t.id, { leadUserId: t.leadUserId }])),
   };
 }
 
 export async function loadCasePolicy(scope: TenantScope): Promise<CasePolicy> {
-  const rows = await scope.db.select({ policy: tenants.casePolicy }).from(tenants).where(eq(tenants.id, scope.tenantId)).limit(1);
+  const rows = await scope.db
+    .select({ policy: tenants.casePolicy })
+    .from(tenants)
+    .where(eq(tenants.id, scope.tenantId))
+    .limit(1);
   return resolveCasePolicy(rows[0]?.policy);
 }
 

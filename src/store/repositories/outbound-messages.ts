@@ -39,7 +39,9 @@ export async function insertOutbound(
 }
 
 export async function findOutbound(scope: TenantScope, id: string): Promise<OutboundMessage | undefined> {
-  const result = await scope.db.execute(sql`SELECT ${COLUMNS} FROM outbound_messages WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
+  const result = await scope.db.execute(
+    sql`SELECT ${COLUMNS} FROM outbound_messages WHERE tenant_id = ${scope.tenantId} AND id = ${id}`,
+  );
   const row = rowsOf<OutboundMessage>(result)[0];
   return row && dated(row);
 }

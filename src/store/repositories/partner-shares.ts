@@ -77,18 +77,34 @@ function selectShares(db: Db, where: SQL | undefined, options: { forUpdate?: boo
     .orderBy(desc(caseShares.createdAt), desc(caseShares.id))
     .limit(500);
   const rows = options.forUpdate ? query.for('update', { of: caseShares }) : query;
-  return rows.then((found) => found.map((r): ShareRecord => ({ ...r.share, sharerName: r.sharerName, sharerSlug: r.sharerSlug, partnerSlug: r.partnerSlug })));
+  return rows.then((found) =>
+    found.map((r): ShareRecord => ({
+      ...r.share,
+      sharerName: r.sharerName,
+      sharerSlug: r.sharerSlug,
+      partnerSlug: r.partnerSlug,
+    })),
+  );
 }
 
 /** Either side of the share: its sharing tenant, or the partner tenant it was shared with. */
-const partyTo = (scope: TenantScope) => or(eq(caseShares.tenantId, scope.tenantId), eq(caseShares.partnerTenantId, scope.tenantId));
+const partyTo = (scope: TenantScope) =>
+  or(eq(caseShares.tenantId, scope.tenantId), eq(caseShares.partnerTenantId, scope.tenantId));
 
-export async function findShareForParty(scope: TenantScope, shareId: string, options: { forUpdate?: boolean } = {}): Promise<ShareRecord | undefined> {
+export async function findShareForParty(
+  scope: TenantScope,
+  shareId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ShareRecord | undefined> {
   return (await selectShares(scope.db, and(eq(caseShares.id, shareId), partyTo(scope)), options))[0];
 }
 
 /** Looked up before any tenant is known: the link token is the outside party's only credential. */
-export async function findShareByLinkHash(db: Db, linkTokenHash: string, options: { forUpdate?: boolean } = {}): Promise<ShareRecord | undefined> {
+export async function findShareByLinkHash(
+  db: Db,
+  linkTokenHash: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ShareRecord | undefined> {
   return (await selectShares(db, eq(caseShares.linkTokenHash, linkTokenHash), options))[0];
 }
 
@@ -105,11 +121,18 @@ export function listSharesOfCase(scope: TenantScope, caseId: string): Promise<Sh
 
 /** Cases other tenants have shared with this one. */
 export function listSharesWithPartner(scope: TenantScope, statuses: ShareStatus[]): Promise<ShareRecord[]> {
-  return selectShares(scope.db, and(eq(caseShares.partnerTenantId, scope.tenantId), inArray(caseShares.status, statuses)));
+  return selectShares(
+    scope.db,
+    and(eq(caseShares.partnerTenantId, scope.tenantId), inArray(caseShares.status, statuses)),
+  );
 }
 
 /** Is the case already shared, and not ended, with this tenant or this outside address? */
-export async function hasOpenShare(scope: TenantScope, caseId: string, partnerTo: { tenantId: string } | { email: string }): Promise<boolean> {
+export async function hasOpenShare(
+  scope: TenantScope,
+  caseId: string,
+  partnerTo: { tenantId: string } | { email: string },
+): Promise<boolean> {
   const rows = await scope.db
     .select({ id: caseShares.id })
     .from(caseShares)
@@ -118,19 +141,41 @@ export async function hasOpenShare(scope: TenantScope, caseId: string, partnerTo
         eq(caseShares.tenantId, scope.tenantId),
         eq(caseShares.caseId, caseId),
         ne(caseShares.status, 'ended'),
-        'tenantId' in partnerTo ? eq(caseShares.partnerTenantId, partnerTo.tenantId) : sql`lower(${caseShares.partnerEmail}) = lower(${partnerTo.email})`,
+        'tenantId' in partnerTo
+          ? eq(caseShares.partnerTenantId, partnerTo.tenantId)
+          : sql`lower(${caseShares.partnerEmail}) = lower(${partnerTo.email})`,
       ),
     )
     .limit(1);
   return rows.length > 0;
 }
 
-export async function insertShare(scope: TenantScope, row: Omit<typeof caseShares.$inferInsert, 'tenantId'>): Promise<ShareRow> {
-  const rows = await scope.db.insert(caseShares).values({ ...row, tenantId: scope.tenantId }).returning();
+export async function insertShare(
+  scope: TenantScope,
+  row: Omit<typeof caseShares.$inferInsert, 'tenantId'>,
+): Promise<ShareRow> {
+  const rows = await scope.db
+    .insert(caseShares)
+    .values({ ...row, tenantId: scope.tenantId })
+    .returning();
   return rows[0]!;
 }
 
-export type ShareChanges = Partial<Pick<ShareRow, 'status' | 'ballWith' | 'handoffs' | 'waitingSince' | 'responseDueAt' | 'overdueAt' | 'partnerCaseId' | 'acceptedAt' | 'endedAt' | 'endedBy'>>;
+export type ShareChanges = Partial<
+  Pick<
+    ShareRow,
+    | 'status'
+    | 'ballWith'
+    | 'handoffs'
+    | 'waitingSince'
+    | 'responseDueAt'
+    | 'overdueAt'
+    | 'partnerCaseId'
+    | 'acceptedAt'
+    | 'endedAt'
+    | 'endedBy'
+  >
+>;
 
 /** Changes a share; `scope` is the sharing tenant's, which owns the row. */
 export async function updateShare(scope: TenantScope, shareId: string, changes: ShareChanges): Promise<void> {
@@ -140,8 +185,14 @@ export async function updateShare(scope: TenantScope, shareId: string, changes: 
     .where(and(eq(caseShares.tenantId, scope.tenantId), eq(caseShares.id, shareId)));
 }
 
-export async function insertShareMessage(scope: TenantScope, message: Omit<typeof shareMessages.$inferInsert, 'tenantId'>): Promise<ShareMessageRow> {
-  const rows = await scope.db.insert(shareMessages).values({ ...message, tenantId: scope.tenantId }).returning();
+export async function insertShareMessage(
+  scope: TenantScope,
+  message: Omit<typeof shareMessages.$inferInsert, 'tenantId'>,
+): Promise<ShareMessageRow> {
+  const rows = await scope.db
+    .insert(shareMessages)
+    .values({ ...message, tenantId: scope.tenantId })
+    .returning();
   return rows[0]!;
 }
 

@@ -34,18 +34,30 @@ export type CaseLinkRow = typeof caseLinks.$inferSelect;
 
 /** Problem numbers are per tenant and never reused; the tenant row lock serialises creators. */
 export async function nextProblemNumber(scope: TenantScope): Promise<number> {
-  const result = await scope.db.execute(sql`UPDATE tenants SET problem_seq = problem_seq + 1 WHERE id = ${scope.tenantId} RETURNING problem_seq`);
+  const result = await scope.db.execute(
+    sql`UPDATE tenants SET problem_seq = problem_seq + 1 WHERE id = ${scope.tenantId} RETURNING problem_seq`,
+  );
   const row = rowsOf<{ problem_seq: number }>(result)[0];
   if (!row) throw new Error('tenant vanished while numbering a problem');
   return row.problem_seq;
 }
 
-export async function insertProblem(scope: TenantScope, row: Omit<typeof problems.$inferInsert, 'tenantId' | 'id'>): Promise<ProblemRow> {
-  const rows = await scope.db.insert(problems).values({ ...row, tenantId: scope.tenantId }).returning();
+export async function insertProblem(
+  scope: TenantScope,
+  row: Omit<typeof problems.$inferInsert, 'tenantId' | 'id'>,
+): Promise<ProblemRow> {
+  const rows = await scope.db
+    .insert(problems)
+    .values({ ...row, tenantId: scope.tenantId })
+    .returning();
   return rows[0]!;
 }
 
-export async function findProblem(scope: TenantScope, id: string, options: { forUpdate?: boolean } = {}): Promise<ProblemRow | undefined> {
+export async function findProblem(
+  scope: TenantScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ProblemRow | undefined> {
   const query = scope.db
     .select()
     .from(problems)
@@ -55,9 +67,19 @@ export async function findProblem(scope: TenantScope, id: string, options: { for
   return rows[0];
 }
 
-export type ProblemChanges = Partial<Pick<ProblemRow, 'title' | 'description' | 'rootCause' | 'workaround' | 'status' | 'resolution' | 'resolvedAt' | 'resolvedBy'>>;
+export type ProblemChanges = Partial<
+  Pick<
+    ProblemRow,
+    'title' | 'description' | 'rootCause' | 'workaround' | 'status' | 'resolution' | 'resolvedAt' | 'resolvedBy'
+  >
+>;
 
-export async function updateProblem(scope: TenantScope, id: string, changes: ProblemChanges, now: Date): Promise<ProblemRow> {
+export async function updateProblem(
+  scope: TenantScope,
+  id: string,
+  changes: ProblemChanges,
+  now: Date,
+): Promise<ProblemRow> {
   const rows = await scope.db
     .update(problems)
     .set({ ...changes, updatedAt: now })
@@ -67,9 +89,13 @@ export async function updateProblem(scope: TenantScope, id: string, changes: Pro
 }
 
 /** Problems, newest first; `beforeNumber` continues a page. */
-export function listProblems(scope: TenantScope, filter: { status?: ProblemStatus[] | undefined; beforeNumber?: number | undefined; limit: number }) {
+export function listProblems(
+  scope: TenantScope,
+  filter: { status?: ProblemStatus[] | undefined; beforeNumber?: number | undefined; limit: number },
+) {
   const conditions: (SQL | undefined)[] = [eq(problems.tenantId, scope.tenantId)];
-  if (filter.status && filter.status.length > 0) conditions.push(or(...filter.status.map((s) => eq(problems.status, s))));
+  if (filter.status && filter.status.length > 0)
+    conditions.push(or(...filter.status.map((s) => eq(problems.status, s))));
   if (filter.beforeNumber !== undefined) conditions.push(lt(problems.number, filter.beforeNumber));
   return scope.db
     .select()
@@ -91,7 +117,11 @@ export async function countLinkedCases(scope: TenantScope, problemIds: string[])
 }
 
 /** The cases of a problem, oldest first; `forUpdate` locks them (in id order, so lockers never deadlock). */
-export async function listLinkedCases(scope: TenantScope, problemId: string, options: { forUpdate?: boolean } = {}): Promise<CaseLinkRow[]> {
+export async function listLinkedCases(
+  scope: TenantScope,
+  problemId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseLinkRow[]> {
   const where = and(eq(caseLinks.tenantId, scope.tenantId), eq(caseLinks.problemId, problemId));
   if (options.forUpdate) return scope.db.select().from(caseLinks).where(where).orderBy(asc(caseLinks.id)).for('update');
   return scope.db.select().from(caseLinks).where(where).orderBy(asc(caseLinks.number));
@@ -105,7 +135,12 @@ export async function findCaseLinks(scope: TenantScope, caseIds: string[]): Prom
     .where(and(eq(caseLinks.tenantId, scope.tenantId), inArray(caseLinks.id, caseIds)));
 }
 
-export async function setCaseProblem(scope: TenantScope, caseIds: string[], problemId: string | null, now: Date): Promise<void> {
+export async function setCaseProblem(
+  scope: TenantScope,
+  caseIds: string[],
+  problemId: string | null,
+  now: Date,
+): Promise<void> {
   if (caseIds.length === 0) return;
   await scope.db
     .update(caseLinks)

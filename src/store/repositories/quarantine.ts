@@ -34,7 +34,10 @@ export async function listQuarantine(scope: TenantScope, limit: number): Promise
   return rowsOf<QuarantinedItem>(result).map((r) => ({ ...r, receivedAt: new Date(r.receivedAt) }));
 }
 
-export async function findQuarantined(scope: TenantScope, id: string): Promise<(QuarantinedItem & { raw: Buffer }) | undefined> {
+export async function findQuarantined(
+  scope: TenantScope,
+  id: string,
+): Promise<(QuarantinedItem & { raw: Buffer }) | undefined> {
   const result = await scope.db.execute(sql`
     SELECT id, channel, reason, detail, octet_length(raw) AS "sizeBytes", received_at AS "receivedAt", raw
     FROM channel_quarantine WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
@@ -43,5 +46,7 @@ export async function findQuarantined(scope: TenantScope, id: string): Promise<(
 }
 
 export async function releaseQuarantined(scope: TenantScope, id: string): Promise<void> {
-  await scope.db.execute(sql`UPDATE channel_quarantine SET released_at = now() WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
+  await scope.db.execute(
+    sql`UPDATE channel_quarantine SET released_at = now() WHERE tenant_id = ${scope.tenantId} AND id = ${id}`,
+  );
 }

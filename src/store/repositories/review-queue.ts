@@ -63,8 +63,15 @@ const FROM = (scope: TenantScope) => sql`
   LEFT JOIN teams t ON t.tenant_id = ${scope.tenantId} AND t.id = c.team_id`;
 
 /** Analysed contacts, most insight first, strictly after `after` when given. */
-export async function readReviewQueue(scope: TenantScope, filter: ReviewFilter, limit: number, after?: ReviewPosition): Promise<ReviewRow[]> {
-  const afterPosition = after ? sql`AND (a.insight_score, a.contact_id) < (${after.insightScore}::real, ${after.contactId}::uuid)` : sql``;
+export async function readReviewQueue(
+  scope: TenantScope,
+  filter: ReviewFilter,
+  limit: number,
+  after?: ReviewPosition,
+): Promise<ReviewRow[]> {
+  const afterPosition = after
+    ? sql`AND (a.insight_score, a.contact_id) < (${after.insightScore}::real, ${after.contactId}::uuid)`
+    : sql``;
   const result = await scope.db.execute(sql`
     SELECT a.contact_id AS "contactId", a.model_version AS "modelVersion", a.text_hash AS "textHash", a.analysed_at AS "analysedAt",
            a.sentiment, a.sentiment_score AS "sentimentScore", a.cues, a.topic, a.topic_confidence AS "topicConfidence",
@@ -106,7 +113,9 @@ export async function readReviewFacets(scope: TenantScope, modelVersion: string)
     );
   const total = rowsOf<{ n: number }>(await scope.db.execute(sql`SELECT count(*)::int AS n ${base}`))[0]!.n;
   const cues = rowsOf<{ value: string; count: number }>(
-    await scope.db.execute(sql`SELECT value, count(*)::int AS count FROM (SELECT unnest(a.cue_kinds) AS value ${base}) cue GROUP BY value ORDER BY count DESC`),
+    await scope.db.execute(
+      sql`SELECT value, count(*)::int AS count FROM (SELECT unnest(a.cue_kinds) AS value ${base}) cue GROUP BY value ORDER BY count DESC`,
+    ),
   );
   return {
     total,

@@ -63,13 +63,19 @@ const calendarColumns = {
   name: businessCalendars.name,
   timezone: businessCalendars.timezone,
   weeklyHours: businessCalendars.weeklyHours,
-  holidays: sql<string[]>`array(SELECT to_char(h, 'YYYY-MM-DD') FROM unnest(${sql.raw('business_calendars.holidays')}) AS h ORDER BY h)`,
+  holidays: sql<
+    string[]
+  >`array(SELECT to_char(h, 'YYYY-MM-DD') FROM unnest(${sql.raw('business_calendars.holidays')}) AS h ORDER BY h)`,
   createdAt: businessCalendars.createdAt,
   updatedAt: businessCalendars.updatedAt,
 };
 
 export function listCalendars(scope: TenantScope): Promise<CalendarRow[]> {
-  return scope.db.select(calendarColumns).from(businessCalendars).where(eq(businessCalendars.tenantId, scope.tenantId)).orderBy(asc(businessCalendars.name));
+  return scope.db
+    .select(calendarColumns)
+    .from(businessCalendars)
+    .where(eq(businessCalendars.tenantId, scope.tenantId))
+    .orderBy(asc(businessCalendars.name));
 }
 
 export async function findCalendar(scope: TenantScope, id: string): Promise<CalendarRow | undefined> {
@@ -88,7 +94,11 @@ export interface CalendarFields extends BusinessCalendar {
 const holidaysParam = (holidays: string[]) => sql`${sql.param(holidays)}::date[]`;
 
 /** Inserts a calendar; undefined when the tenant already has one of that name. */
-export async function insertCalendar(scope: TenantScope, fields: CalendarFields, now: Date): Promise<string | undefined> {
+export async function insertCalendar(
+  scope: TenantScope,
+  fields: CalendarFields,
+  now: Date,
+): Promise<string | undefined> {
   const result = await scope.db.execute(sql`
     INSERT INTO business_calendars (tenant_id, name, timezone, weekly_hours, holidays, created_at, updated_at)
     VALUES (${scope.tenantId}, ${fields.name}, ${fields.timezone}, ${JSON.stringify(fields.weeklyHours)}::jsonb, ${holidaysParam(fields.holidays)}, ${now}, ${now})
@@ -98,7 +108,12 @@ export async function insertCalendar(scope: TenantScope, fields: CalendarFields,
 }
 
 /** Replaces a calendar; false when there is no such calendar. */
-export async function updateCalendar(scope: TenantScope, id: string, fields: CalendarFields, now: Date): Promise<boolean> {
+export async function updateCalendar(
+  scope: TenantScope,
+  id: string,
+  fields: CalendarFields,
+  now: Date,
+): Promise<boolean> {
   const result = await scope.db.execute(sql`
     UPDATE business_calendars
     SET name = ${fields.name}, timezone = ${fields.timezone}, weekly_hours = ${JSON.stringify(fields.weeklyHours)}::jsonb,
@@ -129,18 +144,28 @@ type PolicyRow = typeof slaPolicies.$inferSelect;
 
 const policyOf = (row: PolicyRow): SlaPolicy => ({
   priority: row.priority,
-  targets: { firstResponseMinutes: row.firstResponseMinutes, nextUpdateMinutes: row.nextUpdateMinutes, resolutionMinutes: row.resolutionMinutes },
+  targets: {
+    firstResponseMinutes: row.firstResponseMinutes,
+    nextUpdateMinutes: row.nextUpdateMinutes,
+    resolutionMinutes: row.resolutionMinutes,
+  },
   calendarId: row.calendarId,
   warnBeforeMinutes: row.warnBeforeMinutes,
   warnAtPercent: row.warnAtPercent,
 });
 
 /** The policies a tenant has set (priorities left out use the defaults). */
-export async function listSlaPolicies(scope: TenantScope, filter: { priority?: CasePriority; calendarId?: string } = {}): Promise<SlaPolicy[]> {
+export async function listSlaPolicies(
+  scope: TenantScope,
+  filter: { priority?: CasePriority; calendarId?: string } = {},
+): Promise<SlaPolicy[]> {
   const conditions = [eq(slaPolicies.tenantId, scope.tenantId)];
   if (filter.priority) conditions.push(eq(slaPolicies.priority, filter.priority));
   if (filter.calendarId) conditions.push(eq(slaPolicies.calendarId, filter.calendarId));
-  const rows = await scope.db.select().from(slaPolicies).where(and(...conditions));
+  const rows = await scope.db
+    .select()
+    .from(slaPolicies)
+    .where(and(...conditions));
   return rows.map(policyOf);
 }
 
@@ -161,7 +186,9 @@ export async function saveSlaPolicy(scope: TenantScope, policy: SlaPolicy, now: 
 }
 
 export async function deleteSlaPolicy(scope: TenantScope, priority: CasePriority): Promise<void> {
-  await scope.db.delete(slaPolicies).where(and(eq(slaPolicies.tenantId, scope.tenantId), eq(slaPolicies.priority, priority)));
+  await scope.db
+    .delete(slaPolicies)
+    .where(and(eq(slaPolicies.tenantId, scope.tenantId), eq(slaPolicies.priority, priority)));
 }
 
 /** What a case's SLA clocks run on: its status changes and the replies its agents sent. */
@@ -183,7 +210,8 @@ export async function loadCaseSlaFacts(scope: TenantScope, row: CaseRow): Promis
         ),
       )
       .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.id)),
-    await agentReplyTimes(scope, row.id)];
+    await agentReplyTimes(scope, row.id),
+  ];
   const statusChanges = changes
     .filter((c): c is { at: Date; data: { to: CaseStatus } } => typeof c.data.to === 'string')
     .map((c) => ({ at: c.at, to: c.data.to }));
@@ -218,7 +246,12 @@ export function listSlaClocks(scope: TenantScope, caseId: string): Promise<SlaCl
 export type SlaClockFields = Omit<SlaClockRow, 'tenantId' | 'caseId' | 'updatedAt'>;
 
 /** Stores a case's clocks, all in one statement; each replaces the one of its metric. */
-export async function saveSlaClocks(scope: TenantScope, caseId: string, clocks: SlaClockFields[], now: Date): Promise<void> {
+export async function saveSlaClocks(
+  scope: TenantScope,
+  caseId: string,
+  clocks: SlaClockFields[],
+  now: Date,
+): Promise<void> {
   if (clocks.length === 0) return;
   const columns = getTableColumns(caseSlaClocks);
   const replaced = [...Object.keys(clocks[0]!).filter((k) => k !== 'metric'), 'updatedAt'] as (keyof typeof columns)[];
@@ -232,14 +265,25 @@ export async function saveSlaClocks(scope: TenantScope, caseId: string, clocks: 
 }
 
 export async function deleteSlaClocks(scope: TenantScope, caseId: string): Promise<void> {
-  await scope.db.delete(caseSlaClocks).where(and(eq(caseSlaClocks.tenantId, scope.tenantId), eq(caseSlaClocks.caseId, caseId)));
+  await scope.db
+    .delete(caseSlaClocks)
+    .where(and(eq(caseSlaClocks.tenantId, scope.tenantId), eq(caseSlaClocks.caseId, caseId)));
 }
 
 /** Cases whose clocks may still run (not solved or closed), in id order, after `afterId`. */
-export async function listUnsolvedCaseIds(scope: TenantScope, afterId: string | null, limit: number): Promise<string[]> {
+export async function listUnsolvedCaseIds(
+  scope: TenantScope,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
   const conditions = [eq(cases.tenantId, scope.tenantId), inArray(cases.status, ['new', 'open', 'pending'])];
   if (afterId) conditions.push(gt(cases.id, afterId));
-  const rows = await scope.db.select({ id: cases.id }).from(cases).where(and(...conditions)).orderBy(asc(cases.id)).limit(limit);
+  const rows = await scope.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(...conditions))
+    .orderBy(asc(cases.id))
+    .limit(limit);
   return rows.map((r) => r.id);
 }
 

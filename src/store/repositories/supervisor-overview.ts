@@ -141,7 +141,11 @@ export async function listTeamLoads(scope: TenantScope): Promise<Map<string, Tea
   return new Map(
     rowsOf<Record<string, unknown>>(result).map((r) => [
       r.team_id as string,
-      { teamId: r.team_id as string, open: Number(r.open), oldestWaitingSince: r.oldest === null || r.oldest === undefined ? null : dateOf(r.oldest) },
+      {
+        teamId: r.team_id as string,
+        open: Number(r.open),
+        oldestWaitingSince: r.oldest === null || r.oldest === undefined ? null : dateOf(r.oldest),
+      },
     ]),
   );
 }

@@ -33,9 +33,15 @@ export async function readTimeline(
   limit: number,
   before?: TimelinePosition,
 ): Promise<TimelineRow[]> {
-  const contactsBefore = before ? sql`AND (k.occurred_at, k.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
-  const eventsBefore = before ? sql`AND (e.occurred_at, e.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
-  const customerEventsBefore = before ? sql`AND (ce.occurred_at, ce.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)` : sql``;
+  const contactsBefore = before
+    ? sql`AND (k.occurred_at, k.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)`
+    : sql``;
+  const eventsBefore = before
+    ? sql`AND (e.occurred_at, e.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)`
+    : sql``;
+  const customerEventsBefore = before
+    ? sql`AND (ce.occurred_at, ce.id) < (${before.occurredAt}::timestamptz, ${before.id}::uuid)`
+    : sql``;
   const result = await scope.db.execute(sql`
     SELECT t.*, c.number AS "caseNumber" FROM (
       (SELECT 'contact' AS type, k.id, k.occurred_at AS "occurredAt", k.occurred_at::text AS position, k.case_id AS "caseId",

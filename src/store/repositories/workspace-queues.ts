@@ -48,7 +48,11 @@ function queueSource(scope: TenantScope, key: QueueKey, viewer: QueueViewer, now
     case 'team':
       return caseRows(viewer.userId === null ? sql`c.team_id IS NOT NULL` : sql`c.team_id = ${viewer.teamId}`);
     case 'unassigned':
-      return caseRows(viewer.userId === null ? sql`c.owner_id IS NULL` : sql`c.owner_id IS NULL AND (c.team_id IS NULL OR c.team_id = ${viewer.teamId})`);
+      return caseRows(
+        viewer.userId === null
+          ? sql`c.owner_id IS NULL`
+          : sql`c.owner_id IS NULL AND (c.team_id IS NULL OR c.team_id = ${viewer.teamId})`,
+      );
     case 'sla-at-risk':
       return caseRows(sql`${mineOrMyTeam(viewer, 'c.owner_id', 'c.team_id')} AND EXISTS (
         SELECT 1 FROM case_sla_clocks k WHERE k.tenant_id = c.tenant_id AND k.case_id = c.id AND ${atRisk('k', now)})`);
@@ -74,9 +78,15 @@ function queueSource(scope: TenantScope, key: QueueKey, viewer: QueueViewer, now
 }
 
 /** How many cases each queue holds, in one statement. */
-export async function countQueues(scope: TenantScope, viewer: QueueViewer, now: Date): Promise<Record<QueueKey, number>> {
+export async function countQueues(
+  scope: TenantScope,
+  viewer: QueueViewer,
+  now: Date,
+): Promise<Record<QueueKey, number>> {
   const at = now.toISOString();
-  const columns = QUEUE_KEYS.map((key) => sql`(SELECT count(*)::int FROM (${queueSource(scope, key, viewer, at)}) s) AS ${sql.identifier(key)}`);
+  const columns = QUEUE_KEYS.map(
+    (key) => sql`(SELECT count(*)::int FROM (${queueSource(scope, key, viewer, at)}) s) AS ${sql.identifier(key)}`,
+  );
   const result = await scope.db.execute(sql`SELECT ${sql.join(columns, sql`, `)}`);
   const row = rowsOf<Record<QueueKey, number>>(result)[0]!;
   return Object.fromEntries(QUEUE_KEYS.map((key) => [key, Number(row[key])])) as Record<QueueKey, number>;
@@ -115,7 +125,8 @@ export interface QueueRow {
   position: QueuePosition;
 }
 
-const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as string));
+const dateOrNull = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(value as string);
 
 /**
  * One page of a queue, most urgent first: the soonest deadline (the hand-off's, or the case's
@@ -196,6 +207,10 @@ export async function listQueue(
     slaMetric: (r.sla_metric as SlaMetric | null) ?? null,
     slaDue: dateOrNull(r.sla_due),
     slaState: (r.sla_state as QueueRow['slaState']) ?? null,
-    position: { dueAt: (r.due_key as string | null) ?? null, updatedAt: r.updated_key as string, id: r.case_id as string },
+    position: {
+      dueAt: (r.due_key as string | null) ?? null,
+      updatedAt: r.updated_key as string,
+      id: r.case_id as string,
+    },
   }));
 }

@@ -36,10 +36,19 @@ export async function auditScreen(page: Page, screen: string): Promise<ScreenAud
     const wordsOf = (selector: string) => {
       const element = document.querySelector(selector);
       if (!element) return '';
-      const part = element.closest('[role="dialog"], [role="alert"], [role="region"], section, nav, aside, header, main, form');
+      const part = element.closest(
+        '[role="dialog"], [role="alert"], [role="region"], section, nav, aside, header, main, form',
+      );
       const labelledBy = part?.getAttribute('aria-labelledby');
-      const partName = squeeze(part?.getAttribute('aria-label') ?? (labelledBy ? document.getElementById(labelledBy)?.textContent : part?.querySelector('h1, h2, h3')?.textContent));
-      const where = part ? ` in ${part.getAttribute('role') ?? part.tagName.toLowerCase()}${partName ? ` "${partName}"` : ''}` : '';
+      const partName = squeeze(
+        part?.getAttribute('aria-label') ??
+          (labelledBy
+            ? document.getElementById(labelledBy)?.textContent
+            : part?.querySelector('h1, h2, h3')?.textContent),
+      );
+      const where = part
+        ? ` in ${part.getAttribute('role') ?? part.tagName.toLowerCase()}${partName ? ` "${partName}"` : ''}`
+        : '';
       return `"${squeeze(element.textContent)}"${where}`;
     };
     return results.violations
@@ -60,7 +69,9 @@ export async function auditScreen(page: Page, screen: string): Promise<ScreenAud
 
 /** The findings written for a person to act on: rule, what it asks, and which elements break it. */
 export function describeViolations(audit: ScreenAudit): string {
-  const lines = [`${audit.screen} (${audit.url}): ${audit.violations.length} serious or critical accessibility rule(s) broken`];
+  const lines = [
+    `${audit.screen} (${audit.url}): ${audit.violations.length} serious or critical accessibility rule(s) broken`,
+  ];
   for (const violation of audit.violations) {
     lines.push(`- [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})`);
     for (const node of violation.nodes.slice(0, 10)) {

@@ -13,13 +13,23 @@ export const SCREEN_TIMEOUT = 10_000;
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or name another with HEARKEN_CHROMIUM`);
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or name another with HEARKEN_CHROMIUM`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** A window of its own per person, so each keeps their own session cookie; laptop-sized. */
 export async function openWindow(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   context.setDefaultTimeout(SCREEN_TIMEOUT);
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
@@ -50,12 +60,19 @@ export function field(scope: Page | Locator, label: string): Locator {
 }
 
 /** Staff sign-in through the form on /signin. */
-export async function signInAsStaff(page: Page, baseUrl: string, who: { organisation: string; email: string; password: string }): Promise<void> {
+export async function signInAsStaff(
+  page: Page,
+  baseUrl: string,
+  who: { organisation: string; email: string; password: string },
+): Promise<void> {
   await page.goto(`${baseUrl}/signin`);
   await fillSignIn(page, who);
 }
 
-export async function fillSignIn(page: Page, who: { organisation: string; email: string; password: string }): Promise<void> {
+export async function fillSignIn(
+  page: Page,
+  who: { organisation: string; email: string; password: string },
+): Promise<void> {
   await field(page, 'Organisation').fill(who.organisation);
   await field(page, 'Email').fill(who.email);
   await field(page, 'Password').fill(who.password);
@@ -80,7 +97,12 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await noLongerSees(page.locator('.mantine-Skeleton-root[data-visible="true"], [role="status"] .mantine-Loader-root'));
   await page.waitForFunction(
-    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        ),
     undefined,
     { timeout: SCREEN_TIMEOUT },
   );

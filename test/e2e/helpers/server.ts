@@ -25,11 +25,16 @@ export async function startHearken(slug: string, name: string): Promise<RunningH
   const env = { DATABASE_URL: undefined, HEARKEN_DATA_DIR: undefined, HEARKEN_LOG_LEVEL: 'warn' };
   try {
     const created = await runCli(['tenant', 'create', slug, '--name', name, '--json', '--data-dir', dataDir], { env });
-    if (created.code !== 0) throw new Error(`hearken tenant create failed (${created.code}):\n${created.stderr}${created.stdout}`);
+    if (created.code !== 0)
+      throw new Error(`hearken tenant create failed (${created.code}):\n${created.stderr}${created.stdout}`);
     const organisation = JSON.parse(created.stdout) as CreatedTenant;
 
     // Port 0: the system picks a free port and the server prints the address it got.
-    const server = startCli(['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], /Hearken listening on (http:\/\/\S+)/, { env });
+    const server = startCli(
+      ['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+      /Hearken listening on (http:\/\/\S+)/,
+      { env },
+    );
     let url: string;
     try {
       [, url = ''] = await server.started;

@@ -25,15 +25,26 @@ export interface ServiceDesk {
 export async function setUpServiceDesk(hearken: RunningHearken): Promise<ServiceDesk> {
   const call = adminClient(hearken);
   const slug = hearken.organisation.tenant.slug;
-  const person = (name: string, login: string) => ({ name, email: `${login}@${slug}.example`, password: `${login}-pass-2024` });
+  const person = (name: string, login: string) => ({
+    name,
+    email: `${login}@${slug}.example`,
+    password: `${login}-pass-2024`,
+  });
 
-  const { id: teamId, name: teamName } = await call<{ id: string; name: string }>('POST', '/teams', { name: 'Mobile support' });
+  const { id: teamId, name: teamName } = await call<{ id: string; name: string }>('POST', '/teams', {
+    name: 'Mobile support',
+  });
   const team = { id: teamId, name: teamName };
   const supervisorDetails = { ...person('Sam Okafor', 'sam.okafor'), role: 'supervisor', teamId: team.id };
   const supervisor = { ...supervisorDetails, id: (await call<{ id: string }>('POST', '/users', supervisorDetails)).id };
   const addAgent = async (name: string, login: string): Promise<Person> => {
     const details = person(name, login);
-    const created = await call<{ id: string }>('POST', '/users', { ...details, role: 'agent', teamId: team.id, supervisorId: supervisor.id });
+    const created = await call<{ id: string }>('POST', '/users', {
+      ...details,
+      role: 'agent',
+      teamId: team.id,
+      supervisorId: supervisor.id,
+    });
     return { ...details, id: created.id };
   };
   const agent = await addAgent('Ana Lima', 'ana.lima');
@@ -43,8 +54,15 @@ export async function setUpServiceDesk(hearken: RunningHearken): Promise<Service
   await call('PATCH', `/teams/${team.id}`, { leadUserId: agent.id });
 
   const customerDetails = person('Priya Natarajan', 'priya');
-  const customer = await call<{ id: string }>('POST', '/customers', { name: customerDetails.name, emails: [customerDetails.email] });
-  const login = await call<{ id: string }>('POST', '/users', { ...customerDetails, role: 'customer', customerId: customer.id });
+  const customer = await call<{ id: string }>('POST', '/customers', {
+    name: customerDetails.name,
+    emails: [customerDetails.email],
+  });
+  const login = await call<{ id: string }>('POST', '/users', {
+    ...customerDetails,
+    role: 'customer',
+    customerId: customer.id,
+  });
   // New conversations from the portal land unassigned in this team's queue.
   await call('PATCH', '/channels/settings', { intakeTeamId: team.id });
 
@@ -63,7 +81,10 @@ export function adminClient(hearken: RunningHearken) {
   return async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${hearken.url}/api/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${hearken.organisation.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${hearken.organisation.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -24,9 +24,12 @@ export function story(options: { windows: () => Record<string, Page | undefined>
         await mkdir(failures, { recursive: true });
         const slug = name.replace(/\W+/g, '-').slice(0, 60);
         for (const [who, page] of Object.entries(options.windows())) {
-          if (page && !page.isClosed()) await page.screenshot({ path: join(failures, `${slug}-${who}.png`) }).catch(() => undefined);
+          if (page && !page.isClosed())
+            await page.screenshot({ path: join(failures, `${slug}-${who}.png`) }).catch(() => undefined);
         }
-        console.error(`Step "${name}" failed. Pictures of each window: ${failures}\nServer output (end):\n${options.serverOutput().slice(-3000)}`);
+        console.error(
+          `Step "${name}" failed. Pictures of each window: ${failures}\nServer output (end):\n${options.serverOutput().slice(-3000)}`,
+        );
       });
       await run();
     });

@@ -42,7 +42,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await fetch(url, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
-      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        options.body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
@@ -54,8 +57,14 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    if (response.status === 401 && !options.quietUnauthenticated) for (const listener of sessionEndedListeners) listener();
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `The request failed (${response.status})`, error?.details);
+    if (response.status === 401 && !options.quietUnauthenticated)
+      for (const listener of sessionEndedListeners) listener();
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `The request failed (${response.status})`,
+      error?.details,
+    );
   }
   return payload as T;
 }

@@ -6,10 +6,18 @@ type ResponsesOf<P extends keyof paths, M extends Method> = paths[P][M] extends 
 
 /** What a route answers on success (200 or 201), exactly as the server's OpenAPI document says. */
 export type Success<P extends keyof paths, M extends Method = 'get'> =
-  ResponsesOf<P, M> extends infer R ? (R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never) : never;
+  ResponsesOf<P, M> extends infer R
+    ? R extends { 200: infer A }
+      ? Json<A>
+      : R extends { 201: infer B }
+        ? Json<B>
+        : never
+    : never;
 
 /** What a route takes as its JSON body. */
-export type BodyOf<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+export type BodyOf<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: infer B }
+  ? Json<NonNullable<B>>
+  : never;
 
 export type Me = Success<'/api/v1/auth/me'>;
 export type Role = Me['role'];

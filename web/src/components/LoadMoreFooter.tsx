@@ -22,13 +22,21 @@ interface Props {
  * same for keyboards and for browsers that do not observe.
  */
 export function LoadMoreFooter({ pages, label, variant = 'subtle', end = null }: Props) {
-  const sentinel = useLoadMoreSentinel<HTMLDivElement>(pages.hasNextPage && !pages.isFetchingNextPage, () => void pages.fetchNextPage());
+  const sentinel = useLoadMoreSentinel<HTMLDivElement>(
+    pages.hasNextPage && !pages.isFetchingNextPage,
+    () => void pages.fetchNextPage(),
+  );
   return (
     <>
       <div ref={sentinel} />
       {pages.hasNextPage ? (
         <Group justify="center" p="sm">
-          <Button variant={variant} size="xs" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          <Button
+            variant={variant}
+            size="xs"
+            loading={pages.isFetchingNextPage}
+            onClick={() => void pages.fetchNextPage()}
+          >
             {label}
           </Button>
         </Group>

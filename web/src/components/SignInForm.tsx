@@ -25,7 +25,16 @@ interface Props {
 }
 
 /** Email, password and "Sign in", with why the last session ended and why this attempt failed. */
-export function SignInForm({ title, titleId, intro, before, beforeFilled = true, emailAutoFocus = true, submitSize, onSignIn }: Props) {
+export function SignInForm({
+  title,
+  titleId,
+  intro,
+  before,
+  beforeFilled = true,
+  emailAutoFocus = true,
+  submitSize,
+  onSignIn,
+}: Props) {
   const { endedReason } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -67,9 +76,29 @@ export function SignInForm({ title, titleId, intro, before, beforeFilled = true,
           </Alert>
         ) : null}
         {before}
-        <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="username" autoFocus={emailAutoFocus} />
-        <PasswordInput label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
-        <Button type="submit" loading={busy} disabled={!beforeFilled || !email.trim() || !password} fullWidth size={submitSize}>
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          autoComplete="username"
+          autoFocus={emailAutoFocus}
+        />
+        <PasswordInput
+          label="Password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          autoComplete="current-password"
+        />
+        <Button
+          type="submit"
+          loading={busy}
+          disabled={!beforeFilled || !email.trim() || !password}
+          fullWidth
+          size={submitSize}
+        >
           Sign in
         </Button>
       </Stack>

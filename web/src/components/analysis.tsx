@@ -7,7 +7,13 @@ import { DARK_GREEN } from './readable';
  * How the contact analysis is said on screen, wherever it appears (the review queue, the case
  * timeline): cues and insight reasons in plain words, sentiment as a badge that names its label.
  */
-export const CUE_KINDS: readonly CueKind[] = ['churn_intent', 'escalation_demand', 'repeated_contact', 'do_not_contact', 'vulnerability'];
+export const CUE_KINDS: readonly CueKind[] = [
+  'churn_intent',
+  'escalation_demand',
+  'repeated_contact',
+  'do_not_contact',
+  'vulnerability',
+];
 
 const CUE_WORDS: Record<CueKind, string> = {
   churn_intent: 'Churn intent',
@@ -37,7 +43,8 @@ function humanise(code: string): string {
 export const cueLabel = (kind: string): string => CUE_WORDS[kind as CueKind] ?? humanise(kind);
 export const reasonLabel = (reason: string): string => REASON_WORDS[reason] ?? humanise(reason);
 /** Topics are the organisation's own labels; slugs read better as words. */
-export const topicLabel = (topic: string): string => (/[_-]/.test(topic) && !/\s/.test(topic) ? humanise(topic) : topic);
+export const topicLabel = (topic: string): string =>
+  /[_-]/.test(topic) && !/\s/.test(topic) ? humanise(topic) : topic;
 
 export const SENTIMENTS: readonly { value: SentimentLabel; label: string }[] = [
   { value: 'negative', label: 'Negative' },
@@ -52,7 +59,8 @@ const SENTIMENT_LOOK: Record<SentimentLabel, { color: string; text?: string; ico
   positive: { color: 'green', text: DARK_GREEN, icon: IconMoodHappy },
 };
 
-export const sentimentLabel = (sentiment: string): string => SENTIMENTS.find((s) => s.value === sentiment)?.label ?? humanise(sentiment);
+export const sentimentLabel = (sentiment: string): string =>
+  SENTIMENTS.find((s) => s.value === sentiment)?.label ?? humanise(sentiment);
 
 /** −0.64 with a real minus sign, +0.30 with a plus: the sign carries the meaning. */
 export function formatScore(score: number): string {
@@ -61,11 +69,26 @@ export function formatScore(score: number): string {
 }
 
 /** Sentiment said in words and coloured by its label; the score follows when known. */
-export function SentimentBadge({ sentiment, score, size = 'sm' }: { sentiment: SentimentLabel; score?: number | null; size?: 'xs' | 'sm' }) {
+export function SentimentBadge({
+  sentiment,
+  score,
+  size = 'sm',
+}: {
+  sentiment: SentimentLabel;
+  score?: number | null;
+  size?: 'xs' | 'sm';
+}) {
   const look = SENTIMENT_LOOK[sentiment] ?? SENTIMENT_LOOK.neutral;
   const Icon = look.icon;
   return (
-    <Badge size={size} variant="light" color={look.color} c={look.text} tt="none" leftSection={<Icon size={size === 'xs' ? 11 : 13} aria-hidden />}>
+    <Badge
+      size={size}
+      variant="light"
+      color={look.color}
+      c={look.text}
+      tt="none"
+      leftSection={<Icon size={size === 'xs' ? 11 : 13} aria-hidden />}
+    >
       {sentimentLabel(sentiment)}
       {typeof score === 'number' ? ` ${formatScore(score)}` : ''}
     </Badge>
@@ -73,7 +96,15 @@ export function SentimentBadge({ sentiment, score, size = 'sm' }: { sentiment: S
 }
 
 /** A cue by name; the words that raised it show on hover and are read out by screen readers. */
-export function CueBadge({ kind, words = [], size = 'sm' }: { kind: string; words?: readonly string[]; size?: 'xs' | 'sm' }) {
+export function CueBadge({
+  kind,
+  words = [],
+  size = 'sm',
+}: {
+  kind: string;
+  words?: readonly string[];
+  size?: 'xs' | 'sm';
+}) {
   const said = words.length > 0 ? `“${words.join('”, “')}”` : null;
   const badge = (
     <Badge size={size} variant="light" color="orange" tt="none">

@@ -37,7 +37,15 @@ export function Empty({ title, children, icon }: { title: string; children?: Rea
 }
 
 /** A failed load, with the server's own message and a way to try again. */
-export function ErrorState({ error, onRetry, title = 'This could not be loaded' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'This could not be loaded',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
       <Stack gap="xs" align="flex-start">

@@ -12,9 +12,12 @@ export function useLoadMoreSentinel<T extends Element>(canLoad: boolean, load: (
   useEffect(() => {
     const element = ref.current;
     if (!element || !canLoad || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadRef.current();
-    }, { rootMargin: '200px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) loadRef.current();
+      },
+      { rootMargin: '200px' },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [canLoad]);

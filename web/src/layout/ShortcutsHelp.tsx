@@ -21,7 +21,15 @@ export const SHORTCUTS: { keys: string[]; what: string; where: string }[] = [
   { keys: ['Ctrl', 'Enter'], what: 'Send the reply or note (⌘ Enter on a Mac)', where: 'Composer' },
 ];
 
-export function ShortcutsHelp({ opened, onClose, onOpen }: { opened: boolean; onClose: () => void; onOpen: () => void }) {
+export function ShortcutsHelp({
+  opened,
+  onClose,
+  onOpen,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onOpen: () => void;
+}) {
   useHotkeys([['shift+?', onOpen]]);
   return (
     <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="lg">

@@ -27,7 +27,12 @@ export function StaffShell({ children }: { children: ReactNode }) {
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xl" wrap="nowrap">
             <Brand subtitle={me.tenant} />
-            <Tabs value={section} onChange={(value) => navigate(sections.find((s) => s.value === value)?.to ?? '/')} variant="pills" aria-label="Sections">
+            <Tabs
+              value={section}
+              onChange={(value) => navigate(sections.find((s) => s.value === value)?.to ?? '/')}
+              variant="pills"
+              aria-label="Sections"
+            >
               <Tabs.List>
                 {sections.map((s) => (
                   <Tabs.Tab key={s.value} value={s.value}>

@@ -19,7 +19,9 @@ export function SignInPage() {
   async function signInHere({ email, password }: Credentials) {
     const who = await signIn({ tenant: tenant.trim(), email, password });
     localStorage.setItem(LAST_ORGANISATION, tenant.trim());
-    navigate(who.role === 'customer' ? homeFor(who) : (safeNext(params.get('next')) ?? homeFor(who)), { replace: true });
+    navigate(who.role === 'customer' ? homeFor(who) : (safeNext(params.get('next')) ?? homeFor(who)), {
+      replace: true,
+    });
   }
 
   return (
@@ -51,8 +53,7 @@ export function SignInPage() {
         </Paper>
         {tenant.trim() ? (
           <Text size="sm" ta="center" c="dimmed">
-            A customer?{' '}
-            <Anchor href={`/portal/${encodeURIComponent(tenant.trim())}`}>Go to the customer portal</Anchor>
+            A customer? <Anchor href={`/portal/${encodeURIComponent(tenant.trim())}`}>Go to the customer portal</Anchor>
           </Text>
         ) : null}
       </Stack>

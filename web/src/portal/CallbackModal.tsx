@@ -12,7 +12,8 @@ const FURTHEST_AHEAD_MS = 30 * 24 * 60 * 60_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A date as a datetime-local input shows it: local time, to the minute. */
-const toLocalInput = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+const toLocalInput = (date: Date) =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
 /** The next full hour and the hour after it: a sensible window to start from. */
 function defaultWindow(): { from: string; until: string } {
@@ -53,7 +54,11 @@ export function CallbackModal({ caseId, opened, onClose }: { caseId: string; ope
     const windowEnd = new Date(slot.until).toISOString();
     try {
       await book.mutateAsync({ windowStart, windowEnd, ...(phone.trim() ? { phone: phone.trim() } : {}) });
-      notifications.show({ color: 'green', title: 'Callback booked', message: `We'll call you ${windowWords(windowStart, windowEnd)}.` });
+      notifications.show({
+        color: 'green',
+        title: 'Callback booked',
+        message: `We'll call you ${windowWords(windowStart, windowEnd)}.`,
+      });
       close();
     } catch {
       // Shown in the dialog from the mutation's error.
@@ -78,8 +83,21 @@ export function CallbackModal({ caseId, opened, onClose }: { caseId: string; ope
             Choose when suits you and we'll call you then about this request.
           </Text>
           <Group grow align="flex-start">
-            <TextInput type="datetime-local" label="From" required value={slot.from} onChange={(e) => setSlot({ ...slot, from: e.currentTarget.value })} data-autofocus />
-            <TextInput type="datetime-local" label="Until" required value={slot.until} onChange={(e) => setSlot({ ...slot, until: e.currentTarget.value })} />
+            <TextInput
+              type="datetime-local"
+              label="From"
+              required
+              value={slot.from}
+              onChange={(e) => setSlot({ ...slot, from: e.currentTarget.value })}
+              data-autofocus
+            />
+            <TextInput
+              type="datetime-local"
+              label="Until"
+              required
+              value={slot.until}
+              onChange={(e) => setSlot({ ...slot, until: e.currentTarget.value })}
+            />
           </Group>
           <TextInput
             type="tel"

@@ -26,9 +26,15 @@ export function CasePage({ organisation }: { organisation: string }) {
       <Stack gap="lg">
         {back}
         {request.error instanceof ApiError && request.error.status === 404 ? (
-          <Empty title="This request cannot be found">It may have been merged into another of your requests. Your requests are listed on the portal's home page.</Empty>
+          <Empty title="This request cannot be found">
+            It may have been merged into another of your requests. Your requests are listed on the portal's home page.
+          </Empty>
         ) : (
-          <ErrorState error={request.error} onRetry={() => void request.refetch()} title="This request could not be loaded" />
+          <ErrorState
+            error={request.error}
+            onRetry={() => void request.refetch()}
+            title="This request could not be loaded"
+          />
         )}
       </Stack>
     );
@@ -50,13 +56,24 @@ export function CasePage({ organisation }: { organisation: string }) {
           </Group>
         </Title>
         {open ? (
-          <Button variant="light" leftSection={<IconPhoneCall size={16} aria-hidden />} onClick={() => setBooking(true)} style={{ flexShrink: 0 }}>
+          <Button
+            variant="light"
+            leftSection={<IconPhoneCall size={16} aria-hidden />}
+            onClick={() => setBooking(true)}
+            style={{ flexShrink: 0 }}
+          >
             Book a callback
           </Button>
         ) : null}
       </Group>
       <Callbacks callbacks={c.callbacks} />
-      {request.isError ? <ErrorState error={request.error} onRetry={() => void request.refetch()} title="New messages could not be loaded; showing what we had" /> : null}
+      {request.isError ? (
+        <ErrorState
+          error={request.error}
+          onRetry={() => void request.refetch()}
+          title="New messages could not be loaded; showing what we had"
+        />
+      ) : null}
       <Conversation messages={c.messages} caseSubject={c.subject} />
       <ReplyForm caseId={c.id} status={c.status} />
       <CallbackModal caseId={c.id} opened={booking} onClose={() => setBooking(false)} />

@@ -5,7 +5,11 @@ import { channelWords, formatDateTime } from './words';
 
 type Message = PortalCaseDetail['messages'][number];
 
-const sameSubject = (a: string, b: string) => a.replace(/^(re|fwd?):\s*/i, '').trim().toLowerCase() === b.trim().toLowerCase();
+const sameSubject = (a: string, b: string) =>
+  a
+    .replace(/^(re|fwd?):\s*/i, '')
+    .trim()
+    .toLowerCase() === b.trim().toLowerCase();
 
 /** The conversation on one request, oldest first: the customer on the right, us on the left. */
 export function Conversation({ messages, caseSubject }: { messages: Message[]; caseSubject: string }) {

@@ -30,7 +30,9 @@ export function NewRequestPage({ organisation }: { organisation: string }) {
       notifications.show({
         color: 'green',
         title: 'Request sent',
-        message: sent.caseReference ? `Thank you. Your reference is ${sent.caseReference}; we'll answer here and by email.` : "Thank you. We'll answer here and by email.",
+        message: sent.caseReference
+          ? `Thank you. Your reference is ${sent.caseReference}; we'll answer here and by email.`
+          : "Thank you. We'll answer here and by email.",
       });
       navigate(sent.caseId ? `/portal/${organisation}/cases/${sent.caseId}` : `/portal/${organisation}`);
     } catch {
@@ -63,13 +65,26 @@ export function NewRequestPage({ organisation }: { organisation: string }) {
               onChange={(e) => setSubject(e.currentTarget.value)}
               autoFocus
             />
-            <Textarea label="Message" required autosize minRows={6} maxRows={16} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+            <Textarea
+              label="Message"
+              required
+              autosize
+              minRows={6}
+              maxRows={16}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
             {send.isError ? <FailedAction title="Your request was not sent" error={send.error} /> : null}
             <Group justify="flex-end">
               <Button variant="default" component={Link} to={`/portal/${organisation}`}>
                 Cancel
               </Button>
-              <Button type="submit" loading={send.isPending} disabled={!subject.trim() || !text.trim()} leftSection={<IconSend size={16} aria-hidden />}>
+              <Button
+                type="submit"
+                loading={send.isPending}
+                disabled={!subject.trim() || !text.trim()}
+                leftSection={<IconSend size={16} aria-hidden />}
+              >
                 Send request
               </Button>
             </Group>

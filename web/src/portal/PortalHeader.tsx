@@ -48,7 +48,13 @@ export function PortalHeader({ organisation, me }: { organisation: string; me: M
               <Text size="sm" c="dark.5" visibleFrom="xs">
                 Signed in as <strong>{me.name}</strong>
               </Text>
-              <Button variant="default" size="sm" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void leave()} loading={leaving}>
+              <Button
+                variant="default"
+                size="sm"
+                leftSection={<IconLogout size={16} aria-hidden />}
+                onClick={() => void leave()}
+                loading={leaving}
+              >
                 Sign out
               </Button>
             </Group>

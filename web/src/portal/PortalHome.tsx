@@ -42,11 +42,18 @@ export function PortalHome({ organisation, me }: { organisation: string; me: Me 
       {cases.isPending ? (
         <Loading label="Loading your requests…" />
       ) : cases.isError ? (
-        <ErrorState error={cases.error} onRetry={() => void cases.refetch()} title="Your requests could not be loaded" />
+        <ErrorState
+          error={cases.error}
+          onRetry={() => void cases.refetch()}
+          title="Your requests could not be loaded"
+        />
       ) : empty ? (
         <Paper withBorder radius="lg" p="xl" shadow="xs">
           <Stack align="center" gap="md">
-            <Empty title="You have no requests yet">Write to us about anything: a question, a problem, a change to your account. We'll answer here and by email.</Empty>
+            <Empty title="You have no requests yet">
+              Write to us about anything: a question, a problem, a change to your account. We'll answer here and by
+              email.
+            </Empty>
             {newRequest}
           </Stack>
         </Paper>

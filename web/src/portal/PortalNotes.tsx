@@ -11,7 +11,8 @@ export function StaffVisitorNote({ me }: { me: Me }) {
           The portal is for customers
         </Title>
         <Text size="sm">
-          You are signed in as {me.name}, a member of staff. Customers sign in here to follow their requests; you answer them in the workspace.
+          You are signed in as {me.name}, a member of staff. Customers sign in here to follow their requests; you answer
+          them in the workspace.
         </Text>
         <Button component={Link} to="/work">
           Go to the workspace

@@ -62,7 +62,12 @@ export function ReplyForm({ caseId, status }: { caseId: string; status: PortalCa
             <Text size="xs" c="dimmed">
               <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> sends
             </Text>
-            <Button type="submit" loading={send.isPending} disabled={!text.trim()} leftSection={<IconSend size={16} aria-hidden />}>
+            <Button
+              type="submit"
+              loading={send.isPending}
+              disabled={!text.trim()}
+              leftSection={<IconSend size={16} aria-hidden />}
+            >
               Send reply
             </Button>
           </Group>

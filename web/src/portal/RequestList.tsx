@@ -20,7 +20,12 @@ export function RequestList({ organisation, cases, now }: { organisation: string
     <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="My requests">
       {cases.map((c) => (
         <li key={c.id}>
-          <UnstyledButton component={Link} to={`/portal/${organisation}/cases/${c.id}`} w="100%" className="hk-portal-request">
+          <UnstyledButton
+            component={Link}
+            to={`/portal/${organisation}/cases/${c.id}`}
+            w="100%"
+            className="hk-portal-request"
+          >
             <Paper withBorder radius="lg" p="md" shadow="xs">
               <Group justify="space-between" wrap="nowrap" gap="md">
                 <Stack gap={4} style={{ minWidth: 0 }}>

@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { PortalCallbackBooked, PortalCallbackRequest, PortalCaseDetail, PortalMessage, PortalMessageSent, Success } from '../api/types';
+import type {
+  PortalCallbackBooked,
+  PortalCallbackRequest,
+  PortalCaseDetail,
+  PortalMessage,
+  PortalMessageSent,
+  Success,
+} from '../api/types';
 
 /** The customer's cases and a case are refreshed this often, so agents' answers appear by themselves. */
 const REFRESH_MS = 15_000;
@@ -55,7 +62,8 @@ export function useSendMessage() {
 export function useBookCallback(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: PortalCallbackRequest) => api<PortalCallbackBooked>(`/portal/cases/${caseId}/callbacks`, { method: 'POST', body: request }),
+    mutationFn: (request: PortalCallbackRequest) =>
+      api<PortalCallbackBooked>(`/portal/cases/${caseId}/callbacks`, { method: 'POST', body: request }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalKeys.case(caseId) }),
   });
 }

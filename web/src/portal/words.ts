@@ -23,7 +23,12 @@ const CHANNEL_WORDS: Record<string, string> = {
 
 export const channelWords = (channel: string): string => CHANNEL_WORDS[channel] ?? `by ${channel}`;
 
-const dateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const dateOnly = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -48,6 +53,7 @@ export function sinceWords(iso: string, now = Date.now()): string {
 export function windowWords(start: string, end: string): string {
   const a = new Date(start);
   const b = new Date(end);
-  if (a.toDateString() === b.toDateString()) return `between ${formatTime(start)} and ${formatTime(end)} on ${formatDate(start)}`;
+  if (a.toDateString() === b.toDateString())
+    return `between ${formatTime(start)} and ${formatTime(end)} on ${formatDate(start)}`;
   return `between ${formatDateTime(start)} and ${formatDateTime(end)}`;
 }

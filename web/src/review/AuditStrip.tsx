@@ -44,7 +44,9 @@ export function AuditStrip() {
             The agreement with the experts could not be loaded.
           </Text>
         ) : audit.data.labelled === 0 ? (
-          <Text size="sm">No expert labels yet — label contacts below to see how often the analysis agrees with you.</Text>
+          <Text size="sm">
+            No expert labels yet — label contacts below to see how often the analysis agrees with you.
+          </Text>
         ) : (
           <Group gap="sm" wrap="wrap" component="p" m={0} style={{ rowGap: 2 }}>
             <Text size="sm" span fw={600}>

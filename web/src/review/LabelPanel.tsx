@@ -1,4 +1,16 @@
-import { Autocomplete, Button, Checkbox, Divider, Drawer, Group, SegmentedControl, Stack, Switch, Text, Textarea } from '@mantine/core';
+import {
+  Autocomplete,
+  Button,
+  Checkbox,
+  Divider,
+  Drawer,
+  Group,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { CueKind, ReviewFacets, ReviewItem, SentimentLabel } from '../api/types';
 import { CUE_KINDS, cueLabel, SENTIMENTS, SentimentBadge, topicLabel } from '../components/analysis';
@@ -40,7 +52,15 @@ export function LabelPanel({ item, topics, onClose, onNext, onClosed }: Props) {
   );
 }
 
-function LabelForm({ item, topics, onNext }: { item: ReviewItem; topics: ReviewFacets['topics']; onNext?: () => void }) {
+function LabelForm({
+  item,
+  topics,
+  onNext,
+}: {
+  item: ReviewItem;
+  topics: ReviewFacets['topics'];
+  onNext?: () => void;
+}) {
   const { analysis } = item;
   // Nothing starts judged: a form pre-filled with the analysis' answers would make an expert who
   // only sets the topic "agree" on everything else, and the audit would flatter the analysis.
@@ -78,7 +98,8 @@ function LabelForm({ item, topics, onNext }: { item: ReviewItem; topics: ReviewF
     <Stack gap="md">
       <Stack gap={6}>
         <Text size="xs" c="dimmed">
-          {channelLabel(item.channel)} {item.direction === 'inbound' ? 'from the customer' : 'from us'}, {exactTime(item.occurredAt)}
+          {channelLabel(item.channel)} {item.direction === 'inbound' ? 'from the customer' : 'from us'},{' '}
+          {exactTime(item.occurredAt)}
           {item.caseReference ? ` · ${item.caseReference}` : ''}
         </Text>
         <ContactText text={item.text} words={analysis.cues.flatMap((c) => c.words)} lines={6} />
@@ -88,7 +109,8 @@ function LabelForm({ item, topics, onNext }: { item: ReviewItem; topics: ReviewF
           </Text>
           <SentimentBadge sentiment={analysis.sentiment} score={analysis.sentimentScore} size="xs" />
           <Text size="xs" c="dimmed">
-            {analysis.topic ? `topic ${topicLabel(analysis.topic)}` : 'no topic'}, {analysis.cues.length === 0 ? 'no cues' : analysis.cues.map((c) => cueLabel(c.kind)).join(', ')}
+            {analysis.topic ? `topic ${topicLabel(analysis.topic)}` : 'no topic'},{' '}
+            {analysis.cues.length === 0 ? 'no cues' : analysis.cues.map((c) => cueLabel(c.kind)).join(', ')}
           </Text>
         </Group>
       </Stack>
@@ -122,13 +144,21 @@ function LabelForm({ item, topics, onNext }: { item: ReviewItem; topics: ReviewF
           </Text>
           <SegmentedControl
             aria-labelledby="label-sentiment"
-            data={[{ value: 'unjudged', label: 'Not judged' }, ...SENTIMENTS.map((s) => ({ value: s.value, label: s.label }))]}
+            data={[
+              { value: 'unjudged', label: 'Not judged' },
+              ...SENTIMENTS.map((s) => ({ value: s.value, label: s.label })),
+            ]}
             value={sentiment}
             onChange={(value) => setSentiment(value as SentimentLabel | 'unjudged')}
             fullWidth
           />
         </Stack>
-        <Switch label="I judged the cues" description="Ticked below: the cues the contact really shows; none ticked means it shows none" checked={cuesJudged} onChange={(event) => setCuesJudged(event.currentTarget.checked)} />
+        <Switch
+          label="I judged the cues"
+          description="Ticked below: the cues the contact really shows; none ticked means it shows none"
+          checked={cuesJudged}
+          onChange={(event) => setCuesJudged(event.currentTarget.checked)}
+        />
         <Checkbox.Group label="Cues" value={cues} onChange={(value) => setCues(value as CueKind[])}>
           <Stack gap={6} mt={6}>
             {CUE_KINDS.map((kind) => (
@@ -136,7 +166,16 @@ function LabelForm({ item, topics, onNext }: { item: ReviewItem; topics: ReviewF
             ))}
           </Stack>
         </Checkbox.Group>
-        <Textarea label="Note" placeholder="What an analyst or trainer should know (optional)" autosize minRows={2} maxRows={6} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={4000} />
+        <Textarea
+          label="Note"
+          placeholder="What an analyst or trainer should know (optional)"
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          maxLength={4000}
+        />
         {save.isError ? <FailedAction title="The label was not saved" error={save.error} /> : null}
         <Group gap="sm">
           <Button type="submit" loading={save.isPending}>

@@ -21,9 +21,19 @@ export function MarkedText({ text, words }: { text: string; words: readonly stri
     return pattern ? text.split(pattern) : [text];
   }, [text, words]);
   // split() with one capturing group puts the matches at the odd positions.
-  return <>{parts.map((part, index) => (index % 2 === 1 ? <Mark key={index} color="yellow">
-          {part}
-        </Mark> : <Fragment key={index}>{part}</Fragment>))}</>;
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <Mark key={index} color="yellow">
+            {part}
+          </Mark>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
 }
 
 /** Line height of Mantine's "sm" text, so a folded text ends on a whole line. */
@@ -32,7 +42,12 @@ const SM_LINE_PX = 14 * 1.45;
 /** A contact's analyst copy, cues' words marked, folded after a few lines with a way to read it all. */
 export function ContactText({ text, words, lines }: { text: string; words: readonly string[]; lines: number }) {
   return (
-    <Spoiler maxHeight={Math.floor(lines * SM_LINE_PX)} showLabel="Show more" hideLabel="Show less" styles={{ control: { fontSize: 'var(--mantine-font-size-xs)', fontWeight: 600 } }}>
+    <Spoiler
+      maxHeight={Math.floor(lines * SM_LINE_PX)}
+      showLabel="Show more"
+      hideLabel="Show less"
+      styles={{ control: { fontSize: 'var(--mantine-font-size-xs)', fontWeight: 600 } }}
+    >
       <Text size="sm" maw="100ch" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         <MarkedText text={text} words={words} />
       </Text>

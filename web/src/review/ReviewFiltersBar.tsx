@@ -16,9 +16,14 @@ interface Props {
 const counted = (label: string, count: number) => `${label} (${count.toLocaleString()})`;
 
 /** A facet's values with their counts; a value in the address but no longer counted stays choosable. */
-function options(values: { value: string; count: number; name?: string }[] | undefined, label: (v: { value: string; name?: string }) => string, current: string | undefined) {
+function options(
+  values: { value: string; count: number; name?: string }[] | undefined,
+  label: (v: { value: string; name?: string }) => string,
+  current: string | undefined,
+) {
   const data = (values ?? []).map((v) => ({ value: v.value, label: counted(label(v), v.count) }));
-  if (current && !data.some((d) => d.value === current)) data.unshift({ value: current, label: label({ value: current }) });
+  if (current && !data.some((d) => d.value === current))
+    data.unshift({ value: current, label: label({ value: current }) });
   return data;
 }
 
@@ -49,13 +54,51 @@ export function ReviewFiltersBar({ filters, facets, active, onChange, onClear }:
   return (
     <Paper withBorder p="sm" component="section" aria-label="Filters">
       <Group gap="sm" align="flex-end" wrap="wrap">
-        {select('topic', 'Topic', options(facets?.topics, (v) => topicLabel(v.value), filters.topic), facets && facets.topics.length === 0 ? 'No topics yet' : 'Any topic')}
-        {select('cue', 'Cue', options(facets?.cues, (v) => cueLabel(v.value), filters.cue), 'Any cue')}
-        {select('channel', 'Channel', options(facets?.channels, (v) => channelLabel(v.value), filters.channel), 'Any channel')}
-        {select('direction', 'Written by', [{ value: 'inbound', label: 'The customer' }, { value: 'outbound', label: 'Us' }], 'Anyone')}
-        {select('teamId', 'Team', options(facets?.teams, (v) => v.name ?? 'A team no longer counted', filters.teamId), 'Any team')}
-        {select('vendor', 'Vendor', options(facets?.vendors, (v) => v.value, filters.vendor), facets && facets.vendors.length === 0 ? 'No vendors' : 'Any vendor')}
-        {select('sentiment', 'Sentiment', SENTIMENTS.map((s) => ({ value: s.value, label: s.label })), 'Any sentiment')}
+        {select(
+          'topic',
+          'Topic',
+          options(facets?.topics, (v) => topicLabel(v.value), filters.topic),
+          facets && facets.topics.length === 0 ? 'No topics yet' : 'Any topic',
+        )}
+        {select(
+          'cue',
+          'Cue',
+          options(facets?.cues, (v) => cueLabel(v.value), filters.cue),
+          'Any cue',
+        )}
+        {select(
+          'channel',
+          'Channel',
+          options(facets?.channels, (v) => channelLabel(v.value), filters.channel),
+          'Any channel',
+        )}
+        {select(
+          'direction',
+          'Written by',
+          [
+            { value: 'inbound', label: 'The customer' },
+            { value: 'outbound', label: 'Us' },
+          ],
+          'Anyone',
+        )}
+        {select(
+          'teamId',
+          'Team',
+          options(facets?.teams, (v) => v.name ?? 'A team no longer counted', filters.teamId),
+          'Any team',
+        )}
+        {select(
+          'vendor',
+          'Vendor',
+          options(facets?.vendors, (v) => v.value, filters.vendor),
+          facets && facets.vendors.length === 0 ? 'No vendors' : 'Any vendor',
+        )}
+        {select(
+          'sentiment',
+          'Sentiment',
+          SENTIMENTS.map((s) => ({ value: s.value, label: s.label })),
+          'Any sentiment',
+        )}
         <Stack gap={4}>
           <Text component="span" size="xs" fw={500} id="review-filter-reviewed">
             Expert review

@@ -69,7 +69,8 @@ export function ReviewPage() {
               Insight review
             </Title>
             <Text size="sm" c="dimmed">
-              Analysed contacts, most to learn from first. Label what you read: your labels audit the analysis and train the topic model.
+              Analysed contacts, most to learn from first. Label what you read: your labels audit the analysis and train
+              the topic model.
             </Text>
           </div>
           <Group gap="xs">
@@ -90,7 +91,13 @@ export function ReviewPage() {
           </Grid.Col>
         </Grid>
 
-        <ReviewFiltersBar filters={filters} facets={facets.data} active={activeFilters} onChange={setFilter} onClear={clear} />
+        <ReviewFiltersBar
+          filters={filters}
+          facets={facets.data}
+          active={activeFilters}
+          onChange={setFilter}
+          onClear={clear}
+        />
 
         <Box component="section" aria-labelledby="review-queue-heading">
           <Group justify="space-between" mb="xs">
@@ -110,16 +117,30 @@ export function ReviewPage() {
               ))}
             </Stack>
           ) : queue.isError ? (
-            <ErrorState error={queue.error} onRetry={() => void queue.refetch()} title="The review queue could not be loaded" />
+            <ErrorState
+              error={queue.error}
+              onRetry={() => void queue.refetch()}
+              title="The review queue could not be loaded"
+            />
           ) : list.length === 0 ? (
             activeFilters > 0 ? (
               <Empty title="No analysed contact matches these filters">Clear a filter or two to see more.</Empty>
             ) : (
-              <Empty title="Nothing analysed yet — contacts are analysed as they arrive">The contacts most worth an expert’s look appear here first.</Empty>
+              <Empty title="Nothing analysed yet — contacts are analysed as they arrive">
+                The contacts most worth an expert’s look appear here first.
+              </Empty>
             )
           ) : (
             <>
-              <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Contacts to review" aria-busy={queue.isFetchingNextPage}>
+              <Stack
+                component="ol"
+                gap="xs"
+                p={0}
+                m={0}
+                style={{ listStyle: 'none' }}
+                aria-label="Contacts to review"
+                aria-busy={queue.isFetchingNextPage}
+              >
                 {list.map((item) => (
                   <ReviewRow
                     key={item.contactId}
@@ -152,7 +173,13 @@ export function ReviewPage() {
           )}
         </Box>
       </Stack>
-      <LabelPanel item={openItem} topics={facets.data?.topics ?? []} onClose={() => setOpenId(null)} onNext={nextItem ? openNext : undefined} onClosed={() => activeId && focusRow(activeId)} />
+      <LabelPanel
+        item={openItem}
+        topics={facets.data?.topics ?? []}
+        onClose={() => setOpenId(null)}
+        onNext={nextItem ? openNext : undefined}
+        onClosed={() => activeId && focusRow(activeId)}
+      />
     </Box>
   );
 }

@@ -41,10 +41,14 @@ interface Props {
 
 /** Clicks on the row's own links and buttons do what they say, and selecting words to copy them opens nothing. */
 const opensPanel = (event: MouseEvent) =>
-  (event.target as HTMLElement).closest('a, button, input, textarea, select, label') === null && !window.getSelection()?.toString();
+  (event.target as HTMLElement).closest('a, button, input, textarea, select, label') === null &&
+  !window.getSelection()?.toString();
 
 /** One analysed contact in the review queue: why it ranks here, what the analysis read, and the words themselves. */
-export const ReviewRow = forwardRef<HTMLLIElement, Props>(function ReviewRow({ item, active, linkCases, onOpen, onFocus }, ref) {
+export const ReviewRow = forwardRef<HTMLLIElement, Props>(function ReviewRow(
+  { item, active, linkCases, onOpen, onFocus },
+  ref,
+) {
   const { analysis } = item;
   const inbound = item.direction === 'inbound';
   const words = analysis.cues.flatMap((c) => c.words);

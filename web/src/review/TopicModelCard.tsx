@@ -52,8 +52,11 @@ export function TopicModelCard() {
               {active.name} v{active.version}
             </Badge>
             {active.labels.length} topics · {active.exampleCount.toLocaleString()} labels
-            {accuracy !== null ? ` · ${Math.round(accuracy * 100)}% right on held-out labels` : ''} · trained <RelativeTime iso={active.trainedAt} />
-            {models.data.length > 1 ? ` · ${models.data.length - 1} earlier ${models.data.length === 2 ? 'version' : 'versions'}` : ''}
+            {accuracy !== null ? ` · ${Math.round(accuracy * 100)}% right on held-out labels` : ''} · trained{' '}
+            <RelativeTime iso={active.trainedAt} />
+            {models.data.length > 1
+              ? ` · ${models.data.length - 1} earlier ${models.data.length === 2 ? 'version' : 'versions'}`
+              : ''}
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
@@ -63,8 +66,9 @@ export function TopicModelCard() {
         {train.isError ? <FailedAction title="No model was trained" error={train.error} /> : null}
         {train.isSuccess ? (
           <Alert color="green" variant="light" title={`Version ${train.data.model.version} is on`} role="status">
-            Trained on {train.data.model.exampleCount.toLocaleString()} labels ({train.data.model.labels.map(topicLabel).join(', ')});{' '}
-            {train.data.queued.toLocaleString()} recent {train.data.queued === 1 ? 'contact is' : 'contacts are'} queued to be analysed again.
+            Trained on {train.data.model.exampleCount.toLocaleString()} labels (
+            {train.data.model.labels.map(topicLabel).join(', ')}); {train.data.queued.toLocaleString()} recent{' '}
+            {train.data.queued === 1 ? 'contact is' : 'contacts are'} queued to be analysed again.
           </Alert>
         ) : null}
       </Stack>

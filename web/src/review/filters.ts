@@ -8,9 +8,19 @@ import { CHANNEL_KEYS } from '../workspace/channels';
 export type ReviewFilters = Omit<ReviewQuery, 'limit' | 'cursor'>;
 export type FilterName = keyof ReviewFilters;
 
-export const FILTER_NAMES: readonly FilterName[] = ['topic', 'cue', 'channel', 'direction', 'teamId', 'vendor', 'sentiment', 'reviewed'];
+export const FILTER_NAMES: readonly FilterName[] = [
+  'topic',
+  'cue',
+  'channel',
+  'direction',
+  'teamId',
+  'vendor',
+  'sentiment',
+  'reviewed',
+];
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => (value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 const text = (value: string | null) => (value && value.trim() ? value.trim() : undefined);
 
 /** Reads the filters from the address; a value the API would refuse (a hand-edited link) is left out. */
@@ -23,7 +33,10 @@ export function parseFilters(params: URLSearchParams): ReviewFilters {
     direction: oneOf(['inbound', 'outbound'] as const, params.get('direction')),
     teamId: text(params.get('teamId')),
     vendor: text(params.get('vendor')),
-    sentiment: oneOf(SENTIMENTS.map((s) => s.value), params.get('sentiment')),
+    sentiment: oneOf(
+      SENTIMENTS.map((s) => s.value),
+      params.get('sentiment'),
+    ),
     reviewed: reviewed === 'true' ? true : reviewed === 'false' ? false : undefined,
   };
   // Undefined keys would still make two equal filter sets look different to a reader of the query key.

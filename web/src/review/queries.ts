@@ -1,6 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { AnalysisAudit, AnalysisModel, ContactLabel, ContactLabelInput, ModelTrained, ModelTrainingRequest, ReviewFacets, ReviewPage } from '../api/types';
+import type {
+  AnalysisAudit,
+  AnalysisModel,
+  ContactLabel,
+  ContactLabelInput,
+  ModelTrained,
+  ModelTrainingRequest,
+  ReviewFacets,
+  ReviewPage,
+} from '../api/types';
 import type { ReviewFilters } from './filters';
 
 const PAGE_SIZE = 25;
@@ -20,22 +29,33 @@ export const reviewKeys = {
 export function useReviewQueue(filters: ReviewFilters) {
   return useInfiniteQuery({
     queryKey: reviewKeys.queue(filters),
-    queryFn: ({ signal, pageParam }) => api<ReviewPage>('/analysis/review', { signal, query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } }),
+    queryFn: ({ signal, pageParam }) =>
+      api<ReviewPage>('/analysis/review', { signal, query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useReviewFacets() {
-  return useQuery({ queryKey: reviewKeys.facets, queryFn: ({ signal }) => api<ReviewFacets>('/analysis/review/facets', { signal }), staleTime: 60_000 });
+  return useQuery({
+    queryKey: reviewKeys.facets,
+    queryFn: ({ signal }) => api<ReviewFacets>('/analysis/review/facets', { signal }),
+    staleTime: 60_000,
+  });
 }
 
 export function useAnalysisAudit() {
-  return useQuery({ queryKey: reviewKeys.audit, queryFn: ({ signal }) => api<AnalysisAudit>('/analysis/audit', { signal }) });
+  return useQuery({
+    queryKey: reviewKeys.audit,
+    queryFn: ({ signal }) => api<AnalysisAudit>('/analysis/audit', { signal }),
+  });
 }
 
 export function useTopicModels() {
-  return useQuery({ queryKey: reviewKeys.models, queryFn: ({ signal }) => api<AnalysisModel[]>('/analysis/models', { signal }) });
+  return useQuery({
+    queryKey: reviewKeys.models,
+    queryFn: ({ signal }) => api<AnalysisModel[]>('/analysis/models', { signal }),
+  });
 }
 
 export function useContactLabels(contactId: string | null) {
@@ -53,7 +73,8 @@ export function useContactLabels(contactId: string | null) {
 export function useSaveLabel(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (label: ContactLabelInput) => api<ContactLabel>(`/contacts/${contactId}/labels`, { method: 'POST', body: label }),
+    mutationFn: (label: ContactLabelInput) =>
+      api<ContactLabel>(`/contacts/${contactId}/labels`, { method: 'POST', body: label }),
     onSuccess: (label) => {
       queryClient.setQueryData<ContactLabel[]>(reviewKeys.labels(contactId), (history) => [label, ...(history ?? [])]);
       queryClient.setQueriesData<InfiniteData<ReviewPage>>({ queryKey: reviewKeys.queues }, (data) =>
@@ -62,7 +83,9 @@ export function useSaveLabel(contactId: string) {
               ...data,
               pages: data.pages.map((page) => ({
                 ...page,
-                items: page.items.map((item) => (item.contactId === contactId ? { ...item, labelCount: item.labelCount + 1 } : item)),
+                items: page.items.map((item) =>
+                  item.contactId === contactId ? { ...item, labelCount: item.labelCount + 1 } : item,
+                ),
               })),
             }
           : data,
@@ -77,10 +100,16 @@ export function useSaveLabel(contactId: string) {
 export function useTrainTopicModel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: Partial<ModelTrainingRequest>) => api<ModelTrained>('/analysis/models', { method: 'POST', body: request }),
+    mutationFn: (request: Partial<ModelTrainingRequest>) =>
+      api<ModelTrained>('/analysis/models', { method: 'POST', body: request }),
     onSuccess: ({ model }) => {
       // Show the new version at once; the refetch below confirms it.
-      queryClient.setQueryData<AnalysisModel[]>(reviewKeys.models, (models) => [model, ...(models ?? []).filter((m) => m.id !== model.id).map((m) => (model.active && m.name === model.name ? { ...m, active: false } : m))]);
+      queryClient.setQueryData<AnalysisModel[]>(reviewKeys.models, (models) => [
+        model,
+        ...(models ?? [])
+          .filter((m) => m.id !== model.id)
+          .map((m) => (model.active && m.name === model.name ? { ...m, active: false } : m)),
+      ]);
       void queryClient.invalidateQueries({ queryKey: reviewKeys.models });
       void queryClient.invalidateQueries({ queryKey: reviewKeys.facets });
     },

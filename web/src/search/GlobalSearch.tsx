@@ -46,7 +46,11 @@ export function GlobalSearch() {
         </Group>
       </UnstyledButton>
       <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K', '/']} scrollable maxHeight={480}>
-        <Spotlight.Search placeholder="Name, email, phone, case number or words…" leftSection={results.isFetching ? <Loader size={16} /> : <IconSearch size={18} aria-hidden />} aria-label="Search" />
+        <Spotlight.Search
+          placeholder="Name, email, phone, case number or words…"
+          leftSection={results.isFetching ? <Loader size={16} /> : <IconSearch size={18} aria-hidden />}
+          aria-label="Search"
+        />
         <Spotlight.ActionsList>
           {debounced.length < 2 ? (
             <Spotlight.Empty>Type at least two characters.</Spotlight.Empty>
@@ -58,7 +62,11 @@ export function GlobalSearch() {
             (results.data?.results ?? []).map((result) => (
               <Spotlight.Action key={`${result.type}-${result.id}`} onClick={() => open(result)}>
                 <Group wrap="nowrap" gap="sm" w="100%">
-                  <Badge variant="light" w={84} color={result.type === 'customer' ? 'teal' : result.type === 'case' ? 'hearken' : 'gray'}>
+                  <Badge
+                    variant="light"
+                    w={84}
+                    color={result.type === 'customer' ? 'teal' : result.type === 'case' ? 'hearken' : 'gray'}
+                  >
                     {KIND_LABEL[result.type]}
                   </Badge>
                   <div style={{ minWidth: 0 }}>

@@ -5,7 +5,9 @@ export function Highlighted({ text }: { text: string }) {
   const parts = text.split(/«|»/);
   return (
     <>
-      {parts.map((part, index) => (index % 2 === 1 ? <mark key={index}>{part}</mark> : <Fragment key={index}>{part}</Fragment>))}
+      {parts.map((part, index) =>
+        index % 2 === 1 ? <mark key={index}>{part}</mark> : <Fragment key={index}>{part}</Fragment>,
+      )}
     </>
   );
 }

@@ -10,7 +10,15 @@ import { SectionTable } from './SectionTable';
 const deadlineOrder = (e: PendingEscalation) => new Date(e.deadline).getTime();
 
 /** Escalations nobody has taken yet, the nearest deadline first; `total` counts them all, listed or not. */
-export function EscalationsSection({ escalations, total, now }: { escalations: PendingEscalation[]; total: number; now: number }) {
+export function EscalationsSection({
+  escalations,
+  total,
+  now,
+}: {
+  escalations: PendingEscalation[];
+  total: number;
+  now: number;
+}) {
   const rows = [...escalations].sort((a, b) => deadlineOrder(a) - deadlineOrder(b));
   return (
     <SectionCard

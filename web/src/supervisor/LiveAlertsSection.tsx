@@ -81,7 +81,9 @@ function LiveActivity({ arrivals, now }: { arrivals: number[]; now: number }) {
 
 /** Today's alerts to the second; earlier ones (loaded with the page) with their day. */
 function raisedWhen(ms: number): string {
-  return new Date(ms).toDateString() === new Date().toDateString() ? formatClock(ms) : formatWhen(new Date(ms).toISOString());
+  return new Date(ms).toDateString() === new Date().toDateString()
+    ? formatClock(ms)
+    : formatWhen(new Date(ms).toISOString());
 }
 
 function AlertItem({ alert }: { alert: LiveAlert }) {
@@ -91,7 +93,13 @@ function AlertItem({ alert }: { alert: LiveAlert }) {
         <Text size="sm" fw={600}>
           <CustomerName customerId={alert.customerId} known={alert.customerName} />
         </Text>
-        <Text size="xs" c="dimmed" component="time" dateTime={new Date(alert.raisedAt).toISOString()} style={{ whiteSpace: 'nowrap' }}>
+        <Text
+          size="xs"
+          c="dimmed"
+          component="time"
+          dateTime={new Date(alert.raisedAt).toISOString()}
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {raisedWhen(alert.raisedAt)}
         </Text>
       </Group>

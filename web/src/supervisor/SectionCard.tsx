@@ -5,7 +5,17 @@ import type { ReactNode } from 'react';
 export const LIST_MAX_HEIGHT = 420;
 
 /** One section of the overview: a card whose h2 names it (tests and screen readers find sections by it). */
-export function SectionCard({ title, aside, children, id }: { title: string; aside?: ReactNode; children: ReactNode; id: string }) {
+export function SectionCard({
+  title,
+  aside,
+  children,
+  id,
+}: {
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+  id: string;
+}) {
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
       <Group justify="space-between" align="center" mb="sm" wrap="nowrap">

@@ -7,7 +7,11 @@ import { SectionCard } from './SectionCard';
 import { SectionTable } from './SectionTable';
 import { formatSpan, formatWhen } from './time';
 
-const METRIC: Record<SlaMetric, string> = { first_response: 'First response', next_update: 'Next update', resolution: 'Resolution' };
+const METRIC: Record<SlaMetric, string> = {
+  first_response: 'First response',
+  next_update: 'Next update',
+  resolution: 'Resolution',
+};
 
 /** Breaches before warnings; within each, the one due (or overdue) longest first. */
 function byUrgency(a: SlaAlert, b: SlaAlert): number {
@@ -66,7 +70,12 @@ export function SlaSection({ alerts, totals, now }: { alerts: SlaAlert[]; totals
                   <Text size="sm">{METRIC[alert.metric]}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={left < 0 ? 700 : 500} c={left < 0 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                  <Text
+                    size="sm"
+                    fw={left < 0 ? 700 : 500}
+                    c={left < 0 ? 'red.8' : undefined}
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
                     {left < 0 ? `${formatSpan(left)} overdue` : `in ${formatSpan(left)}`}
                   </Text>
                   <Text size="xs" c="dimmed" component="time" dateTime={alert.dueAt} style={{ whiteSpace: 'nowrap' }}>

@@ -14,13 +14,39 @@ interface Stat {
 /** The organisation's figures, counted whole by the server (the lists below are capped). */
 export function SummaryStats({ totals }: { totals: SupervisorTotals }) {
   const stats: Stat[] = [
-    { label: 'Escalations waiting', value: totals.escalationsWaiting, icon: <IconArrowUpRight size={20} aria-hidden />, color: totals.escalationsWaiting ? 'orange' : 'gray' },
-    { label: 'SLA breached', value: totals.slaBreached, icon: <IconAlarm size={20} aria-hidden />, color: totals.slaBreached ? 'red' : 'gray' },
-    { label: 'SLA warnings', value: totals.slaWarnings, icon: <IconAlertTriangle size={20} aria-hidden />, color: totals.slaWarnings ? 'yellow' : 'gray' },
-    { label: 'Customers waiting', value: totals.customersWaiting, icon: <IconUsers size={20} aria-hidden />, color: 'hearken' },
+    {
+      label: 'Escalations waiting',
+      value: totals.escalationsWaiting,
+      icon: <IconArrowUpRight size={20} aria-hidden />,
+      color: totals.escalationsWaiting ? 'orange' : 'gray',
+    },
+    {
+      label: 'SLA breached',
+      value: totals.slaBreached,
+      icon: <IconAlarm size={20} aria-hidden />,
+      color: totals.slaBreached ? 'red' : 'gray',
+    },
+    {
+      label: 'SLA warnings',
+      value: totals.slaWarnings,
+      icon: <IconAlertTriangle size={20} aria-hidden />,
+      color: totals.slaWarnings ? 'yellow' : 'gray',
+    },
+    {
+      label: 'Customers waiting',
+      value: totals.customersWaiting,
+      icon: <IconUsers size={20} aria-hidden />,
+      color: 'hearken',
+    },
   ];
   return (
-    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Summary">
+    <SimpleGrid
+      cols={{ base: 2, md: 4 }}
+      spacing="md"
+      component="ul"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      aria-label="Summary"
+    >
       {stats.map((stat) => (
         <Paper key={stat.label} component="li" withBorder radius="md" p="md">
           <Group justify="space-between" align="flex-start" wrap="nowrap">

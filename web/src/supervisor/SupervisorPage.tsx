@@ -40,15 +40,29 @@ export function SupervisorPage() {
         {overview.isPending ? (
           <Loading label="Loading the overview…" />
         ) : overview.isError && !overview.data ? (
-          <ErrorState error={overview.error} onRetry={() => void overview.refetch()} title="The overview could not be loaded" />
+          <ErrorState
+            error={overview.error}
+            onRetry={() => void overview.refetch()}
+            title="The overview could not be loaded"
+          />
         ) : (
           <>
-            {overview.isError ? <ErrorState error={overview.error} onRetry={() => void overview.refetch()} title="The overview could not be refreshed; showing the last figures" /> : null}
+            {overview.isError ? (
+              <ErrorState
+                error={overview.error}
+                onRetry={() => void overview.refetch()}
+                title="The overview could not be refreshed; showing the last figures"
+              />
+            ) : null}
             <SummaryStats totals={overview.data.totals} />
             <Grid gap="md" align="flex-start">
               <Grid.Col span={{ base: 12, lg: 8 }}>
                 <Stack gap="md">
-                  <EscalationsSection escalations={overview.data.escalations} total={overview.data.totals.escalationsWaiting} now={now} />
+                  <EscalationsSection
+                    escalations={overview.data.escalations}
+                    total={overview.data.totals.escalationsWaiting}
+                    now={now}
+                  />
                   <SlaSection alerts={overview.data.slaAlerts} totals={overview.data.totals} now={now} />
                 </Stack>
               </Grid.Col>

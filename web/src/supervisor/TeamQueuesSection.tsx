@@ -36,7 +36,15 @@ export function TeamQueuesSection({ teams, now }: { teams: TeamWait[]; now: numb
             />
           </Box>
           <SectionTable
-            columns={['Team', { label: 'Agents', align: 'right' }, { label: 'Waiting', align: 'right' }, { label: 'Open', align: 'right' }, 'Oldest wait', 'Estimated wait', 'Callbacks']}
+            columns={[
+              'Team',
+              { label: 'Agents', align: 'right' },
+              { label: 'Waiting', align: 'right' },
+              { label: 'Open', align: 'right' },
+              'Oldest wait',
+              'Estimated wait',
+              'Callbacks',
+            ]}
           >
             {teams.map((t) => (
               <Table.Tr key={t.teamId}>
@@ -48,11 +56,28 @@ export function TeamQueuesSection({ teams, now }: { teams: TeamWait[]; now: numb
                 <Table.Td ta="right">{t.agents}</Table.Td>
                 <Table.Td ta="right">{t.waiting}</Table.Td>
                 <Table.Td ta="right">{t.open}</Table.Td>
-                <Table.Td>{t.oldestWaitingSince ? formatSpan(now - new Date(t.oldestWaitingSince).getTime()) : <Text span size="sm" c="dimmed">Nobody waiting</Text>}</Table.Td>
-                <Table.Td><EstimatedWait minutes={t.estimatedWaitMinutes} /></Table.Td>
+                <Table.Td>
+                  {t.oldestWaitingSince ? (
+                    formatSpan(now - new Date(t.oldestWaitingSince).getTime())
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      Nobody waiting
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <EstimatedWait minutes={t.estimatedWaitMinutes} />
+                </Table.Td>
                 <Table.Td>
                   {t.offerCallback ? (
-                    <Badge color="orange" variant="light" c="#8a2f06" tt="none" style={{ minWidth: 'max-content' }} leftSection={<IconPhoneCall size={12} aria-hidden />}>
+                    <Badge
+                      color="orange"
+                      variant="light"
+                      c="#8a2f06"
+                      tt="none"
+                      style={{ minWidth: 'max-content' }}
+                      leftSection={<IconPhoneCall size={12} aria-hidden />}
+                    >
                       Offer callbacks
                     </Badge>
                   ) : (

@@ -53,7 +53,10 @@ const timeOf = (iso: string | null | undefined, fallback: number) => {
 
 function toAlert(event: LiveFeedEvent, receivedAt: number): LiveAlert {
   return {
-    key: event.contactId && event.reason ? `${event.contactId}:${event.reason}` : (event.id ?? `alert:${receivedAt}:${Math.random().toString(36).slice(2, 8)}`),
+    key:
+      event.contactId && event.reason
+        ? `${event.contactId}:${event.reason}`
+        : (event.id ?? `alert:${receivedAt}:${Math.random().toString(36).slice(2, 8)}`),
     raisedAt: timeOf(event.at, receivedAt),
     caseId: event.caseId ?? null,
     caseReference: event.caseReference ?? null,
@@ -66,7 +69,8 @@ function toAlert(event: LiveFeedEvent, receivedAt: number): LiveAlert {
   };
 }
 
-const fromRecent = (alert: RecentAlert): LiveAlert => toAlert({ kind: 'alert', ...alert, at: alert.raisedAt }, Date.now());
+const fromRecent = (alert: RecentAlert): LiveAlert =>
+  toAlert({ kind: 'alert', ...alert, at: alert.raisedAt }, Date.now());
 // Stable, so the query keeps its converted list between renders.
 const toAlerts = (data: { items: RecentAlert[] }) => data.items.map(fromRecent);
 
@@ -74,7 +78,8 @@ const toAlerts = (data: { items: RecentAlert[] }) => data.items.map(fromRecent);
 function useRecentAlerts() {
   return useQuery({
     queryKey: ALERTS_KEY,
-    queryFn: ({ signal }) => api<{ items: RecentAlert[] }>('/analysis/alerts', { signal, query: { limit: RECENT_ALERTS } }),
+    queryFn: ({ signal }) =>
+      api<{ items: RecentAlert[] }>('/analysis/alerts', { signal, query: { limit: RECENT_ALERTS } }),
     staleTime: 60_000,
     select: toAlerts,
   });
@@ -87,7 +92,8 @@ export function mergeAlerts(live: LiveAlert[], loaded: LiveAlert[]): LiveAlert[]
   return [...byKey.values()].sort((a, b) => b.raisedAt - a.raisedAt).slice(0, MAX_ALERTS);
 }
 
-const isArrival = (event: LiveFeedEvent) => event.kind === 'contact' || (event.kind === 'chat_message' && event.message?.speakerRole === 'customer');
+const isArrival = (event: LiveFeedEvent) =>
+  event.kind === 'contact' || (event.kind === 'chat_message' && event.message?.speakerRole === 'customer');
 
 /**
  * What happens live while the supervisor watches: the latest alerts, then each new one as it

@@ -12,8 +12,19 @@ const WORDS: Record<LiveState, string> = {
 export function LiveIndicator({ state }: { state: LiveState }) {
   const Icon = state === 'live' ? IconPlugConnected : IconPlugConnectedX;
   return (
-    <Group gap={6} px="md" py={6} wrap="nowrap" role="status" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-      <Icon size={14} aria-hidden color={state === 'live' ? 'var(--mantine-color-green-8)' : 'var(--mantine-color-orange-8)'} />
+    <Group
+      gap={6}
+      px="md"
+      py={6}
+      wrap="nowrap"
+      role="status"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Icon
+        size={14}
+        aria-hidden
+        color={state === 'live' ? 'var(--mantine-color-green-8)' : 'var(--mantine-color-orange-8)'}
+      />
       <Text size="xs" c="gray.8">
         {WORDS[state]}
       </Text>

@@ -23,11 +23,24 @@ export function WorkspacePage() {
   const somethingOpen = Boolean(onCase || onCustomer);
 
   return (
-    <Box style={{ ...READABLE_DIMMED, display: 'grid', gridTemplateColumns: '280px minmax(0, 1fr)', height: `calc(100dvh - ${HEADER_HEIGHT}px)` }}>
+    <Box
+      style={{
+        ...READABLE_DIMMED,
+        display: 'grid',
+        gridTemplateColumns: '280px minmax(0, 1fr)',
+        height: `calc(100dvh - ${HEADER_HEIGHT}px)`,
+      }}
+    >
       <Box
         component="aside"
         aria-label="Queues and cases"
-        style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}
+        style={{
+          display: 'flex',
+          flexDirection: 'column',
+          minHeight: 0,
+          borderRight: '1px solid var(--mantine-color-gray-3)',
+          background: 'var(--mantine-color-gray-0)',
+        }}
       >
         <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto" scrollbarSize={8}>
           <QueueNav />

@@ -5,11 +5,23 @@ import type { QueueDue } from './queue-types';
 import { DARK_ORANGE } from '../components/readable';
 
 const PRIORITY_COLOR: Record<string, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red.9' };
-const STATUS_COLOR: Record<string, string> = { new: 'grape', open: 'blue', pending: 'yellow', solved: 'green', closed: 'gray' };
+const STATUS_COLOR: Record<string, string> = {
+  new: 'grape',
+  open: 'blue',
+  pending: 'yellow',
+  solved: 'green',
+  closed: 'gray',
+};
 
 export function PriorityBadge({ priority }: { priority: string }) {
   return (
-    <Badge size="sm" variant={priority === 'urgent' ? 'filled' : 'light'} color={PRIORITY_COLOR[priority] ?? 'gray'} c={priority === 'high' ? DARK_ORANGE : undefined} leftSection={priority === 'urgent' ? <IconFlame size={12} aria-hidden /> : undefined}>
+    <Badge
+      size="sm"
+      variant={priority === 'urgent' ? 'filled' : 'light'}
+      color={PRIORITY_COLOR[priority] ?? 'gray'}
+      c={priority === 'high' ? DARK_ORANGE : undefined}
+      leftSection={priority === 'urgent' ? <IconFlame size={12} aria-hidden /> : undefined}
+    >
       {priority}
     </Badge>
   );
@@ -46,7 +58,11 @@ export function DueBadge({ due }: { due: QueueDue }) {
       py={2}
       style={{ textTransform: 'none', fontWeight: 600, whiteSpace: 'normal' }}
     >
-      {due.state === 'breached' && !OVERDUE_WORDS.test(due.label) ? 'Overdue: ' : due.state === 'warning' ? 'At risk: ' : ''}
+      {due.state === 'breached' && !OVERDUE_WORDS.test(due.label)
+        ? 'Overdue: '
+        : due.state === 'warning'
+          ? 'At risk: '
+          : ''}
       {due.label} · <RelativeTime iso={due.at} />
     </Badge>
   );

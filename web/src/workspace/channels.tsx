@@ -33,7 +33,15 @@ export function channelLabel(channel: string | null | undefined): string {
 }
 
 /** The channel as an icon; its name goes to assistive tech unless text already says it. */
-export function ChannelIcon({ channel, size = 16, labelled = true }: { channel: string | null | undefined; size?: number; labelled?: boolean }) {
+export function ChannelIcon({
+  channel,
+  size = 16,
+  labelled = true,
+}: {
+  channel: string | null | undefined;
+  size?: number;
+  labelled?: boolean;
+}) {
   const Glyph = (channel && CHANNELS[channel]?.icon) || IconQuestionMark;
   return labelled ? (
     <Glyph size={size} role="img" aria-label={channelLabel(channel)} stroke={1.8} />

@@ -1,7 +1,20 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../api/client';
-import type { CaseDetail, CaseEffort, CaseSla, CaseSummary, Customer, Escalation, Problem, Success, Team, TimelinePage, TransferOffer, User } from '../api/types';
+import type {
+  CaseDetail,
+  CaseEffort,
+  CaseSla,
+  CaseSummary,
+  Customer,
+  Escalation,
+  Problem,
+  Success,
+  Team,
+  TimelinePage,
+  TransferOffer,
+  User,
+} from '../api/types';
 import type { QueueKey, QueuePage, QueuesResponse } from './queue-types';
 
 /** Query keys in one place, so live updates and actions refresh exactly what they change. */
@@ -39,7 +52,8 @@ export function useQueues() {
 export function useQueueItems(key: QueueKey) {
   return useInfiniteQuery({
     queryKey: keys.queue(key),
-    queryFn: ({ signal, pageParam }) => api<QueuePage>(`/workspace/queues/${key}`, { signal, query: { limit: QUEUE_PAGE, cursor: pageParam } }),
+    queryFn: ({ signal, pageParam }) =>
+      api<QueuePage>(`/workspace/queues/${key}`, { signal, query: { limit: QUEUE_PAGE, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -56,7 +70,11 @@ export function useCustomer(id: string | undefined) {
 export function useTimeline(customerId: string | undefined) {
   return useInfiniteQuery({
     queryKey: keys.timeline(customerId ?? ''),
-    queryFn: ({ signal, pageParam }) => api<TimelinePage>(`/customers/${customerId}/timeline`, { signal, query: { limit: TIMELINE_PAGE, cursor: pageParam } }),
+    queryFn: ({ signal, pageParam }) =>
+      api<TimelinePage>(`/customers/${customerId}/timeline`, {
+        signal,
+        query: { limit: TIMELINE_PAGE, cursor: pageParam },
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Boolean(customerId),
@@ -66,7 +84,8 @@ export function useTimeline(customerId: string | undefined) {
 export function useOpenCases(customerId: string | undefined) {
   return useQuery({
     queryKey: keys.openCases(customerId ?? ''),
-    queryFn: ({ signal }) => api<{ items: CaseSummary[] }>('/cases', { signal, query: { customerId, status: 'new,open,pending', limit: 50 } }),
+    queryFn: ({ signal }) =>
+      api<{ items: CaseSummary[] }>('/cases', { signal, query: { customerId, status: 'new,open,pending', limit: 50 } }),
     enabled: Boolean(customerId),
   });
 }
@@ -76,7 +95,10 @@ export function useCase(id: string) {
 }
 
 export function useCaseEffort(id: string) {
-  return useQuery({ queryKey: keys.effort(id), queryFn: ({ signal }) => api<CaseEffort>(`/cases/${id}/effort`, { signal }) });
+  return useQuery({
+    queryKey: keys.effort(id),
+    queryFn: ({ signal }) => api<CaseEffort>(`/cases/${id}/effort`, { signal }),
+  });
 }
 
 export function useCaseSla(id: string) {
@@ -86,30 +108,51 @@ export function useCaseSla(id: string) {
 export type OutboundMessage = Success<'/api/v1/cases/{id}/outbound'>['items'][number];
 
 export function useCaseOutbound(id: string) {
-  return useQuery({ queryKey: keys.outbound(id), queryFn: ({ signal }) => api<{ items: OutboundMessage[] }>(`/cases/${id}/outbound`, { signal }) });
+  return useQuery({
+    queryKey: keys.outbound(id),
+    queryFn: ({ signal }) => api<{ items: OutboundMessage[] }>(`/cases/${id}/outbound`, { signal }),
+  });
 }
 
 export function useTransfersToMe() {
-  return useQuery({ queryKey: keys.transfersToMe, queryFn: ({ signal }) => api<{ items: TransferOffer[] }>('/transfers/offered-to-me', { signal }) });
+  return useQuery({
+    queryKey: keys.transfersToMe,
+    queryFn: ({ signal }) => api<{ items: TransferOffer[] }>('/transfers/offered-to-me', { signal }),
+  });
 }
 
 export function useEscalationsForMe() {
-  return useQuery({ queryKey: keys.escalationsForMe, queryFn: ({ signal }) => api<{ items: Escalation[] }>('/escalations/waiting-for-me', { signal }) });
+  return useQuery({
+    queryKey: keys.escalationsForMe,
+    queryFn: ({ signal }) => api<{ items: Escalation[] }>('/escalations/waiting-for-me', { signal }),
+  });
 }
 
 /** Staff and teams change rarely: fetched once a minute at most, for names and pickers. */
 export function useUsers() {
-  return useQuery({ queryKey: keys.users, queryFn: ({ signal }) => api<{ items: User[] }>('/users', { signal }), staleTime: 60_000 });
+  return useQuery({
+    queryKey: keys.users,
+    queryFn: ({ signal }) => api<{ items: User[] }>('/users', { signal }),
+    staleTime: 60_000,
+  });
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: keys.teams, queryFn: ({ signal }) => api<{ items: Team[] }>('/teams', { signal }), staleTime: 60_000 });
+  return useQuery({
+    queryKey: keys.teams,
+    queryFn: ({ signal }) => api<{ items: Team[] }>('/teams', { signal }),
+    staleTime: 60_000,
+  });
 }
 
 export function useOpenProblems(enabled: boolean) {
   return useQuery({
     queryKey: keys.openProblems,
-    queryFn: ({ signal }) => api<{ items: Problem[] }>('/problems', { signal, query: { status: 'new,investigating,known_error', limit: 100 } }),
+    queryFn: ({ signal }) =>
+      api<{ items: Problem[] }>('/problems', {
+        signal,
+        query: { status: 'new,investigating,known_error', limit: 100 },
+      }),
     enabled,
   });
 }
@@ -118,8 +161,14 @@ export function useOpenProblems(enabled: boolean) {
 export function usePeopleNames() {
   const users = useUsers();
   const teams = useTeams();
-  const userName = useCallback((id: string | null | undefined) => (id ? (users.data?.items.find((u) => u.id === id)?.name ?? null) : null), [users.data]);
-  const teamName = useCallback((id: string | null | undefined) => (id ? (teams.data?.items.find((t) => t.id === id)?.name ?? null) : null), [teams.data]);
+  const userName = useCallback(
+    (id: string | null | undefined) => (id ? (users.data?.items.find((u) => u.id === id)?.name ?? null) : null),
+    [users.data],
+  );
+  const teamName = useCallback(
+    (id: string | null | undefined) => (id ? (teams.data?.items.find((t) => t.id === id)?.name ?? null) : null),
+    [teams.data],
+  );
   return { userName, teamName };
 }
 

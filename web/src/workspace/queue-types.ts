@@ -4,7 +4,15 @@ export type { CustomerIdentity, QueueDue, QueueItem, QueueKey, QueuePage, QueueS
 export type QueuesResponse = Success<'/api/v1/workspace/queues'>;
 
 /** Every queue, in the order the workspace lists them. */
-export const QUEUE_KEYS: readonly QueueKey[] = ['mine', 'team', 'unassigned', 'transfers', 'escalated', 'callbacks', 'sla-at-risk'];
+export const QUEUE_KEYS: readonly QueueKey[] = [
+  'mine',
+  'team',
+  'unassigned',
+  'transfers',
+  'escalated',
+  'callbacks',
+  'sla-at-risk',
+];
 
 export function isQueueKey(value: string | null): value is QueueKey {
   return value !== null && (QUEUE_KEYS as readonly string[]).includes(value);

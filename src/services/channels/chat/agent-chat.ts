@@ -25,7 +25,8 @@ export async function chatAgentOf(actor: Actor): Promise<ChatAgent> {
 function checkedText(raw: string): string {
   const text = raw.replaceAll('\u0000', '').trim();
   if (text === '') throw invalid('The message is empty', { reason: 'empty_message' });
-  if (text.length > MAX_TEXT_CHARS) throw invalid(`A chat message may hold at most ${MAX_TEXT_CHARS} characters`, { reason: 'text_too_long' });
+  if (text.length > MAX_TEXT_CHARS)
+    throw invalid(`A chat message may hold at most ${MAX_TEXT_CHARS} characters`, { reason: 'text_too_long' });
   return text;
 }
 
@@ -46,7 +47,12 @@ export async function sendAgentChatMessage(
     const caseId = (await findChatSession(tx, sessionId))?.caseId;
     // The case before the session, the order a reply on the case takes: the two never wait on each other.
     if (caseId) await findCase(tx, caseId, { forUpdate: true });
-    const appended = await appendChatMessage(tx, sessionId, { role: 'agent', speaker: agent.name, text: body, at: now });
+    const appended = await appendChatMessage(tx, sessionId, {
+      role: 'agent',
+      speaker: agent.name,
+      text: body,
+      at: now,
+    });
     // An agent's answer in the chat is the case's response: its SLA clocks move.
     if (caseId) await followCaseSla(tx, caseId, now);
     return appended;
@@ -82,11 +88,20 @@ export async function composeChatReply(request: ReplyRequest): Promise<ComposedR
       ? request.answering.facts.chatSessionId
       : (await findChatSessionOfContact(request.scope, request.answering.id))?.id;
   if (!sessionId) {
-    throw new AppError('conflict', 'This chat was recorded without a live session, so nobody is there to read a reply; answer by email or phone', {
-      reason: 'no_chat_session',
-    });
+    throw new AppError(
+      'conflict',
+      'This chat was recorded without a live session, so nobody is there to read a reply; answer by email or phone',
+      {
+        reason: 'no_chat_session',
+      },
+    );
   }
-  const { stored } = await appendChatMessage(request.scope, sessionId, { role: 'agent', speaker: request.senderName, text: checkedText(request.text), at: request.now });
+  const { stored } = await appendChatMessage(request.scope, sessionId, {
+    role: 'agent',
+    speaker: request.senderName,
+    text: checkedText(request.text),
+    at: request.now,
+  });
   // The reply is a message of the chat itself, not a contact of its own; the visitor sees it once it is committed.
   return {
     recipient: `chat:${sessionId}`,

@@ -58,6 +58,10 @@ export interface LiveViewer {
  */
 export function viewerSees(viewer: LiveViewer, event: LiveEvent): boolean {
   if (viewer.role === 'admin' || viewer.role === 'supervisor' || viewer.role === 'analyst') return true;
-  if (viewer.userId !== null && (event.ownerId === viewer.userId || event.audience?.userIds.includes(viewer.userId))) return true;
-  return viewer.teamId !== null && (event.teamId === viewer.teamId || event.audience?.teamIds.includes(viewer.teamId) === true);
+  if (viewer.userId !== null && (event.ownerId === viewer.userId || event.audience?.userIds.includes(viewer.userId)))
+    return true;
+  return (
+    viewer.teamId !== null &&
+    (event.teamId === viewer.teamId || event.audience?.teamIds.includes(viewer.teamId) === true)
+  );
 }

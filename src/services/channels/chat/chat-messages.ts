@@ -1,6 +1,16 @@
 import { AppError } from '../../../errors.ts';
-import { findChatSession, listClientMessages, touchChatSession, type ChatSession } from '../../../store/repositories/chat-sessions.ts';
-import { appendSegments, listSegments, setContactChannelFacts, type ContactSegment } from '../../../store/repositories/contact-parts.ts';
+import {
+  findChatSession,
+  listClientMessages,
+  touchChatSession,
+  type ChatSession,
+} from '../../../store/repositories/chat-sessions.ts';
+import {
+  appendSegments,
+  listSegments,
+  setContactChannelFacts,
+  type ContactSegment,
+} from '../../../store/repositories/contact-parts.ts';
 import type { TenantScope } from '../../../store/tenant-scope.ts';
 import type { LiveEvent } from '../live-feed.ts';
 import { MAX_SESSION_MESSAGES, type ChatMessageView } from './protocol.ts';
@@ -13,10 +23,20 @@ export interface StoredChatMessage {
 
 const ROLE_LABEL = { customer: 'Customer', agent: 'Agent', system: 'Hearken' } as const;
 
-export function messageView(segment: ContactSegment & { seq: number }, clientIdOf?: Map<number, string>): ChatMessageView {
+export function messageView(
+  segment: ContactSegment & { seq: number },
+  clientIdOf?: Map<number, string>,
+): ChatMessageView {
   const from = segment.speakerRole ?? 'system';
   const clientId = clientIdOf?.get(segment.seq);
-  return { seq: segment.seq, from, name: segment.speaker, text: segment.text, at: segment.at.toISOString(), ...(clientId ? { clientId } : {}) };
+  return {
+    seq: segment.seq,
+    from,
+    name: segment.speaker,
+    text: segment.text,
+    at: segment.at.toISOString(),
+    ...(clientId ? { clientId } : {}),
+  };
 }
 
 /** A session's messages in order, the visitor's own carrying the id their widget gave them. */
@@ -31,11 +51,18 @@ export async function sessionHistory(scope: TenantScope, session: ChatSession): 
  * said in the chat; its segments keep each message with its speaker and time.
  */
 export async function refreshTranscript(scope: TenantScope, contactId: string): Promise<void> {
-  const lines = (await listSegments(scope, contactId)).map((s) => `${s.speaker ?? ROLE_LABEL[s.speakerRole ?? 'system']}: ${s.text}`);
+  const lines = (await listSegments(scope, contactId)).map(
+    (s) => `${s.speaker ?? ROLE_LABEL[s.speakerRole ?? 'system']}: ${s.text}`,
+  );
   await setContactChannelFacts(scope, contactId, { body: lines.join('\n') });
 }
 
-export function chatEvent(session: ChatSession, kind: 'chat_message' | 'chat_ended', tenantId: string, view: ChatMessageView): LiveEvent {
+export function chatEvent(
+  session: ChatSession,
+  kind: 'chat_message' | 'chat_ended',
+  tenantId: string,
+  view: ChatMessageView,
+): LiveEvent {
   return {
     tenantId,
     kind,
@@ -61,18 +88,38 @@ export async function appendChatMessage(
   options: { notice?: boolean } = {},
 ): Promise<{ session: ChatSession; stored: StoredChatMessage }> {
   const session = await findChatSession(tx, sessionId, { forUpdate: true });
-  if (!session || !session.contactId) throw new AppError('not_found', 'Chat session not found', { reason: 'unknown_session' });
+  if (!session || !session.contactId)
+    throw new AppError('not_found', 'Chat session not found', { reason: 'unknown_session' });
   if (session.endedAt && !options.notice) {
-    throw new AppError('conflict', 'This chat has ended: the visitor will not see a message in it; reach the customer on another channel', { reason: 'session_ended' });
+    throw new AppError(
+      'conflict',
+      'This chat has ended: the visitor will not see a message in it; reach the customer on another channel',
+      { reason: 'session_ended' },
+    );
   }
   if (session.messageCount >= MAX_SESSION_MESSAGES && !options.notice) {
-    throw new AppError('conflict', `A chat holds at most ${MAX_SESSION_MESSAGES} messages; start a new one`, { reason: 'session_full' });
+    throw new AppError('conflict', `A chat holds at most ${MAX_SESSION_MESSAGES} messages; start a new one`, {
+      reason: 'session_full',
+    });
   }
   const seq = await appendSegments(tx, session.contactId, [
-    { speaker: message.speaker, speakerRole: message.role, at: message.at, startMs: null, endMs: null, text: message.text },
+    {
+      speaker: message.speaker,
+      speakerRole: message.role,
+      at: message.at,
+      startMs: null,
+      endMs: null,
+      text: message.text,
+    },
   ]);
   await refreshTranscript(tx, session.contactId);
   await touchChatSession(tx, session.id, message.at);
-  const view: ChatMessageView = { seq, from: message.role, name: message.speaker, text: message.text, at: message.at.toISOString() };
+  const view: ChatMessageView = {
+    seq,
+    from: message.role,
+    name: message.speaker,
+    text: message.text,
+    at: message.at.toISOString(),
+  };
   return { session, stored: { view, event: chatEvent(session, 'chat_message', tx.tenantId, view) } };
 }

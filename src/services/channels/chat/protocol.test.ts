@@ -13,7 +13,10 @@ describe('chat frames', () => {
       ok: true,
       frame: { type: 'hello', token: null, customer: { name: 'Mia', email: 'mia@example.com', phone: null } },
     });
-    expect(parse({ type: 'message', clientId: 'a-1', text: '  hi \u0000 ' })).toEqual({ ok: true, frame: { type: 'message', clientId: 'a-1', text: 'hi' } });
+    expect(parse({ type: 'message', clientId: 'a-1', text: '  hi \u0000 ' })).toEqual({
+      ok: true,
+      frame: { type: 'message', clientId: 'a-1', text: 'hi' },
+    });
     expect(code({ type: 'end' })).toBe('ok');
     expect(code({ type: 'ping' })).toBe('ok');
   });
@@ -37,7 +40,14 @@ describe('chat frames', () => {
 
   it('refuses frames over the rate and closes a flood', () => {
     const limit = new FrameRateLimit(3, 6);
-    expect([0, 1, 2, 3, 4, 5].map((i) => limit.check(1000 + i))).toEqual(['ok', 'ok', 'ok', 'refuse', 'refuse', 'close']);
+    expect([0, 1, 2, 3, 4, 5].map((i) => limit.check(1000 + i))).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'refuse',
+      'refuse',
+      'close',
+    ]);
     expect(limit.check(2001)).toBe('ok');
   });
 });

@@ -87,7 +87,8 @@ export function parseVisitorFrame(data: Buffer | string, isBinary: boolean): Par
   } catch {
     return refuse('malformed_frame', 'The frame is not valid JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('malformed_frame', 'A frame is a JSON object with a "type"');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return refuse('malformed_frame', 'A frame is a JSON object with a "type"');
   const frame = value as Record<string, unknown>;
   switch (frame.type) {
     case 'hello':
@@ -99,20 +100,25 @@ export function parseVisitorFrame(data: Buffer | string, isBinary: boolean): Par
     case 'ping':
       return { ok: true, frame: { type: 'ping' } };
     default:
-      return refuse('unknown_type', `Unknown frame type ${JSON.stringify(String(frame.type ?? '')).slice(0, 60)}: use hello, message, end or ping`);
+      return refuse(
+        'unknown_type',
+        `Unknown frame type ${JSON.stringify(String(frame.type ?? '')).slice(0, 60)}: use hello, message, end or ping`,
+      );
   }
 }
 
 function parseHello(frame: Record<string, unknown>): Parsed {
   let token: string | null = null;
   if (frame.token !== undefined && frame.token !== null) {
-    if (typeof frame.token !== 'string' || !TOKEN.test(frame.token)) return refuse('unknown_session', 'This conversation cannot be found; start a new one');
+    if (typeof frame.token !== 'string' || !TOKEN.test(frame.token))
+      return refuse('unknown_session', 'This conversation cannot be found; start a new one');
     token = frame.token;
   }
   let customer: VisitorDetails | null = null;
   if (frame.customer !== undefined && frame.customer !== null) {
     const c = frame.customer as Record<string, unknown>;
-    if (typeof c !== 'object' || Array.isArray(c)) return refuse('invalid_field', 'customer must be an object {name, email | phone}');
+    if (typeof c !== 'object' || Array.isArray(c))
+      return refuse('invalid_field', 'customer must be an object {name, email | phone}');
     const field = (key: string, max: number): string | null | undefined => {
       const v = c[key];
       if (v === undefined || v === null) return null;
@@ -121,13 +127,16 @@ function parseHello(frame: Record<string, unknown>): Parsed {
       return trimmed === '' ? null : trimmed;
     };
     const [name, email, phone] = [field('name', 200), field('email', 320), field('phone', 40)];
-    if (name === undefined || email === undefined || phone === undefined) return refuse('invalid_field', 'customer.name, email and phone must be short strings');
+    if (name === undefined || email === undefined || phone === undefined)
+      return refuse('invalid_field', 'customer.name, email and phone must be short strings');
     const { identities, problems } = identitiesOf({ email: email ?? undefined, phone: phone ?? undefined });
     if (problems.length > 0) return refuse('invalid_field', problems.join('; '));
-    if (identities.length === 0) return refuse('customer_required', 'Give an email address or a phone number so we can reach you');
+    if (identities.length === 0)
+      return refuse('customer_required', 'Give an email address or a phone number so we can reach you');
     customer = { name, email, phone };
   }
-  if (token === null && customer === null) return refuse('customer_required', 'Start with your name and an email address or phone number');
+  if (token === null && customer === null)
+    return refuse('customer_required', 'Start with your name and an email address or phone number');
   return { ok: true, frame: { type: 'hello', token, customer } };
 }
 
@@ -137,7 +146,8 @@ function parseMessage(frame: Record<string, unknown>): Parsed {
   if (typeof frame.text !== 'string') return refuse('invalid_field', 'text must be a string', clientId);
   const text = frame.text.replaceAll('\u0000', '').trim();
   if (text === '') return refuse('invalid_field', 'The message is empty', clientId);
-  if (text.length > MAX_TEXT_CHARS) return refuse('text_too_long', `A message may hold at most ${MAX_TEXT_CHARS} characters`, clientId);
+  if (text.length > MAX_TEXT_CHARS)
+    return refuse('text_too_long', `A message may hold at most ${MAX_TEXT_CHARS} characters`, clientId);
   return { ok: true, frame: { type: 'message', clientId, text } };
 }
 

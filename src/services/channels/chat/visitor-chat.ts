@@ -76,7 +76,11 @@ export async function postVisitorMessage(
     session.stored = true;
     options.feed?.publish(result.contactEvent);
     options.feed?.publish(result.messageEvent);
-    await listenToLiveMessage(scope, options.feed, { contactId: result.messageEvent.contactId!, text: message.text, at: now });
+    await listenToLiveMessage(scope, options.feed, {
+      contactId: result.messageEvent.contactId!,
+      text: message.text,
+      at: now,
+    });
     return { seq: result.seq, duplicate: false };
   }
   const outcome = await inTransaction(scope, async (tx) => {
@@ -87,14 +91,23 @@ export async function postVisitorMessage(
     const seen = current?.contactId ? await findClientMessage(tx, current.contactId, message.clientId) : undefined;
     if (seen !== undefined) return { seq: seen, duplicate: true as const };
     const speaker = session.details?.name ?? current?.customerName ?? null;
-    const { session: row, stored } = await appendChatMessage(tx, session.sessionId, { role: 'customer', speaker, text: message.text, at: now });
+    const { session: row, stored } = await appendChatMessage(tx, session.sessionId, {
+      role: 'customer',
+      speaker,
+      text: message.text,
+      at: now,
+    });
     await rememberClientId(tx, row.contactId!, message.clientId, stored.view.seq);
     if (reopening) await recordCaseEvents(reopening, [await reopenOnCustomerReply(reopening)]);
     return { seq: stored.view.seq, duplicate: false as const, stored };
   });
   if (!outcome.duplicate) {
     options.feed?.publish(outcome.stored.event);
-    await listenToLiveMessage(scope, options.feed, { contactId: outcome.stored.event.contactId!, text: message.text, at: now });
+    await listenToLiveMessage(scope, options.feed, {
+      contactId: outcome.stored.event.contactId!,
+      text: message.text,
+      at: now,
+    });
   }
   return { seq: outcome.seq, duplicate: outcome.duplicate };
 }
@@ -110,9 +123,17 @@ async function solvedCaseOfSession(tx: TenantScope, sessionId: string, now: Date
  * The first message: taken in like any channel's message (the customer found by email or
  * phone, the case chosen by the same rules), and the session stored with it, all at once.
  */
-async function startStoredSession(scope: TenantScope, session: VisitorSession, message: { clientId: string; text: string }, now: Date) {
+async function startStoredSession(
+  scope: TenantScope,
+  session: VisitorSession,
+  message: { clientId: string; text: string },
+  now: Date,
+) {
   const details = session.details;
-  if (!details) throw new AppError('validation_failed', 'Start with your name and an email address or phone number', { reason: 'customer_required' });
+  if (!details)
+    throw new AppError('validation_failed', 'Start with your name and an email address or phone number', {
+      reason: 'customer_required',
+    });
   return inTransaction(scope, async (tx) => {
     const intake = await intakeMessage(
       tx,
@@ -120,34 +141,60 @@ async function startStoredSession(scope: TenantScope, session: VisitorSession, m
         channel: 'chat',
         occurredAt: now,
         externalId: `chat:${session.sessionId}`,
-        customer: { email: details.email ?? undefined, phone: details.phone ?? undefined, name: details.name ?? undefined },
+        customer: {
+          email: details.email ?? undefined,
+          phone: details.phone ?? undefined,
+          name: details.name ?? undefined,
+        },
         text: message.text,
         threadRef: session.sessionId,
         facts: { chatSessionId: session.sessionId, clientIds: { [message.clientId]: 1 } },
       },
       { now },
     );
-    if (intake.status === 'duplicate') throw new AppError('conflict', 'This conversation was already started', { reason: 'already_started' });
+    if (intake.status === 'duplicate')
+      throw new AppError('conflict', 'This conversation was already started', { reason: 'already_started' });
     // Stored here rather than by intake, so the first message is numbered like every later one.
     const seq = await appendSegments(tx, intake.contactId, [
       { speaker: details.name, speakerRole: 'customer', at: now, startMs: null, endMs: null, text: message.text },
     ]);
-    await insertChatSession(tx, { id: session.sessionId, customerId: intake.customerId, contactId: intake.contactId, tokenHash: session.tokenHash, startedAt: now });
+    await insertChatSession(tx, {
+      id: session.sessionId,
+      customerId: intake.customerId,
+      contactId: intake.contactId,
+      tokenHash: session.tokenHash,
+      startedAt: now,
+    });
     await refreshTranscript(tx, intake.contactId);
     const row = (await findChatSession(tx, session.sessionId))!;
-    const view: ChatMessageView = { seq, from: 'customer', name: details.name, text: message.text, at: now.toISOString() };
+    const view: ChatMessageView = {
+      seq,
+      from: 'customer',
+      name: details.name,
+      text: message.text,
+      at: now.toISOString(),
+    };
     const messageEvent = chatEvent(row, 'chat_message', tx.tenantId, view);
     return { seq, messageEvent, contactEvent: { ...messageEvent, kind: 'contact' as const, message: undefined } };
   });
 }
 
 /** The visitor ends the conversation: noted in it, and everyone watching it is told. */
-export async function endVisitorSession(scope: TenantScope, session: VisitorSession, options: Options = {}): Promise<void> {
+export async function endVisitorSession(
+  scope: TenantScope,
+  session: VisitorSession,
+  options: Options = {},
+): Promise<void> {
   if (!session.stored) return;
   const now = options.now ?? new Date();
   const ended = await inTransaction(scope, async (tx) => {
     if (!(await endChatSession(tx, session.sessionId, now))) return undefined;
-    const { stored } = await appendChatMessage(tx, session.sessionId, { role: 'system', speaker: null, text: 'The customer ended the chat.', at: now }, { notice: true });
+    const { stored } = await appendChatMessage(
+      tx,
+      session.sessionId,
+      { role: 'system', speaker: null, text: 'The customer ended the chat.', at: now },
+      { notice: true },
+    );
     return stored;
   });
   if (ended) options.feed?.publish({ ...ended.event, kind: 'chat_ended' });

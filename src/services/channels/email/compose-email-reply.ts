@@ -31,20 +31,47 @@ const DERIVED_ID = /@derived\.hearken$/;
  * References continuing its thread, and `Re: [C-12] …` as subject, so whichever of these the
  * customer's mail client keeps brings the answer back to this case.
  */
-export const composeEmailReply: ReplyComposer = async ({ scope, tenantSlug, kase, answering, text, runtime }): Promise<ComposedReply> => {
-  const facts = (answering.facts ?? {}) as { from?: unknown; replyTo?: unknown; messageId?: unknown; messageIdDerived?: unknown; references?: unknown; inReplyTo?: unknown };
+export const composeEmailReply: ReplyComposer = async ({
+  scope,
+  tenantSlug,
+  kase,
+  answering,
+  text,
+  runtime,
+}): Promise<ComposedReply> => {
+  const facts = (answering.facts ?? {}) as {
+    from?: unknown;
+    replyTo?: unknown;
+    messageId?: unknown;
+    messageIdDerived?: unknown;
+    references?: unknown;
+    inReplyTo?: unknown;
+  };
   if (answering.automated) {
-    throw new AppError('conflict', `That mail was sent by a machine (${answering.automated.replace('_', '-')}); answering it could start a mail loop`, { reason: 'automated_mail', channel: 'email' });
+    throw new AppError(
+      'conflict',
+      `That mail was sent by a machine (${answering.automated.replace('_', '-')}); answering it could start a mail loop`,
+      { reason: 'automated_mail', channel: 'email' },
+    );
   }
   const recipient = await recipientOf(scope, answering.customerId, facts, runtime.mailDomain);
   if (!recipient) {
-    throw new AppError('conflict', 'This customer has no email address to answer', { reason: 'no_recipient', channel: 'email' });
+    throw new AppError('conflict', 'This customer has no email address to answer', {
+      reason: 'no_recipient',
+      channel: 'email',
+    });
   }
 
-  const parent = typeof facts.messageId === 'string' && facts.messageIdDerived !== true ? canonicalMessageId(facts.messageId) : null;
+  const parent =
+    typeof facts.messageId === 'string' && facts.messageIdDerived !== true ? canonicalMessageId(facts.messageId) : null;
   const ownReferences = strings(facts.references).length > 0 ? strings(facts.references) : strings(facts.inReplyTo);
   // A message without a thread of its own (a new mail quoting only [C-12]) continues the case's.
-  const references = ownReferences.length > 0 ? ownReferences : (await threadRefsOfCase(scope, kase.id, 'email')).filter((id) => id !== parent && !DERIVED_ID.test(id)).reverse();
+  const references =
+    ownReferences.length > 0
+      ? ownReferences
+      : (await threadRefsOfCase(scope, kase.id, 'email'))
+          .filter((id) => id !== parent && !DERIVED_ID.test(id))
+          .reverse();
   const headers = replyHeaders({
     caseReference: formatCaseReference(kase.number),
     subject: answering.subject ?? kase.subject,
@@ -81,12 +108,19 @@ async function recipientOf(
   ownDomain: string,
 ): Promise<string | null> {
   // Never one of our own addresses: that would be a loop.
-  const usable = (address: string | undefined) => (address && address.includes('@') && !address.endsWith(`@${ownDomain.toLowerCase()}`) ? address : undefined);
-  const given = usable(strings(facts.replyTo).map(bareAddress)[0]) ?? usable(typeof facts.from === 'string' ? bareAddress(facts.from) : undefined);
+  const usable = (address: string | undefined) =>
+    address && address.includes('@') && !address.endsWith(`@${ownDomain.toLowerCase()}`) ? address : undefined;
+  const given =
+    usable(strings(facts.replyTo).map(bareAddress)[0]) ??
+    usable(typeof facts.from === 'string' ? bareAddress(facts.from) : undefined);
   if (given) return given;
   const email = (await listIdentities(scope, customerId)).find((i) => i.kind === 'email');
   return email?.value ?? null;
 }
 
 const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : typeof value === 'string' && value ? [value] : [];
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v !== '')
+    : typeof value === 'string' && value
+      ? [value]
+      : [];

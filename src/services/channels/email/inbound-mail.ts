@@ -38,7 +38,17 @@ export interface ReadOptions {
 /** Dates further ahead than this are a wrong clock: the mail counts as received now. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Trace headers relays add on the way: not part of what the sender sent. */
-const TRACE_HEADERS = new Set(['received', 'return-path', 'delivered-to', 'x-original-to', 'x-received', 'authentication-results', 'arc-seal', 'arc-message-signature', 'arc-authentication-results']);
+const TRACE_HEADERS = new Set([
+  'received',
+  'return-path',
+  'delivered-to',
+  'x-original-to',
+  'x-received',
+  'authentication-results',
+  'arc-seal',
+  'arc-message-signature',
+  'arc-authentication-results',
+]);
 /** The largest embedded part searched for a bounced message's headers. */
 const MAX_SCANNED_PART = 1024 * 1024;
 
@@ -49,21 +59,28 @@ const withoutNul = (value: string) => (value.includes('\u0000') ? value.replaceA
 function cleaned<T>(value: T): T {
   if (typeof value === 'string') return withoutNul(value) as T;
   if (Array.isArray(value)) return value.map(cleaned) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleaned(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleaned(v)])) as T;
   return value;
 }
 
 /** The canonical ids in one threading header (References come back newest first). */
-const idsIn = (headers: Map<string, string[]>, name: string) => messageIdsOf(new Map([[name, headerValues(headers, name)]]));
+const idsIn = (headers: Map<string, string[]>, name: string) =>
+  messageIdsOf(new Map([[name, headerValues(headers, name)]]));
 
 export function readMail(parsed: ParsedMail, raw: Buffer, options: ReadOptions): ReadMail {
   const headers = headersFromLines(parsed.headerLines);
   const from = parsed.from?.value.find((a) => a.address);
   const fromAddress = from?.address ? withoutNul(bareAddress(from.address)) || null : null;
   const subject = withoutNul(parsed.subject ?? '').trim();
-  const ownId = headerValues(headers, 'message-id').map((v) => canonicalMessageId(withoutNul(v))).find((id) => id !== null) ?? null;
+  const ownId =
+    headerValues(headers, 'message-id')
+      .map((v) => canonicalMessageId(withoutNul(v)))
+      .find((id) => id !== null) ?? null;
   const messageId = ownId ?? derivedMessageId(parsed, raw);
-  const threadRefs = messageIdsOf(headers).map(withoutNul).filter((id) => id !== ownId);
+  const threadRefs = messageIdsOf(headers)
+    .map(withoutNul)
+    .filter((id) => id !== ownId);
 
   const body = bodyText(parsed);
   const split = withoutQuotedHistory(body);
@@ -71,7 +88,8 @@ export function readMail(parsed: ParsedMail, raw: Buffer, options: ReadOptions):
   const text = split.text.trim() || subject || attachmentLine(attachments);
 
   const headerDate = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
-  const occurredAt = headerDate && headerDate.getTime() <= options.now.getTime() + CLOCK_SKEW_MS ? headerDate : options.now;
+  const occurredAt =
+    headerDate && headerDate.getTime() <= options.now.getTime() + CLOCK_SKEW_MS ? headerDate : options.now;
   const bounce = cleaned(bounceDetails(parsed, headers));
 
   const facts: Record<string, unknown> = cleaned({
@@ -88,7 +106,9 @@ export function readMail(parsed: ParsedMail, raw: Buffer, options: ReadOptions):
     references: idsIn(headers, 'references').reverse(),
     date: withoutNul(headerValue(headers, 'date') ?? '') || null,
     attachments: attachments.length,
-    ...(attachments.some((a) => a.content === null) ? { attachmentsOmitted: attachments.filter((a) => a.content === null).length } : {}),
+    ...(attachments.some((a) => a.content === null)
+      ? { attachmentsOmitted: attachments.filter((a) => a.content === null).length }
+      : {}),
     ...(split.omittedChars > 0 ? { quotedHistoryOmittedChars: split.omittedChars } : {}),
     ...(parsed.html && !parsed.text?.trim() ? { bodyFromHtml: true } : {}),
     ...(options.envelope ? { envelope: options.envelope } : {}),
@@ -120,26 +140,41 @@ export function readMail(parsed: ParsedMail, raw: Buffer, options: ReadOptions):
 function bodyText(parsed: ParsedMail): string {
   const text = parsed.text ?? '';
   const cleaned = text.replace(/<script\b[\s\S]*?<\/script\s*>/giu, '').replace(/<style\b[\s\S]*?<\/style\s*>/giu, '');
-  return withoutNul(cleaned).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return withoutNul(cleaned)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function keepAttachment(attachment: Attachment, index: number, maxBytes: number): ContactAttachment {
   const size = attachment.size ?? attachment.content.length;
-  const filename = withoutNul(attachment.filename ?? '').trim().slice(0, 255) || `attachment-${index + 1}${extensionOf(attachment.contentType)}`;
+  const filename =
+    withoutNul(attachment.filename ?? '')
+      .trim()
+      .slice(0, 255) || `attachment-${index + 1}${extensionOf(attachment.contentType)}`;
   const contentType = withoutNul(attachment.contentType || '') || 'application/octet-stream';
   if (size > maxBytes) {
-    return { filename, contentType, sizeBytes: size, content: null, omittedReason: `larger than ${sizeLabel(maxBytes)} limit (${sizeLabel(size)})` };
+    return {
+      filename,
+      contentType,
+      sizeBytes: size,
+      content: null,
+      omittedReason: `larger than ${sizeLabel(maxBytes)} limit (${sizeLabel(size)})`,
+    };
   }
   return { filename, contentType, sizeBytes: size, content: attachment.content, omittedReason: null };
 }
 
 /** `10 MB`, `12.3 MB`, `300 KB`: sizes as people read them. */
 export function sizeLabel(bytes: number): string {
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, 'bytes'];
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, 'bytes'];
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }
 
-const extensionOf = (contentType: string) => (contentType === 'message/rfc822' ? '.eml' : contentType.startsWith('text/') ? '.txt' : '');
+const extensionOf = (contentType: string) =>
+  contentType === 'message/rfc822' ? '.eml' : contentType.startsWith('text/') ? '.txt' : '';
 
 function attachmentLine(attachments: ContactAttachment[]): string {
   if (attachments.length === 0) return '';
@@ -149,7 +184,9 @@ function attachmentLine(attachments: ContactAttachment[]): string {
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   if (!value) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((o) => o.value.flatMap((a) => [a, ...(a.group ?? [])])).flatMap((a) => (a.address ? [bareAddress(a.address)] : []));
+  return list
+    .flatMap((o) => o.value.flatMap((a) => [a, ...(a.group ?? [])]))
+    .flatMap((a) => (a.address ? [bareAddress(a.address)] : []));
 }
 
 /**
@@ -173,15 +210,36 @@ function derivedMessageId(parsed: ParsedMail, raw: Buffer): string {
  * that failed.
  */
 function bounceDetails(parsed: ParsedMail, headers: Map<string, string[]>): ReadMail['bounce'] {
-  const parts = [parsed.text ?? '', ...parsed.attachments.filter((a) => isReportPart(a.contentType) && a.content.length <= MAX_SCANNED_PART).map((a) => a.content.toString('utf8'))];
+  const parts = [
+    parsed.text ?? '',
+    ...parsed.attachments
+      .filter((a) => isReportPart(a.contentType) && a.content.length <= MAX_SCANNED_PART)
+      .map((a) => a.content.toString('utf8')),
+  ];
   const failed =
-    headerValues(headers, 'x-failed-recipients').flatMap((v) => v.split(',')).map(bareAddress).find((a) => a.includes('@')) ??
-    parts.map((p) => /^(?:final|original)-recipient\s*:\s*rfc822\s*;\s*(\S+@\S+)\s*$/imu.exec(p)?.[1]).find((a) => a !== undefined);
-  const ids = parts.flatMap((p) => [...p.matchAll(/^message-id\s*:\s*(<[^>\r\n]+>|\S+@\S+)\s*$/gimu)].map((m) => canonicalMessageId(m[1]!)));
-  return { failedRecipient: failed ? bareAddress(failed) : null, originalMessageIds: ids.filter((id): id is string => id !== null) };
+    headerValues(headers, 'x-failed-recipients')
+      .flatMap((v) => v.split(','))
+      .map(bareAddress)
+      .find((a) => a.includes('@')) ??
+    parts
+      .map((p) => /^(?:final|original)-recipient\s*:\s*rfc822\s*;\s*(\S+@\S+)\s*$/imu.exec(p)?.[1])
+      .find((a) => a !== undefined);
+  const ids = parts.flatMap((p) =>
+    [...p.matchAll(/^message-id\s*:\s*(<[^>\r\n]+>|\S+@\S+)\s*$/gimu)].map((m) => canonicalMessageId(m[1]!)),
+  );
+  return {
+    failedRecipient: failed ? bareAddress(failed) : null,
+    originalMessageIds: ids.filter((id): id is string => id !== null),
+  };
 }
 
 const isReportPart = (contentType: string) =>
-  ['message/rfc822', 'text/rfc822-headers', 'message/rfc822-headers', 'message/delivery-status', 'message/global', 'message/global-headers', 'message/global-delivery-status'].includes(
-    contentType.toLowerCase(),
-  );
+  [
+    'message/rfc822',
+    'text/rfc822-headers',
+    'message/rfc822-headers',
+    'message/delivery-status',
+    'message/global',
+    'message/global-headers',
+    'message/global-delivery-status',
+  ].includes(contentType.toLowerCase());

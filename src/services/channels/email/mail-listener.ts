@@ -72,7 +72,11 @@ export async function startMailListener(options: MailListenerOptions): Promise<M
       );
     },
 
-    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void) {
+    onData(
+      stream: SMTPServerDataStream,
+      session: SMTPServerSession,
+      callback: (err?: Error | null, message?: string) => void,
+    ) {
       const chunks: Buffer[] = [];
       let bytes = 0;
       let answered = false;
@@ -90,19 +94,34 @@ export async function startMailListener(options: MailListenerOptions): Promise<M
         if (stream.sizeExceeded || bytes > maxMessageBytes) {
           return answer(smtpError(552, `5.3.4 message larger than the ${sizeLabel(maxMessageBytes)} limit`));
         }
-        const recipients = session.envelope.rcptTo.map((a) => recipientOf.get(a)).filter((r): r is MailRecipient => r !== undefined);
+        const recipients = session.envelope.rcptTo
+          .map((a) => recipientOf.get(a))
+          .filter((r): r is MailRecipient => r !== undefined);
         // Cannot happen (DATA needs an accepted RCPT), but accepting mail for nobody would lose it.
         if (recipients.length === 0) return answer(smtpError(554, '5.5.1 no valid recipients'));
         const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
         const work = gate
-          .run(() => receiveMail(db, Buffer.concat(chunks, bytes), recipients, { runtime, maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, mailFrom, logger }))
+          .run(() =>
+            receiveMail(db, Buffer.concat(chunks, bytes), recipients, {
+              runtime,
+              maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+              mailFrom,
+              logger,
+            }),
+          )
           .then(
             (deliveries) => {
               const held = deliveries.filter((d) => d.status === 'quarantined').length;
-              answer(null, held > 0 ? `2.0.0 accepted and held for review (${held} of ${deliveries.length})` : '2.0.0 accepted');
+              answer(
+                null,
+                held > 0 ? `2.0.0 accepted and held for review (${held} of ${deliveries.length})` : '2.0.0 accepted',
+              );
             },
             (error: unknown) => {
-              logger?.error({ err: error, mailFrom, recipients: recipients.map((r) => r.address) }, 'mail could not be stored');
+              logger?.error(
+                { err: error, mailFrom, recipients: recipients.map((r) => r.address) },
+                'mail could not be stored',
+              );
               answer(smtpError(451, '4.3.0 could not store the message, try again later'));
             },
           );

@@ -30,8 +30,10 @@ export async function addOrganisationMailbox(scope: TenantScope, raw: string): P
   const address = canonicalAddress(raw);
   const localPart = address.slice(0, address.lastIndexOf('@'));
   const owner = await findTenantBySlug(scope.db, localPart);
-  if (owner && owner.id !== scope.tenantId) throw conflict(`${address} belongs to another organisation`, { reason: 'mailbox_taken' });
-  if (!(await addMailbox(scope, address))) throw conflict(`${address} belongs to another organisation`, { reason: 'mailbox_taken' });
+  if (owner && owner.id !== scope.tenantId)
+    throw conflict(`${address} belongs to another organisation`, { reason: 'mailbox_taken' });
+  if (!(await addMailbox(scope, address)))
+    throw conflict(`${address} belongs to another organisation`, { reason: 'mailbox_taken' });
   return address;
 }
 

@@ -8,7 +8,8 @@
 
 const ATTRIBUTION =
   /(?:(?:\bwrote|a écrit|escribió|ha scritto|schreef|skrev|kirjoitti|napisał|escreveu|написал\(а\)|написал|yazdı)\s*:|\bschrieb\b.{0,200}:)\s*$/iu;
-const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale)\s*-{2,}\s*$/iu;
+const ORIGINAL_MESSAGE =
+  /^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale)\s*-{2,}\s*$/iu;
 const OUTLOOK_FROM = /^\s*\*?(?:from|von|de|da|van)\s*:\*?\s+\S/iu;
 const OUTLOOK_SENT = /^\s*\*?(?:sent|gesendet|envoyé|enviado|inviato|verzonden|date)\s*:\*?\s+\S/iu;
 const isQuoted = (line: string) => /^\s*>/.test(line);
@@ -34,7 +35,13 @@ export function withoutQuotedHistory(text: string): SplitReply {
 function outlookHeaderAt(lines: string[]): number | null {
   for (let i = 0; i < lines.length; i++) {
     if (ORIGINAL_MESSAGE.test(lines[i]!)) return i;
-    if (OUTLOOK_FROM.test(lines[i]!) && i + 1 < lines.length && OUTLOOK_SENT.test(lines[i + 1]!) && i > 0 && isBlankOrRule(lines[i - 1]!)) {
+    if (
+      OUTLOOK_FROM.test(lines[i]!) &&
+      i + 1 < lines.length &&
+      OUTLOOK_SENT.test(lines[i + 1]!) &&
+      i > 0 &&
+      isBlankOrRule(lines[i - 1]!)
+    ) {
       return isBlank(lines[i - 1]!) ? i : i - 1;
     }
   }
@@ -55,7 +62,13 @@ function trailingQuoteAt(lines: string[]): number | null {
   while (above >= 0 && isBlank(lines[above]!)) above--;
   if (above < 0) return null;
   // Gmail folds a long attribution: "On Mon, 3 Jun 2024 at 10:00, Jo <jo@x>" / "wrote:".
-  if (above > 0 && /^\s*\S+\s*:\s*$/.test(lines[above]!) && ATTRIBUTION.test(`${lines[above - 1]!} ${lines[above]!}`) && !isBlank(lines[above - 1]!)) return above - 1;
+  if (
+    above > 0 &&
+    /^\s*\S+\s*:\s*$/.test(lines[above]!) &&
+    ATTRIBUTION.test(`${lines[above - 1]!} ${lines[above]!}`) &&
+    !isBlank(lines[above - 1]!)
+  )
+    return above - 1;
   if (ATTRIBUTION.test(lines[above]!)) return above;
   return null;
 }

@@ -20,7 +20,14 @@ export interface MailRecipient {
 }
 
 export type MailDelivery =
-  | { tenantId: string; status: 'stored' | 'duplicate'; contactId: string; caseNumber: number | null; automated: string | null; outcome: IntakeOutcome }
+  | {
+      tenantId: string;
+      status: 'stored' | 'duplicate';
+      contactId: string;
+      caseNumber: number | null;
+      automated: string | null;
+      outcome: IntakeOutcome;
+    }
   | { tenantId: string; status: 'quarantined'; quarantineId: string; reason: string };
 
 export interface ReceiveOptions {
@@ -38,14 +45,25 @@ export interface ReceiveOptions {
  * bytes, so nothing is lost. Anything else that goes wrong throws: the SMTP session answers
  * "try again later", and a second delivery is recognised by its Message-ID.
  */
-export async function receiveMail(db: Db, raw: Buffer, recipients: MailRecipient[], options: ReceiveOptions): Promise<MailDelivery[]> {
+export async function receiveMail(
+  db: Db,
+  raw: Buffer,
+  recipients: MailRecipient[],
+  options: ReceiveOptions,
+): Promise<MailDelivery[]> {
   const now = options.now ?? new Date();
   const tenants = [...new Map(recipients.map((r) => [r.tenantId, r])).values()];
   const addressesOf = (tenantId: string) => recipients.filter((r) => r.tenantId === tenantId).map((r) => r.address);
   const held = (reason: string, detail: Record<string, unknown>) =>
     Promise.all(
       tenants.map(async (t): Promise<MailDelivery> => {
-        const id = await quarantine(db, { tenantId: t.tenantId, channel: 'email', reason, detail: { ...detail, recipients: addressesOf(t.tenantId) }, raw });
+        const id = await quarantine(db, {
+          tenantId: t.tenantId,
+          channel: 'email',
+          reason,
+          detail: { ...detail, recipients: addressesOf(t.tenantId) },
+          raw,
+        });
         options.logger?.warn({ tenantId: t.tenantId, quarantineId: id, reason }, 'mail quarantined');
         return { tenantId: t.tenantId, status: 'quarantined', quarantineId: id, reason };
       }),
@@ -56,9 +74,15 @@ export async function receiveMail(db: Db, raw: Buffer, recipients: MailRecipient
   let mail: ReadMail;
   try {
     parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
-    mail = readMail(parsed, raw, { maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, now, envelope: { mailFrom: options.mailFrom ?? null, rcptTo: recipients.map((r) => r.address) } });
+    mail = readMail(parsed, raw, {
+      maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+      now,
+      envelope: { mailFrom: options.mailFrom ?? null, rcptTo: recipients.map((r) => r.address) },
+    });
   } catch (error) {
-    return held('malformed mail: the message could not be parsed', { error: (error instanceof Error ? error.message : String(error)).replaceAll('\u0000', '') });
+    return held('malformed mail: the message could not be parsed', {
+      error: (error instanceof Error ? error.message : String(error)).replaceAll('\u0000', ''),
+    });
   }
   if (parsed.headerLines.length === 0 || (!mail.fromAddress && !headerSeen(mail, 'from'))) {
     return held('malformed mail: no From header', { subject: mail.subject || null, messageId: mail.messageId });
@@ -68,7 +92,9 @@ export async function receiveMail(db: Db, raw: Buffer, recipients: MailRecipient
   let failure: unknown;
   for (const tenant of tenants) {
     try {
-      results.push(await deliverTo(db, raw, mail, tenant, addressesOf(tenant.tenantId), options.runtime, now, options.logger));
+      results.push(
+        await deliverTo(db, raw, mail, tenant, addressesOf(tenant.tenantId), options.runtime, now, options.logger),
+      );
     } catch (error) {
       // The others are still delivered; the sender's retry finds them already stored.
       failure ??= error;
@@ -92,7 +118,19 @@ async function deliverTo(
 ): Promise<MailDelivery> {
   const scope = scopeTo(db, tenant.tenantId);
   const hold = async (reason: string, detail: Record<string, unknown> = {}): Promise<MailDelivery> => {
-    const id = await quarantine(db, { tenantId: tenant.tenantId, channel: 'email', reason, detail: { from: mail.fromAddress, subject: mail.subject || null, messageId: mail.messageId, recipients: addresses, ...detail }, raw });
+    const id = await quarantine(db, {
+      tenantId: tenant.tenantId,
+      channel: 'email',
+      reason,
+      detail: {
+        from: mail.fromAddress,
+        subject: mail.subject || null,
+        messageId: mail.messageId,
+        recipients: addresses,
+        ...detail,
+      },
+      raw,
+    });
     logger?.warn({ tenantId: tenant.tenantId, quarantineId: id, reason }, 'mail quarantined');
     return { tenantId: tenant.tenantId, status: 'quarantined', quarantineId: id, reason };
   };
@@ -116,11 +154,18 @@ async function deliverTo(
     channel: 'email',
     occurredAt: mail.occurredAt,
     externalId: `email:${mail.messageId}`,
-    customer: isBounce && mail.bounce.failedRecipient ? { email: customerEmail } : { email: customerEmail, name: mail.fromName ?? undefined },
+    customer:
+      isBounce && mail.bounce.failedRecipient
+        ? { email: customerEmail }
+        : { email: customerEmail, name: mail.fromName ?? undefined },
     subject: mail.subject || undefined,
     text: mail.text,
     automated: verdict.kind === 'human' ? null : verdict.kind,
-    facts: { ...mail.facts, ...(verdict.kind === 'human' ? {} : { automation: verdict.reason }), ...(isBounce ? { bounce: mail.bounce } : {}) },
+    facts: {
+      ...mail.facts,
+      ...(verdict.kind === 'human' ? {} : { automation: verdict.reason }),
+      ...(isBounce ? { bounce: mail.bounce } : {}),
+    },
     threadRefs: isBounce ? [...new Set([...mail.bounce.originalMessageIds, ...mail.threadRefs])] : mail.threadRefs,
     threadRef: mail.messageId,
     caseNumber: mail.caseNumber,
@@ -128,7 +173,14 @@ async function deliverTo(
   };
   try {
     const outcome = await withRetries(() => intakeMessage(scope, message, { now, feed: runtime.feed }));
-    return { tenantId: tenant.tenantId, status: outcome.status === 'created' ? 'stored' : 'duplicate', contactId: outcome.contactId, caseNumber: outcome.caseNumber, automated: message.automated ?? null, outcome };
+    return {
+      tenantId: tenant.tenantId,
+      status: outcome.status === 'created' ? 'stored' : 'duplicate',
+      contactId: outcome.contactId,
+      caseNumber: outcome.caseNumber,
+      automated: message.automated ?? null,
+      outcome,
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') {
       const problems = (error.details as { problems?: string[] } | undefined)?.problems ?? [error.message];

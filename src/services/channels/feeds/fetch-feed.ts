@@ -3,8 +3,7 @@ export const FEED_FETCH_TIMEOUT_MS = 10_000;
 export const FEED_MAX_BYTES = 5 * 1024 * 1024;
 
 export type FeedFetch =
-  | { status: 'not_modified' }
-  | { status: 'fetched'; body: string; etag: string | null; lastModified: string | null };
+  { status: 'not_modified' } | { status: 'fetched'; body: string; etag: string | null; lastModified: string | null };
 
 /**
  * Fetches a feed with a conditional GET (If-None-Match / If-Modified-Since from the last good
@@ -77,7 +76,10 @@ async function readCapped(response: Response, maxBytes: number, timeoutMs: numbe
 /** The charset from Content-Type, else from the XML declaration, else UTF-8. */
 function decode(bytes: Uint8Array, contentType: string | null): string {
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
-  const charset = /charset="?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
+  const charset =
+    /charset="?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
+    /<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(head)?.[1] ??
+    'utf-8';
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {

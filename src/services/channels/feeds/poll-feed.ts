@@ -63,7 +63,9 @@ export async function pollFeed(scope: TenantScope, sourceId: string, now = new D
   const outcome = { ...empty('polled'), items: parsed.items.length };
   const cutoff = source.createdAt.getTime() - FEED_HISTORY_DAYS * 24 * 3_600_000;
   const problems: string[] = [];
-  const oldestFirst = [...parsed.items].sort((a, b) => (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity));
+  const oldestFirst = [...parsed.items].sort(
+    (a, b) => (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity),
+  );
   for (const item of oldestFirst) {
     if (item.publishedAt && item.publishedAt.getTime() < cutoff) {
       outcome.skipped++;
@@ -79,8 +81,17 @@ export async function pollFeed(scope: TenantScope, sourceId: string, now = new D
       problems.push(`"${item.title ?? item.id ?? 'an item'}": ${error.message}`);
     }
   }
-  outcome.error = problems.length === 0 ? null : `${problems.length} item(s) could not be taken in: ${problems.slice(0, 3).join('; ')}`;
-  await recordFeedPoll(scope, source.id, { at: now, error: outcome.error, etag: fetched.etag, lastModified: fetched.lastModified, newItems: outcome.created });
+  outcome.error =
+    problems.length === 0
+      ? null
+      : `${problems.length} item(s) could not be taken in: ${problems.slice(0, 3).join('; ')}`;
+  await recordFeedPoll(scope, source.id, {
+    at: now,
+    error: outcome.error,
+    etag: fetched.etag,
+    lastModified: fetched.lastModified,
+    newItems: outcome.created,
+  });
   return outcome;
 }
 
@@ -130,5 +141,12 @@ export async function runFeedPollJob(scope: TenantScope, sourceId: string, now =
 }
 
 export function scheduleFeedPoll(scope: TenantScope, source: Pick<FeedSource, 'id'>, runAt: Date): Promise<void> {
-  return scheduleJob(scope.db, { tenantId: scope.tenantId, kind: POLL_FEED_JOB, key: feedJobKey(source.id), payload: { sourceId: source.id }, runAt, maxAttempts: 50 });
+  return scheduleJob(scope.db, {
+    tenantId: scope.tenantId,
+    kind: POLL_FEED_JOB,
+    key: feedJobKey(source.id),
+    payload: { sourceId: source.id },
+    runAt,
+    maxAttempts: 50,
+  });
 }

@@ -16,7 +16,13 @@ export interface ChannelRuntime {
 
 /** A runtime for a laptop: nothing leaves the machine until a relay is configured. */
 export function channelRuntime(overrides: Partial<ChannelRuntime> = {}): ChannelRuntime {
-  return { mailDomain: 'hearken.localhost', smtpRelayUrl: null, publicUrl: 'http://localhost:3000', feed: new LiveFeed(), ...overrides };
+  return {
+    mailDomain: 'hearken.localhost',
+    smtpRelayUrl: null,
+    publicUrl: 'http://localhost:3000',
+    feed: new LiveFeed(),
+    ...overrides,
+  };
 }
 
 /** What an agent's reply on a case needs to be sent on one channel. */

@@ -28,7 +28,16 @@ export async function deliverOutbound(
     if (message.caseId) {
       const change = await openCaseForChange(scope, systemActor(scope), message.caseId, attempt.now);
       await recordCaseEvents(change, [
-        { kind: 'reply_failed', data: { contactId: message.contactId, channel: message.channel, recipient: message.recipient, attempts: attempt.number, reason } },
+        {
+          kind: 'reply_failed',
+          data: {
+            contactId: message.contactId,
+            channel: message.channel,
+            recipient: message.recipient,
+            attempts: attempt.number,
+            reason,
+          },
+        },
       ]);
     }
     return;

@@ -43,23 +43,50 @@ const UNANSWERABLE: Partial<Record<Channel, string>> = {
  * case and the timeline at once, and sent by a durable job (retried; a reply that cannot be
  * delivered is recorded on the case as failed, so nobody believes the customer was told).
  */
-export async function replyToCase(actor: Actor, caseId: string, input: ReplyInput, runtime: ChannelRuntime, now = new Date()): Promise<ReplyOutcome> {
+export async function replyToCase(
+  actor: Actor,
+  caseId: string,
+  input: ReplyInput,
+  runtime: ChannelRuntime,
+  now = new Date(),
+): Promise<ReplyOutcome> {
   const text = input.text.trim();
   if (text === '') throw new AppError('validation_failed', 'The reply is empty', { reason: 'empty_reply' });
   const { outcome, afterCommit } = await inTransaction(actor.scope, async (scope) => {
     const change = await openCaseForChange(scope, actor, caseId, now);
     const kase = change.row;
-    if (kase.status === 'closed') throw new AppError('conflict', `${formatCaseReference(kase.number)} is closed; a reply would reach a customer nobody is following`, { reason: 'case_closed' });
+    if (kase.status === 'closed')
+      throw new AppError(
+        'conflict',
+        `${formatCaseReference(kase.number)} is closed; a reply would reach a customer nobody is following`,
+        { reason: 'case_closed' },
+      );
     const answering = await messageToAnswer(scope, caseId, input.contactId);
     const composer = REPLY_COMPOSERS[answering.channel];
     if (!composer) {
-      throw new AppError('conflict', UNANSWERABLE[answering.channel] ?? `Replies on ${answering.channel} are not supported`, {
-        reason: 'channel_cannot_reply',
-        channel: answering.channel,
-      });
+      throw new AppError(
+        'conflict',
+        UNANSWERABLE[answering.channel] ?? `Replies on ${answering.channel} are not supported`,
+        {
+          reason: 'channel_cannot_reply',
+          channel: answering.channel,
+        },
+      );
     }
-    const [tenant, sender] = [await findTenantOf(scope), actor.userId ? await findUser(scope, actor.userId) : undefined];
-    const composed = await composer({ scope, tenantSlug: tenant.slug, kase, answering, text, now, runtime, senderName: sender?.name ?? null });
+    const [tenant, sender] = [
+      await findTenantOf(scope),
+      actor.userId ? await findUser(scope, actor.userId) : undefined,
+    ];
+    const composed = await composer({
+      scope,
+      tenantSlug: tenant.slug,
+      kase,
+      answering,
+      text,
+      now,
+      runtime,
+      senderName: sender?.name ?? null,
+    });
 
     const contactId = composed.inlineContactId ?? randomUUID();
     if (composed.inlineContactId) {
@@ -67,7 +94,16 @@ export async function replyToCase(actor: Actor, caseId: string, input: ReplyInpu
       await followCaseSla(scope, kase.id, now);
     } else {
       await insertContacts(scope, [
-        { id: contactId, customerId: kase.customerId, channel: answering.channel, direction: 'outbound', occurredAt: now, subject: composed.subject ?? null, body: text, externalId: `reply:${contactId}` },
+        {
+          id: contactId,
+          customerId: kase.customerId,
+          channel: answering.channel,
+          direction: 'outbound',
+          occurredAt: now,
+          subject: composed.subject ?? null,
+          body: text,
+          externalId: `reply:${contactId}`,
+        },
       ]);
       await linkContacts(change, [contactId]);
     }
@@ -92,36 +128,79 @@ async function startWork(change: CaseChange): Promise<void> {
  */
 export async function queueForDelivery(
   scope: TenantScope,
-  input: { kase: CaseRow; answering: ContactRow; contactId: string; composed: ComposedReply; now: Date; sentBy: string | null },
+  input: {
+    kase: CaseRow;
+    answering: ContactRow;
+    contactId: string;
+    composed: ComposedReply;
+    now: Date;
+    sentBy: string | null;
+  },
 ): Promise<OutboundMessage> {
   const { kase, answering, contactId, composed, now } = input;
   const transport = CHANNEL_TRANSPORTS[answering.channel];
-  const outbound = await insertOutbound(scope, { contactId, caseId: kase.id, channel: answering.channel, recipient: composed.recipient, payload: composed.payload });
+  const outbound = await insertOutbound(scope, {
+    contactId,
+    caseId: kase.id,
+    channel: answering.channel,
+    recipient: composed.recipient,
+    payload: composed.payload,
+  });
   if (!composed.inlineContactId) {
     await setContactChannelFacts(scope, contactId, {
-      facts: { recipient: composed.recipient, inReplyToContactId: answering.id, outboundId: outbound.id, sentBy: input.sentBy, ...composed.payload },
+      facts: {
+        recipient: composed.recipient,
+        inReplyToContactId: answering.id,
+        outboundId: outbound.id,
+        sentBy: input.sentBy,
+        ...composed.payload,
+      },
     });
   }
   if (composed.threadRef) {
-    await recordThread(scope, { channel: answering.channel, threadRef: composed.threadRef, customerId: kase.customerId, caseId: kase.id, contactId });
+    await recordThread(scope, {
+      channel: answering.channel,
+      threadRef: composed.threadRef,
+      customerId: kase.customerId,
+      caseId: kase.id,
+      contactId,
+    });
   }
   if (!transport) {
     // Nothing to send: the portal shows it, the chat composer delivered it to the open session.
     await markOutbound(scope, outbound.id, { status: 'sent', sentAt: now });
     return { ...outbound, status: 'sent', sentAt: now, attempts: 1 };
   }
-  await scheduleJob(scope.db, { tenantId: scope.tenantId, kind: DELIVER_OUTBOUND_JOB, key: `outbound:${outbound.id}`, payload: { outboundId: outbound.id }, runAt: now, maxAttempts: 6, priority: 10 });
+  await scheduleJob(scope.db, {
+    tenantId: scope.tenantId,
+    kind: DELIVER_OUTBOUND_JOB,
+    key: `outbound:${outbound.id}`,
+    payload: { outboundId: outbound.id },
+    runAt: now,
+    maxAttempts: 6,
+    priority: 10,
+  });
   return outbound;
 }
 
-async function messageToAnswer(scope: Actor['scope'], caseId: string, contactId: string | undefined): Promise<ContactRow> {
+async function messageToAnswer(
+  scope: Actor['scope'],
+  caseId: string,
+  contactId: string | undefined,
+): Promise<ContactRow> {
   if (contactId) {
     const contact = await findContact(scope, contactId);
     if (!contact || contact.caseId !== caseId) throw notFound('Contact on this case');
-    if (contact.direction !== 'inbound') throw new AppError('conflict', 'That contact is one of ours; answer a message from the customer', { reason: 'not_a_customer_message' });
+    if (contact.direction !== 'inbound')
+      throw new AppError('conflict', 'That contact is one of ours; answer a message from the customer', {
+        reason: 'not_a_customer_message',
+      });
     return contact;
   }
   const latest = await findLatestCustomerMessage(scope, { caseId });
-  if (!latest) throw new AppError('conflict', 'This case has no message from the customer to answer yet', { reason: 'nothing_to_answer' });
+  if (!latest)
+    throw new AppError('conflict', 'This case has no message from the customer to answer yet', {
+      reason: 'nothing_to_answer',
+    });
   return latest;
 }

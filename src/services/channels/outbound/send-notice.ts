@@ -20,12 +20,30 @@ export async function sendNotice(
   runtime: ChannelRuntime,
 ): Promise<boolean> {
   const composer = REPLY_COMPOSERS[notice.channel];
-  const answering = composer && (await findLatestCustomerMessage(scope, { customerId: notice.kase.customerId, channel: notice.channel }));
+  const answering =
+    composer &&
+    (await findLatestCustomerMessage(scope, { customerId: notice.kase.customerId, channel: notice.channel }));
   if (!composer || !answering) return false;
   const tenant = await findTenantOf(scope);
   try {
-    const composed = await composer({ scope, tenantSlug: tenant.slug, kase: notice.kase, answering, text: notice.text, now: notice.now, runtime, senderName: null });
-    await queueForDelivery(scope, { kase: notice.kase, answering, contactId: notice.contactId, composed, now: notice.now, sentBy: null });
+    const composed = await composer({
+      scope,
+      tenantSlug: tenant.slug,
+      kase: notice.kase,
+      answering,
+      text: notice.text,
+      now: notice.now,
+      runtime,
+      senderName: null,
+    });
+    await queueForDelivery(scope, {
+      kase: notice.kase,
+      answering,
+      contactId: notice.contactId,
+      composed,
+      now: notice.now,
+      sentBy: null,
+    });
     return true;
   } catch (error) {
     if (error instanceof AppError) return false;

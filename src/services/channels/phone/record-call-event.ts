@@ -1,5 +1,11 @@
 import { AppError } from '../../../errors.ts';
-import { applyCallEvent, asCallFacts, callSummary, type CallEvent, type CallIdentity } from '../../../domain/channels/call-facts.ts';
+import {
+  applyCallEvent,
+  asCallFacts,
+  callSummary,
+  type CallEvent,
+  type CallIdentity,
+} from '../../../domain/channels/call-facts.ts';
 import { lockContactByExternalId, moveContactEarlier } from '../../../store/repositories/channel-contacts.ts';
 import { setContactChannelFacts } from '../../../store/repositories/contact-parts.ts';
 import { inTransaction, type TenantScope } from '../../../store/tenant-scope.ts';
@@ -26,7 +32,11 @@ export const callThreadRef = (callId: string) => `call:${callId}`;
  * one (wait, talk time, queues, transfers, recording). A leg that continues another call
  * (previousCallId) joins that call's case.
  */
-export async function recordCallEvent(scope: TenantScope, input: CallEventInput, options: { now?: Date; feed?: LiveFeed } = {}): Promise<CallOutcome> {
+export async function recordCallEvent(
+  scope: TenantScope,
+  input: CallEventInput,
+  options: { now?: Date; feed?: LiveFeed } = {},
+): Promise<CallOutcome> {
   const existing = await updateCall(scope, input);
   if (existing) return existing;
 
@@ -51,7 +61,10 @@ export async function recordCallEvent(scope: TenantScope, input: CallEventInput,
   }
   // Another delivery created the call in the meantime: add this event to it.
   const raced = await updateCall(scope, input);
-  if (!raced) throw new AppError('conflict', `Call ${input.callId} could not be recorded; send the event again`, { reason: 'call_race' });
+  if (!raced)
+    throw new AppError('conflict', `Call ${input.callId} could not be recorded; send the event again`, {
+      reason: 'call_race',
+    });
   return raced;
 }
 
@@ -60,9 +73,18 @@ async function updateCall(scope: TenantScope, input: CallEventInput): Promise<Ca
   return inTransaction(scope, async (tx) => {
     const contact = await lockContactByExternalId(tx, callExternalId(input.callId));
     if (!contact) return undefined;
-    const known = { status: 'unchanged' as const, contactId: contact.id, caseId: contact.caseId, customerId: contact.customerId };
+    const known = {
+      status: 'unchanged' as const,
+      contactId: contact.id,
+      caseId: contact.caseId,
+      customerId: contact.customerId,
+    };
     if (contact.channel !== 'phone') {
-      throw new AppError('conflict', `The id call:${input.callId} belongs to a ${contact.channel} contact, not a call`, { reason: 'not_a_call' });
+      throw new AppError(
+        'conflict',
+        `The id call:${input.callId} belongs to a ${contact.channel} contact, not a call`,
+        { reason: 'not_a_call' },
+      );
     }
     const previous = asCallFacts(contact.facts);
     const { facts, changed } = applyCallEvent(previous, input, input);

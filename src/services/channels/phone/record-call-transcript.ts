@@ -1,8 +1,21 @@
 import { AppError, invalid, notFound } from '../../../errors.ts';
-import { asCallFacts, callFactsFromTranscript, withTranscript, type CallTranscriptFacts } from '../../../domain/channels/call-facts.ts';
+import {
+  asCallFacts,
+  callFactsFromTranscript,
+  withTranscript,
+  type CallTranscriptFacts,
+} from '../../../domain/channels/call-facts.ts';
 import { parseWebVtt, transcriptText, type TranscriptSegment } from '../../../domain/channels/webvtt.ts';
-import { lockContact, lockContactByExternalId, type GrowingContact } from '../../../store/repositories/channel-contacts.ts';
-import { replaceSegments, setContactChannelFacts, type ContactSegment } from '../../../store/repositories/contact-parts.ts';
+import {
+  lockContact,
+  lockContactByExternalId,
+  type GrowingContact,
+} from '../../../store/repositories/channel-contacts.ts';
+import {
+  replaceSegments,
+  setContactChannelFacts,
+  type ContactSegment,
+} from '../../../store/repositories/contact-parts.ts';
 import { inTransaction, type TenantScope } from '../../../store/tenant-scope.ts';
 import { intakeMessage } from '../intake.ts';
 import type { LiveFeed } from '../live-feed.ts';
@@ -28,7 +41,13 @@ export const MAX_TRANSCRIPT_SEGMENTS = 20_000;
  */
 export async function recordCallTranscript(
   scope: TenantScope,
-  input: { callId: string; from?: string | undefined; to?: string | undefined; at?: string | undefined; segments: SpokenSegment[] },
+  input: {
+    callId: string;
+    from?: string | undefined;
+    to?: string | undefined;
+    at?: string | undefined;
+    segments: SpokenSegment[];
+  },
   options: { now?: Date; feed?: LiveFeed } = {},
 ): Promise<TranscriptOutcome> {
   const segments = checkSegments(input.segments);
@@ -38,9 +57,13 @@ export async function recordCallTranscript(
   });
   if (applied) return applied;
   if (!input.from) {
-    throw new AppError('conflict', `Call ${input.callId} is not known yet: send its events first, or include "from" (the caller's number). The transcript was not stored; send it again.`, {
-      reason: 'unknown_call',
-    });
+    throw new AppError(
+      'conflict',
+      `Call ${input.callId} is not known yet: send its events first, or include "from" (the caller's number). The transcript was not stored; send it again.`,
+      {
+        reason: 'unknown_call',
+      },
+    );
   }
   const now = options.now ?? new Date();
   const occurredAt = input.at ? new Date(input.at) : now;
@@ -61,16 +84,29 @@ export async function recordCallTranscript(
     options,
   );
   if (outcome.status === 'created') {
-    return { status: 'created', contactId: outcome.contactId, caseId: outcome.caseId, customerId: outcome.customerId, segments: segments.length, speakers: summary.speakers };
+    return {
+      status: 'created',
+      contactId: outcome.contactId,
+      caseId: outcome.caseId,
+      customerId: outcome.customerId,
+      segments: segments.length,
+      speakers: summary.speakers,
+    };
   }
   // The call's first event landed meanwhile: the transcript goes onto it.
   return recordCallTranscript(scope, { ...input, from: undefined }, options);
 }
 
 /** A WebVTT file an agent uploads for a call contact: refused with line-numbered problems when malformed. */
-export async function uploadCallTranscript(scope: TenantScope, contactId: string, vtt: string, now = new Date()): Promise<TranscriptOutcome> {
+export async function uploadCallTranscript(
+  scope: TenantScope,
+  contactId: string,
+  vtt: string,
+  now = new Date(),
+): Promise<TranscriptOutcome> {
   const parsed = parseWebVtt(vtt);
-  if (!parsed.ok) throw invalid(`The WebVTT file cannot be read: ${parsed.problems.join('; ')}`, { problems: parsed.problems });
+  if (!parsed.ok)
+    throw invalid(`The WebVTT file cannot be read: ${parsed.problems.join('; ')}`, { problems: parsed.problems });
   const segments = checkSegments(parsed.segments);
   return inTransaction(scope, async (tx) => {
     const contact = await lockContact(tx, contactId);
@@ -85,13 +121,20 @@ function checkSegments(segments: SpokenSegment[]): SpokenSegment[] {
   segments.forEach((s, i) => {
     if (s.endMs < s.startMs) problems.push(`segment ${i + 1} ends (${s.endMs} ms) before it starts (${s.startMs} ms)`);
   });
-  const spoken = segments.map((s) => ({ ...s, text: s.text.trim(), speaker: s.speaker?.trim() || null })).filter((s) => s.text !== '');
+  const spoken = segments
+    .map((s) => ({ ...s, text: s.text.trim(), speaker: s.speaker?.trim() || null }))
+    .filter((s) => s.text !== '');
   if (spoken.length === 0 && problems.length === 0) problems.push('the transcript has no text');
-  if (problems.length > 0) throw invalid(`The transcript cannot be taken in: ${problems.slice(0, 20).join('; ')}`, { problems });
+  if (problems.length > 0)
+    throw invalid(`The transcript cannot be taken in: ${problems.slice(0, 20).join('; ')}`, { problems });
   return spoken;
 }
 
-function transcriptFacts(segments: SpokenSegment[], source: CallTranscriptFacts['source'], now: Date): CallTranscriptFacts {
+function transcriptFacts(
+  segments: SpokenSegment[],
+  source: CallTranscriptFacts['source'],
+  now: Date,
+): CallTranscriptFacts {
   const speakers = [...new Set(segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
   return { segments: segments.length, speakers, source, receivedAt: now.toISOString() };
 }
@@ -116,7 +159,9 @@ async function applyTranscript(
   now: Date,
 ): Promise<TranscriptOutcome> {
   if (contact.channel !== 'phone') {
-    throw new AppError('conflict', `That contact is a ${contact.channel} contact; only calls have transcripts`, { reason: 'not_a_call' });
+    throw new AppError('conflict', `That contact is a ${contact.channel} contact; only calls have transcripts`, {
+      reason: 'not_a_call',
+    });
   }
   const call = asCallFacts(contact.facts);
   const startedAt = call?.answeredAt ?? call?.offeredAt ?? call?.queuedAt;

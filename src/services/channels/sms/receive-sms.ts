@@ -21,7 +21,11 @@ export const smsExternalId = (messageId: string) => `sms:${messageId}`;
  * number. SMS has no threads: a text about an open case within the repeat window joins it
  * (intake's rule), anything else opens a case.
  */
-export async function receiveSms(scope: TenantScope, sms: InboundSms, options: { now?: Date; feed?: LiveFeed } = {}): Promise<IntakeOutcome> {
+export async function receiveSms(
+  scope: TenantScope,
+  sms: InboundSms,
+  options: { now?: Date; feed?: LiveFeed } = {},
+): Promise<IntakeOutcome> {
   const outcome = await intakeMessage(
     scope,
     {
@@ -35,6 +39,11 @@ export async function receiveSms(scope: TenantScope, sms: InboundSms, options: {
     },
     options,
   );
-  if (outcome.status === 'created') await listenToLiveMessage(scope, options.feed, { contactId: outcome.contactId, text: sms.text, at: options.now ?? new Date() });
+  if (outcome.status === 'created')
+    await listenToLiveMessage(scope, options.feed, {
+      contactId: outcome.contactId,
+      text: sms.text,
+      at: options.now ?? new Date(),
+    });
   return outcome;
 }

@@ -17,10 +17,15 @@ export const composeSmsReply: ReplyComposer = async ({ scope, kase, answering, t
   const known = from ?? (await listIdentities(scope, kase.customerId)).find((i) => i.kind === 'phone')?.value;
   const number = known === undefined ? undefined : normalizePhone(known);
   if (!number?.ok) {
-    throw new AppError('conflict', 'This customer has no phone number to text; answer on another channel', { reason: 'no_phone_number' });
+    throw new AppError('conflict', 'This customer has no phone number to text; answer on another channel', {
+      reason: 'no_phone_number',
+    });
   }
   const sms = fitSms(text);
-  return { recipient: number.identity.value, payload: { text: sms.text, encoding: sms.encoding, parts: sms.parts, truncated: sms.truncated } };
+  return {
+    recipient: number.identity.value,
+    payload: { text: sms.text, encoding: sms.encoding, parts: sms.parts, truncated: sms.truncated },
+  };
 };
 
 /**
@@ -32,10 +37,15 @@ export const composeSmsReply: ReplyComposer = async ({ scope, kase, answering, t
 export const sendSms: ChannelTransport = async (scope, message) => {
   const settings = await loadChannelSettings(scope);
   if (!settings.smsGatewayUrl) {
-    throw new Error('No SMS gateway is configured: an administrator sets smsGatewayUrl with PATCH /api/v1/channels/settings');
+    throw new Error(
+      'No SMS gateway is configured: an administrator sets smsGatewayUrl with PATCH /api/v1/channels/settings',
+    );
   }
   const secret = settings.webhookSecrets[0];
-  if (!secret) throw new Error('No webhook secret to sign SMS gateway requests with: create one with POST /api/v1/channels/webhook-secrets');
+  if (!secret)
+    throw new Error(
+      'No webhook secret to sign SMS gateway requests with: create one with POST /api/v1/channels/webhook-secrets',
+    );
   const body = JSON.stringify({
     to: message.recipient,
     from: settings.smsSender,
@@ -46,13 +56,17 @@ export const sendSms: ChannelTransport = async (scope, message) => {
   try {
     response = await fetch(settings.smsGatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)) },
+      headers: {
+        'content-type': 'application/json',
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
+      },
       body,
       signal: AbortSignal.timeout(SMS_GATEWAY_TIMEOUT_MS),
       redirect: 'error',
     });
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const reason =
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new Error(`The SMS gateway could not be reached: ${reason}`);
   }
   if (!response.ok) {

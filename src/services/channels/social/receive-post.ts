@@ -30,7 +30,11 @@ export const postThreadRef = (network: string, postId: string) => `social:${netw
  * every handle is: case-insensitive, without a leading "@"; the same handle on two networks is
  * one person). A reply to a post joins that post's case.
  */
-export function receivePost(scope: TenantScope, post: InboundPost, options: { now?: Date; feed?: LiveFeed } = {}): Promise<IntakeOutcome> {
+export function receivePost(
+  scope: TenantScope,
+  post: InboundPost,
+  options: { now?: Date; feed?: LiveFeed } = {},
+): Promise<IntakeOutcome> {
   const kind = post.kind ?? 'post';
   const ref = postThreadRef(post.network, post.postId);
   return intakeMessage(

@@ -33,8 +33,17 @@ export function launchDayStory(now: Date): CustomerScript {
       'The Aurora X is coming: register your interest',
       'Hi Leo,\n\nThank you for registering your interest in the Aurora X. Pre-orders will open soon: check back with us early next month for the date.\n\nLumen Mobile',
     ),
-    say.forum('inbound', day(0, '08:06'), 'Aurora X pre-order page just spins', 'Been on the pre-order page since 8:00. It spins for a few minutes and then says "Something went wrong, please try again later". Anyone got through?'),
-    say.social('inbound', day(0, '08:47'), '@LumenMobile pre-orders down for 45 minutes on launch morning and not one word from you. Is it open or not?'),
+    say.forum(
+      'inbound',
+      day(0, '08:06'),
+      'Aurora X pre-order page just spins',
+      'Been on the pre-order page since 8:00. It spins for a few minutes and then says "Something went wrong, please try again later". Anyone got through?',
+    ),
+    say.social(
+      'inbound',
+      day(0, '08:47'),
+      '@LumenMobile pre-orders down for 45 minutes on launch morning and not one word from you. Is it open or not?',
+    ),
     say.call('inbound', day(0, '09:40'), 'Call: Aurora X pre-order', [
       'Inbound call, 6 min 15 s, answered by Lucy Evans (Orders & Activation) after 38 min in the queue.',
       'Customer: The pre-order site has been down since eight. Can I order over the phone instead?',
@@ -49,7 +58,12 @@ export function launchDayStory(now: Date): CustomerScript {
       'Re: Aurora X pre-order page just spins',
       'Got through at 11:20! Then my card was declined. My bank says your payment check looked like fraud to them. Order AX-100482 now shows "Stage 1 - received". Is it an order or not? Nobody from Lumen has posted in this thread all morning.',
     ),
-    say.email('inbound', day(1, '09:05'), 'Order AX-100482 stuck at Stage 1', 'Hello,\n\nMy Aurora X order AX-100482 has said "Stage 1 - received" since yesterday morning. Has it been paid for? Will it be delivered? Please tell me something.\n\nLeo'),
+    say.email(
+      'inbound',
+      day(1, '09:05'),
+      'Order AX-100482 stuck at Stage 1',
+      'Hello,\n\nMy Aurora X order AX-100482 has said "Stage 1 - received" since yesterday morning. Has it been paid for? Will it be delivered? Please tell me something.\n\nLeo',
+    ),
     say.email(
       'outbound',
       day(1, '16:20'),
@@ -76,8 +90,17 @@ export function launchDayStory(now: Date): CustomerScript {
       'Customer: The forum says there is a backlog of paper forms. Is that true?',
       "Agent: I haven't been told anything about that.",
     ]),
-    say.sms('outbound', day(5, '07:30'), 'Lumen Mobile: your Aurora X is now active. Restart your phone to start using it.'),
-    say.email('inbound', day(5, '09:00'), 'Cancel order AX-100482', 'Hello,\n\nMy second order is now working. The first one, AX-100482, still shows Stage 1. Please cancel it and make sure I am not charged twice.\n\nLeo'),
+    say.sms(
+      'outbound',
+      day(5, '07:30'),
+      'Lumen Mobile: your Aurora X is now active. Restart your phone to start using it.',
+    ),
+    say.email(
+      'inbound',
+      day(5, '09:00'),
+      'Cancel order AX-100482',
+      'Hello,\n\nMy second order is now working. The first one, AX-100482, still shows Stage 1. Please cancel it and make sure I am not charged twice.\n\nLeo',
+    ),
     say.email(
       'outbound',
       day(6, '10:15'),
@@ -102,7 +125,7 @@ export function launchDayStory(now: Date): CustomerScript {
             at: day(1, '16:15'),
             by: 'sam',
             status: 'pending',
-            note: 'Cannot see AX-100482 in the order system although the customer\'s online account shows it. Web shop and order system have been out of step since the launch-morning outage.',
+            note: "Cannot see AX-100482 in the order system although the customer's online account shows it. Web shop and order system have been out of step since the launch-morning outage.",
           },
           {
             at: day(3, '19:00'),
@@ -111,8 +134,17 @@ export function launchDayStory(now: Date): CustomerScript {
             priority: 'urgent',
             note: 'Still no internal update on the activation backlog since launch morning. I only learned from the community forum that shops fell back to paper forms. We need one place that tells agents (and customers) what is going on.',
           },
-          { at: day(3, '19:30'), by: 'supervisor', note: 'Agreed. Raised with operations: at least 300 launch contacts today with the same two questions. Asked for an update we can give out, every two hours.' },
-          { at: day(6, '10:20'), by: 'sam', status: 'solved', note: 'Second order active; first order found (held by the payment check) and cancelled with no charge.' },
+          {
+            at: day(3, '19:30'),
+            by: 'supervisor',
+            note: 'Agreed. Raised with operations: at least 300 launch contacts today with the same two questions. Asked for an update we can give out, every two hours.',
+          },
+          {
+            at: day(6, '10:20'),
+            by: 'sam',
+            status: 'solved',
+            note: 'Second order active; first order found (held by the payment check) and cancelled with no charge.',
+          },
           { at: day(12, '09:00'), by: 'sam', status: 'closed' },
         ],
       },

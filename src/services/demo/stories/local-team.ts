@@ -41,15 +41,27 @@ export function localTeamStory(now: Date): CustomerScript {
       'Your roaming refund, broadband move and new line',
       `Dear Isobel,\n\nThank you for your call this morning. Here is what we agreed:\n\n1. Roaming: £96 refunded; it will show on your next bill.\n2. Broadband move: booked for your moving day. I will call you on ${callbackDay} at 5pm to confirm the install time.\n3. New line for your daughter: SIM posted today on the family plan.\n\nI'm your contact until all three are done: reply to this email or call the North team and ask for me.\n\nKind regards,\nNiamh Byrne\nLumen Mobile, North Local Experts`,
     ),
-    say.sms('outbound', day(0, '16:05'), "Lumen Mobile: Hi Isobel, your daughter's SIM is on its way and should arrive tomorrow. Niamh, North team."),
+    say.sms(
+      'outbound',
+      day(0, '16:05'),
+      "Lumen Mobile: Hi Isobel, your daughter's SIM is on its way and should arrive tomorrow. Niamh, North team.",
+    ),
     say.call('outbound', day(3, '17:00'), 'Call: broadband install date', [
       'Outbound call, 3 min 40 s, made by Niamh Byrne (North Local Experts), at the time promised.',
       "Agent: Hi Isobel, it's Niamh, calling as promised. Your broadband install at the new address is confirmed for the morning of your moving day, 8am to 12pm.",
       'Customer: Perfect. And right on time, too.',
     ]),
     say.sms('inbound', day(4, '08:30'), "The SIM arrived and my daughter's phone works. Thank you!"),
-    say.sms('outbound', day(30, '12:00'), 'Lumen Mobile: your broadband is live at your new address. Welcome home! Niamh, North team.'),
-    say.sms('outbound', day(30, '14:00'), 'Lumen Mobile: how did Niamh do with your recent query? Reply with a score from 1 (poor) to 5 (excellent).'),
+    say.sms(
+      'outbound',
+      day(30, '12:00'),
+      'Lumen Mobile: your broadband is live at your new address. Welcome home! Niamh, North team.',
+    ),
+    say.sms(
+      'outbound',
+      day(30, '14:00'),
+      'Lumen Mobile: how did Niamh do with your recent query? Reply with a score from 1 (poor) to 5 (excellent).',
+    ),
     say.sms('inbound', day(30, '14:12'), "5. First time I haven't had to explain anything twice. Ask for Niamh!"),
   ];
   return {
@@ -72,7 +84,12 @@ export function localTeamStory(now: Date): CustomerScript {
             note: `Taking the whole query myself, no transfers: roaming add-on started a day late, refunded £96; broadband move booked; daughter's SIM ordered on the family plan. Callback promised for ${callbackDay} 5pm with the install date.`,
           },
           { at: day(3, '17:05'), by: 'niamh', note: 'Called back at 5pm as promised; install date confirmed.' },
-          { at: day(30, '12:05'), by: 'niamh', status: 'solved', note: 'Broadband live at the new address. All three parts done on one case with one owner.' },
+          {
+            at: day(30, '12:05'),
+            by: 'niamh',
+            status: 'solved',
+            note: 'Broadband live at the new address. All three parts done on one case with one owner.',
+          },
           { at: day(35, '09:00'), by: 'niamh', status: 'closed' },
         ],
       },

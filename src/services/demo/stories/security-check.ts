@@ -46,8 +46,16 @@ export function securityCheckStory(now: Date): CustomerScript {
       'Your record has the wrong house number',
       'Sent from My Lumen > Help > Contact us\n\nI have just logged in to My Lumen while my partner was on the phone to you. The address you hold for me is 10 Orchard Row. I live at 30 Orchard Row, and always have: one digit is wrong, and somebody at Lumen typed it. Because of that your agent refused to help us, and when we asked for a manager we were put on hold and cut off. Please correct my address and look at the SIM problem.',
     ),
-    say.social('inbound', at(9, '10:40'), '@LumenMobile 20 minutes on the phone, refused help because YOUR record has the wrong house number, asked for a manager, put on hold, then cut off. Great service.'),
-    say.social('outbound', at(9, '11:02'), '@helen_carter_hg Sorry to hear this, Helen. We have asked a manager to call you back today. ^LM'),
+    say.social(
+      'inbound',
+      at(9, '10:40'),
+      '@LumenMobile 20 minutes on the phone, refused help because YOUR record has the wrong house number, asked for a manager, put on hold, then cut off. Great service.',
+    ),
+    say.social(
+      'outbound',
+      at(9, '11:02'),
+      '@helen_carter_hg Sorry to hear this, Helen. We have asked a manager to call you back today. ^LM',
+    ),
     say.call('outbound', at(9, '13:48'), 'Call: manager callback', [
       'Outbound call, 14 min 5 s, made by Morgan Hale (Customer Service Management).',
       'Agent: Hello, is that Helen Carter? This is Morgan Hale, a manager in customer service. I understand you had a difficult call with Ewan this morning?',
@@ -88,9 +96,22 @@ export function securityCheckStory(now: Date): CustomerScript {
         openedBy: 'tom',
         contacts: [0, 1, 2, 3, 4, 6],
         steps: [
-          { at: at(9, '10:26'), by: 'tom', note: 'Caller failed security: address given (30 Orchard Row) does not match the account. Could not proceed. Caller asked for a manager.' },
-          { at: at(9, '10:27'), by: 'tom', owner: 'supervisor', note: 'Passing to a supervisor at the caller\'s request. (The call dropped during the transfer.)' },
-          { at: at(9, '13:40'), by: 'supervisor', note: 'Calling the customer back now. Have not listened to the recording of the first call yet.' },
+          {
+            at: at(9, '10:26'),
+            by: 'tom',
+            note: 'Caller failed security: address given (30 Orchard Row) does not match the account. Could not proceed. Caller asked for a manager.',
+          },
+          {
+            at: at(9, '10:27'),
+            by: 'tom',
+            owner: 'supervisor',
+            note: "Passing to a supervisor at the caller's request. (The call dropped during the transfer.)",
+          },
+          {
+            at: at(9, '13:40'),
+            by: 'supervisor',
+            note: 'Calling the customer back now. Have not listened to the recording of the first call yet.',
+          },
           {
             at: at(9, '14:05'),
             by: 'supervisor',

@@ -7,7 +7,13 @@ import { claimsFor, type CustomerProfile } from '../demo-script.ts';
  * a header saying who called whom, then "Agent: …" / "Customer: …" turns.
  */
 export function storyContacts(profile: CustomerProfile) {
-  const contact = (channel: Channel, direction: 'inbound' | 'outbound', at: Date, text: string, subject?: string): ContactSubmission => ({
+  const contact = (
+    channel: Channel,
+    direction: 'inbound' | 'outbound',
+    at: Date,
+    text: string,
+    subject?: string,
+  ): ContactSubmission => ({
     channel,
     direction,
     occurredAt: at,
@@ -16,12 +22,15 @@ export function storyContacts(profile: CustomerProfile) {
     text,
   });
   return {
-    call: (direction: 'inbound' | 'outbound', at: Date, subject: string, lines: string[]) => contact('phone', direction, at, lines.join('\n'), subject),
+    call: (direction: 'inbound' | 'outbound', at: Date, subject: string, lines: string[]) =>
+      contact('phone', direction, at, lines.join('\n'), subject),
     chat: (at: Date, subject: string, lines: string[]) => contact('chat', 'inbound', at, lines.join('\n'), subject),
-    email: (direction: 'inbound' | 'outbound', at: Date, subject: string, text: string) => contact('email', direction, at, text, subject),
+    email: (direction: 'inbound' | 'outbound', at: Date, subject: string, text: string) =>
+      contact('email', direction, at, text, subject),
     sms: (direction: 'inbound' | 'outbound', at: Date, text: string) => contact('sms', direction, at, text),
     social: (direction: 'inbound' | 'outbound', at: Date, text: string) => contact('social', direction, at, text),
-    forum: (direction: 'inbound' | 'outbound', at: Date, subject: string, text: string) => contact('forum', direction, at, text, subject),
+    forum: (direction: 'inbound' | 'outbound', at: Date, subject: string, text: string) =>
+      contact('forum', direction, at, text, subject),
     portal: (at: Date, subject: string, text: string) => contact('portal', 'inbound', at, text, subject),
   };
 }

@@ -1,5 +1,12 @@
 import { Button, Group, Kbd, Text, Tooltip } from '@mantine/core';
-import { IconArrowsExchange, IconBug, IconPhoneCall, IconShare, IconStairsUp, IconUserCheck } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconBug,
+  IconPhoneCall,
+  IconShare,
+  IconStairsUp,
+  IconUserCheck,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { api } from '../../api/client';
 import { CallbackModal } from './CallbackModal';
@@ -26,12 +33,24 @@ interface Props {
 
 /** Take the case, assigning it to me (button and the A shortcut). */
 export function useAssignToMe(caseId: string, customerId: string, myId: string | null) {
-  return useCaseAction({ caseId, customerId, run: () => api(`/cases/${caseId}`, { method: 'PATCH', body: { ownerId: myId } }), success: () => 'The case is yours' });
+  return useCaseAction({
+    caseId,
+    customerId,
+    run: () => api(`/cases/${caseId}`, { method: 'PATCH', body: { ownerId: myId } }),
+    success: () => 'The case is yours',
+  });
 }
 
 function WithKey({ shortcut, children }: { shortcut: string; children: ReactNode }) {
   return (
-    <Tooltip label={<>Shortcut <Kbd size="xs">{shortcut}</Kbd></>} openDelay={400}>
+    <Tooltip
+      label={
+        <>
+          Shortcut <Kbd size="xs">{shortcut}</Kbd>
+        </>
+      }
+      openDelay={400}
+    >
       {children}
     </Tooltip>
   );
@@ -45,30 +64,66 @@ export function ActionBar({ caseId, customerId, myId, ownerId, problemId, closed
       <Group gap="xs" wrap="wrap">
         {myId && ownerId !== myId ? (
           <WithKey shortcut="A">
-            <Button size="xs" leftSection={<IconUserCheck size={16} aria-hidden />} loading={assign.isPending} onClick={() => assign.mutate(undefined)} disabled={closed}>
+            <Button
+              size="xs"
+              leftSection={<IconUserCheck size={16} aria-hidden />}
+              loading={assign.isPending}
+              onClick={() => assign.mutate(undefined)}
+              disabled={closed}
+            >
               Assign to me
             </Button>
           </WithKey>
         ) : null}
         <WithKey shortcut="T">
-          <Button size="xs" variant="light" leftSection={<IconArrowsExchange size={16} aria-hidden />} onClick={() => setDialog('transfer')} disabled={closed}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconArrowsExchange size={16} aria-hidden />}
+            onClick={() => setDialog('transfer')}
+            disabled={closed}
+          >
             Transfer
           </Button>
         </WithKey>
         <WithKey shortcut="E">
-          <Button size="xs" variant="light" color="red" leftSection={<IconStairsUp size={16} aria-hidden />} onClick={() => setDialog('escalate')} disabled={closed}>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            leftSection={<IconStairsUp size={16} aria-hidden />}
+            onClick={() => setDialog('escalate')}
+            disabled={closed}
+          >
             Escalate
           </Button>
         </WithKey>
         <WithKey shortcut="B">
-          <Button size="xs" variant="light" leftSection={<IconPhoneCall size={16} aria-hidden />} onClick={() => setDialog('callback')} disabled={closed}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPhoneCall size={16} aria-hidden />}
+            onClick={() => setDialog('callback')}
+            disabled={closed}
+          >
             Book callback
           </Button>
         </WithKey>
-        <Button size="xs" variant="default" leftSection={<IconBug size={16} aria-hidden />} onClick={() => setDialog('problem')}>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconBug size={16} aria-hidden />}
+          onClick={() => setDialog('problem')}
+        >
           Link to problem
         </Button>
-        <Button size="xs" variant="default" leftSection={<IconShare size={16} aria-hidden />} onClick={() => setDialog('share')} disabled={closed}>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconShare size={16} aria-hidden />}
+          onClick={() => setDialog('share')}
+          disabled={closed}
+        >
           Share with partner
         </Button>
       </Group>
@@ -80,7 +135,13 @@ export function ActionBar({ caseId, customerId, myId, ownerId, problemId, closed
       <TransferModal opened={dialog === 'transfer'} onClose={close} caseId={caseId} customerId={customerId} />
       <EscalateModal opened={dialog === 'escalate'} onClose={close} caseId={caseId} customerId={customerId} />
       <CallbackModal opened={dialog === 'callback'} onClose={close} caseId={caseId} customerId={customerId} />
-      <ProblemModal opened={dialog === 'problem'} onClose={close} caseId={caseId} customerId={customerId} linkedProblemId={problemId} />
+      <ProblemModal
+        opened={dialog === 'problem'}
+        onClose={close}
+        caseId={caseId}
+        customerId={customerId}
+        linkedProblemId={problemId}
+      />
       <ShareModal opened={dialog === 'share'} onClose={close} caseId={caseId} customerId={customerId} />
     </>
   );

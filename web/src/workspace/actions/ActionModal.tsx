@@ -17,13 +17,30 @@ interface Props {
 }
 
 /** A case action's dialog: its fields, the server's refusal in its own words, and one submit button. */
-export function ActionModal({ opened, onClose, title, submitLabel, submitting, error, onSubmit, children, submitColor }: Props) {
+export function ActionModal({
+  opened,
+  onClose,
+  title,
+  submitLabel,
+  submitting,
+  error,
+  onSubmit,
+  children,
+  submitColor,
+}: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!submitting) onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" styles={{ content: READABLE_DIMMED }} closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      styles={{ content: READABLE_DIMMED }}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {children}

@@ -39,7 +39,10 @@ export function CallbackModal({ opened, onClose, caseId, customerId }: Props) {
     caseId,
     customerId,
     run: ({ from, until, phone }) =>
-      api(`/cases/${caseId}/callbacks`, { method: 'POST', body: { windowStart: toIso(from), windowEnd: toIso(until), ...(phone.trim() ? { phone: phone.trim() } : {}) } }),
+      api(`/cases/${caseId}/callbacks`, {
+        method: 'POST',
+        body: { windowStart: toIso(from), windowEnd: toIso(until), ...(phone.trim() ? { phone: phone.trim() } : {}) },
+      }),
     success: () => 'Callback booked: it is in your callbacks queue when the window opens',
     onDone: () => {
       setSlot(defaultWindow());
@@ -54,15 +57,43 @@ export function CallbackModal({ opened, onClose, caseId, customerId }: Props) {
   };
 
   return (
-    <ActionModal opened={opened} onClose={close} title="Book a callback" submitLabel="Book callback" submitting={book.isPending} error={book.error} onSubmit={() => book.mutate({ ...slot, phone })}>
+    <ActionModal
+      opened={opened}
+      onClose={close}
+      title="Book a callback"
+      submitLabel="Book callback"
+      submitting={book.isPending}
+      error={book.error}
+      onSubmit={() => book.mutate({ ...slot, phone })}
+    >
       <Text size="sm" c="gray.7">
         Times are in your local time. The call waits in your callbacks queue once the window opens.
       </Text>
       <Group grow align="flex-start">
-        <TextInput type="datetime-local" label="From" value={slot.from} onChange={(e) => setSlot((w) => ({ ...w, from: e.currentTarget.value }))} withAsterisk data-autofocus />
-        <TextInput type="datetime-local" label="Until" value={slot.until} onChange={(e) => setSlot((w) => ({ ...w, until: e.currentTarget.value }))} withAsterisk />
+        <TextInput
+          type="datetime-local"
+          label="From"
+          value={slot.from}
+          onChange={(e) => setSlot((w) => ({ ...w, from: e.currentTarget.value }))}
+          withAsterisk
+          data-autofocus
+        />
+        <TextInput
+          type="datetime-local"
+          label="Until"
+          value={slot.until}
+          onChange={(e) => setSlot((w) => ({ ...w, until: e.currentTarget.value }))}
+          withAsterisk
+        />
       </Group>
-      <TextInput type="tel" label="Phone" description="Leave empty to call the number on record" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} autoComplete="off" />
+      <TextInput
+        type="tel"
+        label="Phone"
+        description="Leave empty to call the number on record"
+        value={phone}
+        onChange={(e) => setPhone(e.currentTarget.value)}
+        autoComplete="off"
+      />
     </ActionModal>
   );
 }

@@ -39,7 +39,11 @@ function TransferBanner({ offer, caseId, customerId }: { offer: TransferOffer } 
       titleColor={DARK_ORANGE}
       icon={<IconArrowsExchange size={20} aria-hidden />}
       title={`Transfer offered by ${from}: ${offer.note}`}
-      accept={{ label: 'Accept transfer', run: () => api(`/cases/${caseId}/transfer/accept`, { method: 'POST' }), success: 'Transfer accepted: the case is yours' }}
+      accept={{
+        label: 'Accept transfer',
+        run: () => api(`/cases/${caseId}/transfer/accept`, { method: 'POST' }),
+        success: 'Transfer accepted: the case is yours',
+      }}
       refuse={{
         label: 'Decline transfer',
         dialogTitle: 'Decline the transfer',
@@ -48,7 +52,9 @@ function TransferBanner({ offer, caseId, customerId }: { offer: TransferOffer } 
         success: `Transfer declined; ${from} keeps the case`,
       }}
     >
-      Offered to {offer.toUserId ? 'you' : `your team${teamName(offer.toTeamId) ? `, ${teamName(offer.toTeamId)}` : ''}`} <RelativeTime iso={offer.offeredAt} />; the offer expires <RelativeTime iso={offer.expiresAt} />
+      Offered to{' '}
+      {offer.toUserId ? 'you' : `your team${teamName(offer.toTeamId) ? `, ${teamName(offer.toTeamId)}` : ''}`}{' '}
+      <RelativeTime iso={offer.offeredAt} />; the offer expires <RelativeTime iso={offer.expiresAt} />
     </HandoffBanner>
   );
 }
@@ -63,7 +69,11 @@ function EscalationBanner({ escalation, caseId, customerId }: { escalation: Esca
       acceptColor="red.9"
       icon={<IconStairsUp size={20} aria-hidden />}
       title={`Escalated to you (level ${escalation.level}): ${escalation.reason}`}
-      accept={{ label: 'Accept escalation', run: () => api(`/cases/${caseId}/escalation/accept`, { method: 'POST' }), success: 'Escalation accepted: the case is yours' }}
+      accept={{
+        label: 'Accept escalation',
+        run: () => api(`/cases/${caseId}/escalation/accept`, { method: 'POST' }),
+        success: 'Escalation accepted: the case is yours',
+      }}
       refuse={{
         label: 'Hand back',
         dialogTitle: 'Hand the escalation back',
@@ -72,7 +82,8 @@ function EscalationBanner({ escalation, caseId, customerId }: { escalation: Esca
         success: 'Escalation handed back',
       }}
     >
-      Raised <RelativeTime iso={escalation.raisedAt} />; if nobody accepts it, it climbs a level <RelativeTime iso={escalation.deadline} />
+      Raised <RelativeTime iso={escalation.raisedAt} />; if nobody accepts it, it climbs a level{' '}
+      <RelativeTime iso={escalation.deadline} />
     </HandoffBanner>
   );
 }
@@ -87,11 +98,28 @@ interface BannerProps extends Props {
   children: ReactNode;
   accept: { label: string; run: () => Promise<unknown>; success: string };
   /** Refusing asks why, in a dialog; the refusal's button and the dialog's submit share the label. */
-  refuse: { label: string; dialogTitle: string; reasonHint: string; run: (reason: string) => Promise<unknown>; success: string };
+  refuse: {
+    label: string;
+    dialogTitle: string;
+    reasonHint: string;
+    run: (reason: string) => Promise<unknown>;
+    success: string;
+  };
 }
 
 /** A hand-off to accept at once, or to refuse with a reason. */
-function HandoffBanner({ caseId, customerId, color, titleColor, acceptColor, icon, title, children, accept, refuse }: BannerProps) {
+function HandoffBanner({
+  caseId,
+  customerId,
+  color,
+  titleColor,
+  acceptColor,
+  icon,
+  title,
+  children,
+  accept,
+  refuse,
+}: BannerProps) {
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
   const accepting = useCaseAction({ caseId, customerId, run: accept.run, success: () => accept.success });
@@ -136,7 +164,17 @@ function HandoffBanner({ caseId, customerId, color, titleColor, acceptColor, ico
         error={refusal.error}
         onSubmit={() => refusal.mutate(reason)}
       >
-        <Textarea label="Reason" description={refuse.reasonHint} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} withAsterisk aria-required data-autofocus />
+        <Textarea
+          label="Reason"
+          description={refuse.reasonHint}
+          autosize
+          minRows={3}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          withAsterisk
+          aria-required
+          data-autofocus
+        />
       </ActionModal>
     </Alert>
   );

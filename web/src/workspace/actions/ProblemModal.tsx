@@ -40,7 +40,8 @@ export function ProblemModal({ opened, onClose, caseId, customerId, linkedProble
       }
       return api(`/problems/${id}/cases`, { method: 'POST', body: { caseIds: [caseId] } });
     },
-    success: ({ title }) => (title.trim() ? `Problem “${title.trim()}” recorded and the case linked to it` : 'Case linked to the problem'),
+    success: ({ title }) =>
+      title.trim() ? `Problem “${title.trim()}” recorded and the case linked to it` : 'Case linked to the problem',
     onDone: () => {
       setProblemId(null);
       setTitle('');
@@ -63,21 +64,47 @@ export function ProblemModal({ opened, onClose, caseId, customerId, linkedProble
   if (linkedProblemId && opened) {
     const linked = problems.data?.items.find((p) => p.id === linkedProblemId);
     return (
-      <ActionModal opened onClose={close} title="Link to a problem" submitLabel="Close" submitting={false} error={null} onSubmit={close}>
+      <ActionModal
+        opened
+        onClose={close}
+        title="Link to a problem"
+        submitLabel="Close"
+        submitting={false}
+        error={null}
+        onSubmit={close}
+      >
         <Alert color="blue" variant="light" title="Already linked">
-          This case is linked to {linked ? `${linked.reference} ${linked.title}` : 'a problem'}. A case has one root cause at a time: unlink it from that problem first to link it to another.
+          This case is linked to {linked ? `${linked.reference} ${linked.title}` : 'a problem'}. A case has one root
+          cause at a time: unlink it from that problem first to link it to another.
         </Alert>
       </ActionModal>
     );
   }
 
   return (
-    <ActionModal opened={opened} onClose={close} title="Link to a problem" submitLabel="Link" submitting={link.isPending} error={link.error} onSubmit={submit}>
+    <ActionModal
+      opened={opened}
+      onClose={close}
+      title="Link to a problem"
+      submitLabel="Link"
+      submitting={link.isPending}
+      error={link.error}
+      onSubmit={submit}
+    >
       <Select
         label="Problem"
         description="An open problem this case is one more instance of"
-        placeholder={problems.isPending ? 'Loading problems…' : problems.data?.items.length === 0 ? 'No open problems: record one below' : 'Choose a problem'}
-        data={(problems.data?.items ?? []).map((p: Problem) => ({ value: p.id, label: `${p.reference} ${p.title} (${STATUS_WORDS[p.status] ?? p.status}, ${p.caseCount} ${p.caseCount === 1 ? 'case' : 'cases'})` }))}
+        placeholder={
+          problems.isPending
+            ? 'Loading problems…'
+            : problems.data?.items.length === 0
+              ? 'No open problems: record one below'
+              : 'Choose a problem'
+        }
+        data={(problems.data?.items ?? []).map((p: Problem) => ({
+          value: p.id,
+          label: `${p.reference} ${p.title} (${STATUS_WORDS[p.status] ?? p.status}, ${p.caseCount} ${p.caseCount === 1 ? 'case' : 'cases'})`,
+        }))}
         value={problemId}
         onChange={(value) => {
           setProblemId(value);
@@ -88,11 +115,22 @@ export function ProblemModal({ opened, onClose, caseId, customerId, linkedProble
         openOnFocus={false}
         clearable
         nothingFoundMessage="No open problem matches"
-        error={nothingChosen ? 'Choose a problem, or give a title to record a new one' : problems.isError ? 'Problems could not be loaded' : undefined}
+        error={
+          nothingChosen
+            ? 'Choose a problem, or give a title to record a new one'
+            : problems.isError
+              ? 'Problems could not be loaded'
+              : undefined
+        }
         data-autofocus
       />
       <Divider label="or record a new problem" labelPosition="center" />
-      <TextInput label="Title" description="The root cause as you understand it; the problem team refines it" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+      <TextInput
+        label="Title"
+        description="The root cause as you understand it; the problem team refines it"
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+      />
       {title.trim() !== '' ? (
         <Text size="xs" c="gray.7">
           A new problem “{title.trim()}” will be recorded and this case linked to it.

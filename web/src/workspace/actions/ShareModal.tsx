@@ -40,7 +40,9 @@ export function ShareModal({ opened, onClose, caseId, customerId }: Props) {
     caseId,
     customerId,
     run: async (i) => {
-      const body = i.partnerTenant.trim() ? { partnerTenant: i.partnerTenant.trim(), note: i.note } : { partnerName: i.partnerName.trim(), partnerEmail: i.partnerEmail.trim(), note: i.note };
+      const body = i.partnerTenant.trim()
+        ? { partnerTenant: i.partnerTenant.trim(), note: i.note }
+        : { partnerName: i.partnerName.trim(), partnerEmail: i.partnerEmail.trim(), note: i.note };
       return api<CreatedShare>(`/cases/${caseId}/shares`, { method: 'POST', body });
     },
     success: (i) => `Case shared with ${i.partnerTenant.trim() || i.partnerName.trim()}`,
@@ -63,10 +65,19 @@ export function ShareModal({ opened, onClose, caseId, customerId }: Props) {
   if (link && opened) {
     const url = new URL(link.path, window.location.origin).toString();
     return (
-      <ActionModal opened onClose={close} title="Share with partner" submitLabel="Done" submitting={false} error={null} onSubmit={close}>
+      <ActionModal
+        opened
+        onClose={close}
+        title="Share with partner"
+        submitLabel="Done"
+        submitting={false}
+        error={null}
+        onSubmit={close}
+      >
         <Alert color="green" variant="light" title="Shared" styles={{ title: { color: DARK_GREEN } }}>
           <Text size="sm">
-            Send this link to {link.sendTo}. It is shown only now: whoever holds it can read the shared thread and answer.
+            Send this link to {link.sendTo}. It is shown only now: whoever holds it can read the shared thread and
+            answer.
           </Text>
           <Anchor href={url} size="sm" style={{ overflowWrap: 'anywhere' }}>
             {url}
@@ -77,14 +88,45 @@ export function ShareModal({ opened, onClose, caseId, customerId }: Props) {
   }
 
   return (
-    <ActionModal opened={opened} onClose={close} title="Share with partner" submitLabel="Share" submitting={share.isPending} error={share.error} onSubmit={() => share.mutate(input)}>
-      <TextInput label="Partner organisation" description="The partner's organisation name on Hearken (its slug, e.g. norland)" value={input.partnerTenant} onChange={set('partnerTenant')} disabled={byOutside} data-autofocus />
+    <ActionModal
+      opened={opened}
+      onClose={close}
+      title="Share with partner"
+      submitLabel="Share"
+      submitting={share.isPending}
+      error={share.error}
+      onSubmit={() => share.mutate(input)}
+    >
+      <TextInput
+        label="Partner organisation"
+        description="The partner's organisation name on Hearken (its slug, e.g. norland)"
+        value={input.partnerTenant}
+        onChange={set('partnerTenant')}
+        disabled={byOutside}
+        data-autofocus
+      />
       <Divider label="or an outside party, by email" labelPosition="center" />
       <Group grow align="flex-start">
         <TextInput label="Partner name" value={input.partnerName} onChange={set('partnerName')} disabled={byTenant} />
-        <TextInput type="email" label="Partner email" value={input.partnerEmail} onChange={set('partnerEmail')} disabled={byTenant} />
+        <TextInput
+          type="email"
+          label="Partner email"
+          value={input.partnerEmail}
+          onChange={set('partnerEmail')}
+          disabled={byTenant}
+        />
       </Group>
-      <Textarea label="Note" description="What the partner must know and do. Customer details are not shared." autosize minRows={3} maxRows={8} value={input.note} onChange={set('note')} withAsterisk aria-required />
+      <Textarea
+        label="Note"
+        description="What the partner must know and do. Customer details are not shared."
+        autosize
+        minRows={3}
+        maxRows={8}
+        value={input.note}
+        onChange={set('note')}
+        withAsterisk
+        aria-required
+      />
     </ActionModal>
   );
 }

@@ -23,14 +23,18 @@ export function TransferModal({ opened, onClose, caseId, customerId }: Props) {
   const [target, setTarget] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [missingTarget, setMissingTarget] = useState(false);
-  const targetLabel = (value: string | null) => options.flatMap((g) => g.items).find((o) => o.value === value)?.label ?? 'them';
+  const targetLabel = (value: string | null) =>
+    options.flatMap((g) => g.items).find((o) => o.value === value)?.label ?? 'them';
 
   const transfer = useCaseAction<{ target: string; note: string }>({
     caseId,
     customerId,
     run: ({ target, note }) => {
       const [kind, id] = target.split(':');
-      return api(`/cases/${caseId}/transfer`, { method: 'POST', body: kind === 'team' ? { toTeamId: id, note } : { toUserId: id, note } });
+      return api(`/cases/${caseId}/transfer`, {
+        method: 'POST',
+        body: kind === 'team' ? { toTeamId: id, note } : { toUserId: id, note },
+      });
     },
     success: ({ target }) => `Transfer offered to ${targetLabel(target)}. You own the case until they accept.`,
     onDone: () => {
@@ -46,7 +50,10 @@ export function TransferModal({ opened, onClose, caseId, customerId }: Props) {
       group: 'People',
       items: (users.data?.items ?? [])
         .filter((u) => u.active && STAFF.has(u.role) && u.id !== me.id)
-        .map((u) => ({ value: `user:${u.id}`, label: `${u.name}${u.teamId ? ` — ${teams.data?.items.find((t) => t.id === u.teamId)?.name ?? ''}` : ''}` })),
+        .map((u) => ({
+          value: `user:${u.id}`,
+          label: `${u.name}${u.teamId ? ` — ${teams.data?.items.find((t) => t.id === u.teamId)?.name ?? ''}` : ''}`,
+        })),
     },
   ];
 

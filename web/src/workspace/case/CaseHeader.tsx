@@ -7,8 +7,14 @@ import { RelativeTime } from '../format';
 import { usePeopleNames } from '../queries';
 import { SlaClocks } from './SlaClocks';
 
-const STATUSES = ['new', 'open', 'pending', 'solved', 'closed'].map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }));
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'].map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }));
+const STATUSES = ['new', 'open', 'pending', 'solved', 'closed'].map((s) => ({
+  value: s,
+  label: s[0]!.toUpperCase() + s.slice(1),
+}));
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'].map((s) => ({
+  value: s,
+  label: s[0]!.toUpperCase() + s.slice(1),
+}));
 
 /** What the case is, who holds it, where it stands, and its SLA clocks. */
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
@@ -57,8 +63,26 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           </Group>
         </div>
         <Group gap="xs" wrap="nowrap" align="flex-end">
-          <Select size="xs" w={120} label="Status" data={STATUSES} value={detail.status} allowDeselect={false} onChange={(status) => status && status !== detail.status && change.mutate({ status })} disabled={change.isPending} />
-          <Select size="xs" w={110} label="Priority" data={PRIORITIES} value={detail.priority} allowDeselect={false} onChange={(priority) => priority && priority !== detail.priority && change.mutate({ priority })} disabled={change.isPending} />
+          <Select
+            size="xs"
+            w={120}
+            label="Status"
+            data={STATUSES}
+            value={detail.status}
+            allowDeselect={false}
+            onChange={(status) => status && status !== detail.status && change.mutate({ status })}
+            disabled={change.isPending}
+          />
+          <Select
+            size="xs"
+            w={110}
+            label="Priority"
+            data={PRIORITIES}
+            value={detail.priority}
+            allowDeselect={false}
+            onChange={(priority) => priority && priority !== detail.priority && change.mutate({ priority })}
+            disabled={change.isPending}
+          />
         </Group>
       </Group>
       {change.error ? (

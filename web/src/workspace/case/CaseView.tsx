@@ -42,7 +42,8 @@ function OpenCase({ detail }: { detail: CaseDetail }) {
   // Replies go out on the channel of the customer's latest message on this case.
   const replyChannel = useMemo(() => {
     for (const item of timeline.data?.pages.flatMap((p) => p.items) ?? []) {
-      if (item.type === 'contact' && item.caseId === detail.id && item.direction === 'inbound') return item.channel ?? null;
+      if (item.type === 'contact' && item.caseId === detail.id && item.direction === 'inbound')
+        return item.channel ?? null;
     }
     return null;
   }, [timeline.data, detail.id]);
@@ -50,7 +51,12 @@ function OpenCase({ detail }: { detail: CaseDetail }) {
   useHotkeys([
     ['r', unlessDialogOpen(() => composer.current?.focus('reply'))],
     ['n', unlessDialogOpen(() => composer.current?.focus('note'))],
-    ['a', unlessDialogOpen(() => me.id !== null && detail.ownerId !== me.id && !closed && !assign.isPending && assign.mutate(undefined))],
+    [
+      'a',
+      unlessDialogOpen(
+        () => me.id !== null && detail.ownerId !== me.id && !closed && !assign.isPending && assign.mutate(undefined),
+      ),
+    ],
     ['t', unlessDialogOpen(() => !closed && setDialog('transfer'))],
     ['e', unlessDialogOpen(() => !closed && setDialog('escalate'))],
     ['b', unlessDialogOpen(() => !closed && setDialog('callback'))],
@@ -68,10 +74,22 @@ function OpenCase({ detail }: { detail: CaseDetail }) {
       <Paper component="section" aria-label="Case" withBorder p="md">
         <Stack gap="sm">
           <CaseHeader detail={detail} />
-          <ActionBar caseId={detail.id} customerId={detail.customerId} myId={me.id} ownerId={detail.ownerId} problemId={detail.problemId} closed={closed} dialog={dialog} setDialog={setDialog} assign={assign} />
+          <ActionBar
+            caseId={detail.id}
+            customerId={detail.customerId}
+            myId={me.id}
+            ownerId={detail.ownerId}
+            problemId={detail.problemId}
+            closed={closed}
+            dialog={dialog}
+            setDialog={setDialog}
+            assign={assign}
+          />
         </Stack>
       </Paper>
-      {closed ? null : <Composer ref={composer} caseId={detail.id} customerId={detail.customerId} replyChannel={replyChannel} />}
+      {closed ? null : (
+        <Composer ref={composer} caseId={detail.id} customerId={detail.customerId} replyChannel={replyChannel} />
+      )}
       <Timeline customerId={detail.customerId} customerName={customer.data?.name} openCaseId={detail.id} />
     </Stack>
   );

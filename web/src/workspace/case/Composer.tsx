@@ -22,7 +22,9 @@ const NOT_IN_WRITING: Record<string, string> = {
 function replyHint(channel: string | null): string {
   if (!channel) return "Replying on the customer's latest channel";
   const instead = NOT_IN_WRITING[channel];
-  return instead ? `The customer's latest message on this case was ${instead}` : `Replying by ${channelLabel(channel).toLowerCase()}`;
+  return instead
+    ? `The customer's latest message on this case was ${instead}`
+    : `Replying by ${channelLabel(channel).toLowerCase()}`;
 }
 
 export interface ComposerHandle {
@@ -57,7 +59,10 @@ export function Composer({ caseId, customerId, replyChannel, ref }: Props) {
 
   const send = useMutation({
     mutationFn: (input: { mode: ComposerMode; text: string }) =>
-      api(input.mode === 'reply' ? `/cases/${caseId}/replies` : `/cases/${caseId}/notes`, { method: 'POST', body: { text: input.text } }),
+      api(input.mode === 'reply' ? `/cases/${caseId}/replies` : `/cases/${caseId}/notes`, {
+        method: 'POST',
+        body: { text: input.text },
+      }),
     onSuccess: (_, input) => {
       if (input.mode === 'reply') clearReply();
       else clearNote();
@@ -71,7 +76,11 @@ export function Composer({ caseId, customerId, replyChannel, ref }: Props) {
     if (text.trim() === '' || send.isPending) return;
     send.mutate({ mode: which, text });
   };
-  const keys = (which: ComposerMode) => getHotkeyHandler([['ctrl+Enter', () => submit(which)], ['meta+Enter', () => submit(which)]]);
+  const keys = (which: ComposerMode) =>
+    getHotkeyHandler([
+      ['ctrl+Enter', () => submit(which)],
+      ['meta+Enter', () => submit(which)],
+    ]);
   const failed = send.isError && send.variables?.mode === mode ? errorMessage(send.error) : null;
 
   return (
@@ -117,7 +126,12 @@ export function Composer({ caseId, customerId, replyChannel, ref }: Props) {
         </Tabs.Panel>
       </Tabs>
       {failed ? (
-        <Alert color="red" variant="light" mt="xs" title={mode === 'reply' ? 'The reply was not sent' : 'The note was not added'}>
+        <Alert
+          color="red"
+          variant="light"
+          mt="xs"
+          title={mode === 'reply' ? 'The reply was not sent' : 'The note was not added'}
+        >
           {failed}
         </Alert>
       ) : null}
@@ -128,11 +142,22 @@ export function Composer({ caseId, customerId, replyChannel, ref }: Props) {
             <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd>
           </Text>
           {mode === 'reply' ? (
-            <Button onClick={() => submit('reply')} loading={send.isPending && send.variables?.mode === 'reply'} disabled={reply.trim() === ''} leftSection={<IconSend size={16} aria-hidden />}>
+            <Button
+              onClick={() => submit('reply')}
+              loading={send.isPending && send.variables?.mode === 'reply'}
+              disabled={reply.trim() === ''}
+              leftSection={<IconSend size={16} aria-hidden />}
+            >
               Send reply
             </Button>
           ) : (
-            <Button onClick={() => submit('note')} loading={send.isPending && send.variables?.mode === 'note'} disabled={note.trim() === ''} color="yellow.9" leftSection={<IconLock size={16} aria-hidden />}>
+            <Button
+              onClick={() => submit('note')}
+              loading={send.isPending && send.variables?.mode === 'note'}
+              disabled={note.trim() === ''}
+              color="yellow.9"
+              leftSection={<IconLock size={16} aria-hidden />}
+            >
               Add note
             </Button>
           )}

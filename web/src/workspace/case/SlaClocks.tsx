@@ -7,7 +7,11 @@ import { DARK_GREEN, DARK_ORANGE } from '../../components/readable';
 
 type Metric = CaseSla['metrics'][number];
 
-const METRIC_LABEL: Record<Metric['metric'], string> = { first_response: 'First response', next_update: 'Next update', resolution: 'Resolution' };
+const METRIC_LABEL: Record<Metric['metric'], string> = {
+  first_response: 'First response',
+  next_update: 'Next update',
+  resolution: 'Resolution',
+};
 const LOOK: Record<Metric['status'], { color: string; word: string; icon: typeof IconClock }> = {
   ok: { color: 'gray', word: 'On track', icon: IconClock },
   warning: { color: 'orange', word: 'At risk', icon: IconAlertTriangle },
@@ -40,12 +44,32 @@ export function SlaClocks({ caseId }: { caseId: string }) {
         const look = LOOK[m.status];
         const Icon = look.icon;
         return (
-          <Paper key={m.metric} role="listitem" withBorder px="sm" py={6} style={{ borderColor: m.status === 'breached' ? 'var(--mantine-color-red-5)' : m.status === 'warning' ? 'var(--mantine-color-orange-5)' : undefined }}>
+          <Paper
+            key={m.metric}
+            role="listitem"
+            withBorder
+            px="sm"
+            py={6}
+            style={{
+              borderColor:
+                m.status === 'breached'
+                  ? 'var(--mantine-color-red-5)'
+                  : m.status === 'warning'
+                    ? 'var(--mantine-color-orange-5)'
+                    : undefined,
+            }}
+          >
             <Group gap={6} wrap="nowrap">
               <Text size="xs" fw={650}>
                 {METRIC_LABEL[m.metric]}
               </Text>
-              <Badge size="xs" color={look.color} c={m.status === 'warning' ? DARK_ORANGE : m.status === 'satisfied' ? DARK_GREEN : undefined} variant={m.status === 'breached' ? 'filled' : 'light'} leftSection={<Icon size={11} aria-hidden />}>
+              <Badge
+                size="xs"
+                color={look.color}
+                c={m.status === 'warning' ? DARK_ORANGE : m.status === 'satisfied' ? DARK_GREEN : undefined}
+                variant={m.status === 'breached' ? 'filled' : 'light'}
+                leftSection={<Icon size={11} aria-hidden />}
+              >
                 {look.word}
               </Badge>
             </Group>

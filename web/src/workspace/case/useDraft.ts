@@ -6,7 +6,10 @@ import { useCallback, useState } from 'react';
  */
 export function useDraft(key: string): [string, (value: string) => void, () => void] {
   const storageKey = `hearken:draft:${key}`;
-  const [state, setState] = useState<{ key: string; value: string }>(() => ({ key: storageKey, value: read(storageKey) }));
+  const [state, setState] = useState<{ key: string; value: string }>(() => ({
+    key: storageKey,
+    value: read(storageKey),
+  }));
   // A new case: pick up its own draft.
   const value = state.key === storageKey ? state.value : read(storageKey);
   if (state.key !== storageKey) setState({ key: storageKey, value });

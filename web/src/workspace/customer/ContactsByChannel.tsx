@@ -45,9 +45,18 @@ export function ContactsChart({ customerId, caseId }: { customerId: string; case
   }
   return (
     <Stack gap={4}>
-      <BarsList data={bars} barHeight={22} barGap={4} barTextColor="dark.8" barsLabel="Channel" valueLabel="From the customer" aria-label="Contacts from the customer by channel" />
+      <BarsList
+        data={bars}
+        barHeight={22}
+        barGap={4}
+        barTextColor="dark.8"
+        barsLabel="Channel"
+        valueLabel="From the customer"
+        aria-label="Contacts from the customer by channel"
+      />
       <Text size="xs" c="gray.7">
-        {total} {total === 1 ? 'message' : 'messages'} in the {timeline.hasNextPage ? 'latest part of the timeline' : 'whole timeline'}
+        {total} {total === 1 ? 'message' : 'messages'} in the{' '}
+        {timeline.hasNextPage ? 'latest part of the timeline' : 'whole timeline'}
       </Text>
     </Stack>
   );

@@ -29,12 +29,20 @@ export function CustomerPanel({ customerId, caseId }: { customerId: string; case
               <Skeleton h={14} w="80%" />
             </Stack>
           ) : customer.isError ? (
-            <ErrorState error={customer.error} onRetry={() => void customer.refetch()} title="The customer could not be loaded" />
+            <ErrorState
+              error={customer.error}
+              onRetry={() => void customer.refetch()}
+              title="The customer could not be loaded"
+            />
           ) : (
             <CustomerCard customer={customer.data} caseId={caseId} />
           )}
         </Card>
-        {caseId ? <EffortCard caseId={caseId} customerId={customerId} /> : <ContactsByChannel customerId={customerId} />}
+        {caseId ? (
+          <EffortCard caseId={caseId} customerId={customerId} />
+        ) : (
+          <ContactsByChannel customerId={customerId} />
+        )}
         <SentimentTrend customerId={customerId} />
       </SimpleGrid>
     </Box>
@@ -42,7 +50,17 @@ export function CustomerPanel({ customerId, caseId }: { customerId: string; case
 }
 
 function CustomerCard({ customer, caseId }: { customer: Customer; caseId?: string }) {
-  const address = customer.address ? [customer.address.line1, customer.address.line2, customer.address.city, customer.address.postcode, customer.address.country].filter(Boolean).join(', ') : '';
+  const address = customer.address
+    ? [
+        customer.address.line1,
+        customer.address.line2,
+        customer.address.city,
+        customer.address.postcode,
+        customer.address.country,
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : '';
   return (
     <Stack gap="sm">
       <div>
@@ -50,7 +68,8 @@ function CustomerCard({ customer, caseId }: { customer: Customer; caseId?: strin
           {customer.name ?? 'Unknown customer'}
         </Title>
         <Text size="xs" c="gray.7">
-          Customer since {new Date(customer.createdAt).toLocaleDateString(undefined, { month: 'short', year: 'numeric' })}
+          Customer since{' '}
+          {new Date(customer.createdAt).toLocaleDateString(undefined, { month: 'short', year: 'numeric' })}
           {customer.mergedFrom ? ' · merged record' : ''}
         </Text>
         {customer.mergedFrom ? (
@@ -63,7 +82,12 @@ function CustomerCard({ customer, caseId }: { customer: Customer; caseId?: strin
       <IdentityList customer={customer} />
       {customer.region || address ? (
         <Group gap={6} wrap="nowrap" align="flex-start">
-          <IconMapPin size={14} aria-hidden style={{ marginTop: 3, flexShrink: 0 }} color="var(--mantine-color-gray-7)" />
+          <IconMapPin
+            size={14}
+            aria-hidden
+            style={{ marginTop: 3, flexShrink: 0 }}
+            color="var(--mantine-color-gray-7)"
+          />
           <Text size="sm">
             {customer.region ? <strong>{customer.region}</strong> : null}
             {customer.region && address ? ' · ' : null}
@@ -103,7 +127,13 @@ function OtherOpenCases({ customerId, caseId }: { customerId: string; caseId?: s
         <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {others.map((c) => (
             <Group key={c.id} component="li" gap={6} wrap="nowrap">
-              <Anchor component={Link} to={withQueue(`/work/cases/${c.id}`, queue)} size="sm" truncate="end" style={{ minWidth: 0, flex: 1 }}>
+              <Anchor
+                component={Link}
+                to={withQueue(`/work/cases/${c.id}`, queue)}
+                size="sm"
+                truncate="end"
+                style={{ minWidth: 0, flex: 1 }}
+              >
                 {c.reference} {c.subject}
               </Anchor>
               <StatusBadge status={c.status} />

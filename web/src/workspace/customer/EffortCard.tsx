@@ -36,7 +36,9 @@ export function EffortCard({ caseId, customerId }: { caseId: string; customerId:
         <>
           <SimpleGrid cols={3} spacing={6} verticalSpacing={6} mb="sm">
             {STATS.map((stat) => {
-              const exceeded = stat.exceededAs ? effort.data.thresholdsExceeded.find((t) => t.startsWith(`${stat.exceededAs}:`)) : undefined;
+              const exceeded = stat.exceededAs
+                ? effort.data.thresholdsExceeded.find((t) => t.startsWith(`${stat.exceededAs}:`))
+                : undefined;
               return <Stat key={stat.key} label={stat.label} value={effort.data[stat.key]} exceeded={exceeded} />;
             })}
           </SimpleGrid>
@@ -64,7 +66,12 @@ function Stat({ label, value, exceeded }: { label: string; value: number; exceed
         </Text>
         {exceeded ? (
           <Tooltip label={`Threshold crossed — ${exceeded}`}>
-            <IconAlertTriangle size={14} color="var(--mantine-color-red-8)" role="img" aria-label={`Threshold crossed: ${exceeded}`} />
+            <IconAlertTriangle
+              size={14}
+              color="var(--mantine-color-red-8)"
+              role="img"
+              aria-label={`Threshold crossed: ${exceeded}`}
+            />
           </Tooltip>
         ) : null}
       </Group>
@@ -80,7 +87,9 @@ function ScoreBadge({ effort }: { effort: CaseEffort }) {
   return (
     <Text size="sm" fw={700} c={high ? 'red.8' : 'gray.8'}>
       Score {effort.score}
-      {high ? ` · ${effort.thresholdsExceeded.length} threshold${effort.thresholdsExceeded.length === 1 ? '' : 's'} crossed` : ''}
+      {high
+        ? ` · ${effort.thresholdsExceeded.length} threshold${effort.thresholdsExceeded.length === 1 ? '' : 's'} crossed`
+        : ''}
     </Text>
   );
 }

@@ -30,7 +30,13 @@ export function IdentityList({ customer }: { customer: Customer }) {
               {identity.value}
             </Text>
             {identity.verified ? (
-              <Badge size="xs" variant="light" color="green" c={DARK_GREEN} leftSection={<IconCircleCheck size={11} aria-hidden />}>
+              <Badge
+                size="xs"
+                variant="light"
+                color="green"
+                c={DARK_GREEN}
+                leftSection={<IconCircleCheck size={11} aria-hidden />}
+              >
                 Verified
               </Badge>
             ) : (

@@ -16,7 +16,10 @@ export function SentimentTrend({ customerId }: { customerId: string }) {
         .filter((item) => item.type === 'contact' && item.direction === 'inbound')
         .flatMap((item) => (item.analysis ? [{ item, score: item.analysis.sentimentScore }] : []))
         .reverse()
-        .map(({ item, score }) => ({ when: `${day.format(new Date(item.occurredAt))} · ${channelLabel(item.channel)}`, Sentiment: Math.round(score * 100) / 100 })),
+        .map(({ item, score }) => ({
+          when: `${day.format(new Date(item.occurredAt))} · ${channelLabel(item.channel)}`,
+          Sentiment: Math.round(score * 100) / 100,
+        })),
     [timeline.data],
   );
 
@@ -48,7 +51,8 @@ export function SentimentTrend({ customerId }: { customerId: string }) {
             />
           </Box>
           <Text size="xs" c="gray.7" mt={4}>
-            Latest: {points[points.length - 1]?.Sentiment} ({points.length} analysed {points.length === 1 ? 'message' : 'messages'})
+            Latest: {points[points.length - 1]?.Sentiment} ({points.length} analysed{' '}
+            {points.length === 1 ? 'message' : 'messages'})
           </Text>
         </>
       )}

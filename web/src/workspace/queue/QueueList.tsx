@@ -14,10 +14,19 @@ const EMPTY: Record<QueueKey, { title: string; hint: string }> = {
   mine: { title: 'Nothing waiting for you', hint: 'Cases you own appear here as soon as they need you.' },
   team: { title: "Your team's queue is clear", hint: 'Open cases held by your team appear here.' },
   unassigned: { title: 'Every case has an owner', hint: 'New cases nobody has taken appear here.' },
-  transfers: { title: 'No transfers offered to you', hint: 'When a colleague offers you or your team a case, it waits here for you to accept.' },
-  escalated: { title: 'No escalations waiting for you', hint: 'Cases escalated to you or your team wait here until accepted.' },
+  transfers: {
+    title: 'No transfers offered to you',
+    hint: 'When a colleague offers you or your team a case, it waits here for you to accept.',
+  },
+  escalated: {
+    title: 'No escalations waiting for you',
+    hint: 'Cases escalated to you or your team wait here until accepted.',
+  },
   callbacks: { title: 'No callbacks due', hint: 'Calls you promised a customer appear here when their window opens.' },
-  'sla-at-risk': { title: 'No case is close to its deadline', hint: 'Cases whose SLA is about to be missed, or was missed, appear here.' },
+  'sla-at-risk': {
+    title: 'No case is close to its deadline',
+    hint: 'Cases whose SLA is about to be missed, or was missed, appear here.',
+  },
 };
 
 /**
@@ -39,7 +48,12 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
 
   const step = (delta: 1 | -1) => {
     if (list.length === 0) return;
-    const next = selectedIndex < 0 ? (delta === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, selectedIndex + delta));
+    const next =
+      selectedIndex < 0
+        ? delta === 1
+          ? 0
+          : list.length - 1
+        : Math.min(list.length - 1, Math.max(0, selectedIndex + delta));
     const item = list[next];
     if (!item) return;
     navigate(withQueue(`/work/cases/${item.caseId}`, key));
@@ -57,7 +71,12 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
   }, [openCaseId]);
 
   return (
-    <Box component="section" aria-label={`Queue: ${label}`} pb="md" style={compact ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}>
+    <Box
+      component="section"
+      aria-label={`Queue: ${label}`}
+      pb="md"
+      style={compact ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
+    >
       <Group justify="space-between" px={compact ? 'sm' : 'lg'} pt={compact ? 'sm' : 'lg'} pb="xs" wrap="nowrap">
         <Title order={compact ? 2 : 1} size={compact ? 'h5' : 'h3'}>
           {label}
@@ -87,7 +106,13 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
       ) : list.length === 0 ? (
         <Empty title={EMPTY[key].title}>{EMPTY[key].hint}</Empty>
       ) : (
-        <Box style={compact ? undefined : { maxWidth: 960 }} mx={compact ? 0 : 'lg'} bd={compact ? undefined : '1px solid var(--mantine-color-gray-3)'} bdrs={compact ? undefined : 'md'} bg="white">
+        <Box
+          style={compact ? undefined : { maxWidth: 960 }}
+          mx={compact ? 0 : 'lg'}
+          bd={compact ? undefined : '1px solid var(--mantine-color-gray-3)'}
+          bdrs={compact ? undefined : 'md'}
+          bg="white"
+        >
           {list.map((item) => (
             <QueueRow
               key={item.caseId}

@@ -65,7 +65,12 @@ export function QueueNav() {
               label={queue.label}
               leftSection={<Icon size={18} aria-hidden />}
               rightSection={
-                <Badge size="sm" circle={queue.count < 10} variant={urgent ? 'filled' : 'light'} color={urgent ? 'red.9' : 'gray'}>
+                <Badge
+                  size="sm"
+                  circle={queue.count < 10}
+                  variant={urgent ? 'filled' : 'light'}
+                  color={urgent ? 'red.9' : 'gray'}
+                >
                   {queue.count}
                 </Badge>
               }

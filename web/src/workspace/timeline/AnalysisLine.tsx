@@ -21,7 +21,14 @@ export function AnalysisLine({ analysis }: { analysis: ContactAnalysis }) {
         </Badge>
       ) : null}
       {analysis.insightScore >= NOTABLE_INSIGHT ? (
-        <Tooltip label={reasons || 'Worth an expert’s look'} withArrow openDelay={200} multiline maw={320} disabled={!reasons}>
+        <Tooltip
+          label={reasons || 'Worth an expert’s look'}
+          withArrow
+          openDelay={200}
+          multiline
+          maw={320}
+          disabled={!reasons}
+        >
           <Text span size="xs" c="gray.7" style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}>
             <IconBulb size={12} aria-hidden />
             insight {analysis.insightScore.toFixed(2)}

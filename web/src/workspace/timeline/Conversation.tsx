@@ -34,7 +34,12 @@ export function Conversation({ contactId, text, kind, chatSessionId, customerNam
     queryFn: async ({ signal }): Promise<Turn[]> => {
       if (chatSessionId) {
         const session = await api<ChatSession>(`/chat/sessions/${chatSessionId}`, { signal });
-        return session.messages.map((m) => ({ speaker: m.from === 'customer' ? (m.name ?? 'Customer') : (m.name ?? (m.from === 'agent' ? 'Agent' : 'Hearken')), at: null, lines: [m.text] }));
+        return session.messages.map((m) => ({
+          speaker:
+            m.from === 'customer' ? (m.name ?? 'Customer') : (m.name ?? (m.from === 'agent' ? 'Agent' : 'Hearken')),
+          at: null,
+          lines: [m.text],
+        }));
       }
       const contact = await api<Contact>(`/contacts/${contactId}`, { signal });
       return parseTurns(contact.text);
@@ -48,13 +53,23 @@ export function Conversation({ contactId, text, kind, chatSessionId, customerNam
 
   return (
     <Stack gap={4} mt={6}>
-      <Stack gap={4} id={regionId} component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label={kind === 'call' ? 'Call transcript' : 'Chat messages'}>
+      <Stack
+        gap={4}
+        id={regionId}
+        component="ol"
+        m={0}
+        p={0}
+        style={{ listStyle: 'none' }}
+        aria-label={kind === 'call' ? 'Call transcript' : 'Chat messages'}
+      >
         {turns.map((turn, i) => (
           <TurnView key={i} turn={turn} customer={isCustomerSpeaker(turn.speaker, customerName)} />
         ))}
       </Stack>
       {open && full.isPending ? <Loading label={`Loading the whole ${noun}…`} /> : null}
-      {open && full.isError ? <ErrorState error={full.error} onRetry={() => void full.refetch()} title={`The ${noun} could not be loaded`} /> : null}
+      {open && full.isError ? (
+        <ErrorState error={full.error} onRetry={() => void full.refetch()} title={`The ${noun} could not be loaded`} />
+      ) : null}
       {hidden > 0 || open ? (
         <Group>
           <Button

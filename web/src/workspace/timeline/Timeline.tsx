@@ -13,14 +13,28 @@ const EVENTS = 'events';
  * Everything the customer has said to us and we to them, on every channel, newest first, with
  * what happened to their cases in between — so nobody asks them to repeat themselves.
  */
-export function Timeline({ customerId, customerName, openCaseId }: { customerId: string; customerName: string | null | undefined; openCaseId?: string }) {
+export function Timeline({
+  customerId,
+  customerName,
+  openCaseId,
+}: {
+  customerId: string;
+  customerName: string | null | undefined;
+  openCaseId?: string;
+}) {
   const timeline = useTimeline(customerId);
   const names = usePeopleNames();
   const queue = useQueueKey();
   const [filter, setFilter] = useState<string[]>([]);
   const all = useMemo(() => timeline.data?.pages.flatMap((p) => p.items) ?? [], [timeline.data]);
-  const channels = useMemo(() => [...new Set(all.filter((i) => i.type === 'contact' && i.channel).map((i) => i.channel!))].sort(), [all]);
-  const shown = filter.length === 0 ? all : all.filter((i) => (i.type === 'contact' ? filter.includes(i.channel ?? '') : filter.includes(EVENTS)));
+  const channels = useMemo(
+    () => [...new Set(all.filter((i) => i.type === 'contact' && i.channel).map((i) => i.channel!))].sort(),
+    [all],
+  );
+  const shown =
+    filter.length === 0
+      ? all
+      : all.filter((i) => (i.type === 'contact' ? filter.includes(i.channel ?? '') : filter.includes(EVENTS)));
   const caseLink = (caseId: string) => withQueue(`/work/cases/${caseId}`, queue);
 
   return (
@@ -33,7 +47,13 @@ export function Timeline({ customerId, customerName, openCaseId }: { customerId:
           <Group gap={6} role="group" aria-label="Filter the timeline by channel">
             <Chip.Group multiple value={filter} onChange={setFilter}>
               {channels.map((channel) => (
-                <Chip key={channel} value={channel} size="xs" variant="outline" icon={<ChannelIcon channel={channel} size={12} labelled={false} />}>
+                <Chip
+                  key={channel}
+                  value={channel}
+                  size="xs"
+                  variant="outline"
+                  icon={<ChannelIcon channel={channel} size={12} labelled={false} />}
+                >
                   {channelLabel(channel)}
                 </Chip>
               ))}
@@ -47,9 +67,15 @@ export function Timeline({ customerId, customerName, openCaseId }: { customerId:
       {timeline.isPending ? (
         <Loading label="Loading the timeline…" />
       ) : timeline.isError ? (
-        <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} title="The timeline could not be loaded" />
+        <ErrorState
+          error={timeline.error}
+          onRetry={() => void timeline.refetch()}
+          title="The timeline could not be loaded"
+        />
       ) : all.length === 0 ? (
-        <Empty title="Nothing on the timeline yet">Contacts on every channel and what happens to the customer's cases appear here.</Empty>
+        <Empty title="Nothing on the timeline yet">
+          Contacts on every channel and what happens to the customer's cases appear here.
+        </Empty>
       ) : (
         <>
           <Stack gap={8} role="feed" aria-label="Timeline" aria-busy={timeline.isFetchingNextPage}>
@@ -68,7 +94,8 @@ export function Timeline({ customerId, customerName, openCaseId }: { customerId:
           </Stack>
           {shown.length === 0 ? (
             <Text size="sm" c="gray.7" ta="center" py="md">
-              Nothing on {filter.map((f) => (f === EVENTS ? 'case events' : channelLabel(f))).join(' or ')} in what is loaded.
+              Nothing on {filter.map((f) => (f === EVENTS ? 'case events' : channelLabel(f))).join(' or ')} in what is
+              loaded.
             </Text>
           ) : null}
           <LoadMoreFooter

@@ -1,5 +1,14 @@
 import { Anchor, Badge, Box, Group, Spoiler, Text, type BoxProps } from '@mantine/core';
-import { IconArrowDownLeft, IconArrowUpRight, IconLock, IconNote, IconPoint, IconRepeat, IconRobot, IconWorld } from '@tabler/icons-react';
+import {
+  IconArrowDownLeft,
+  IconArrowUpRight,
+  IconLock,
+  IconNote,
+  IconPoint,
+  IconRepeat,
+  IconRobot,
+  IconWorld,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TimelineItem as Item } from '../../api/types';
@@ -29,7 +38,13 @@ export function TimelineItem(props: Props) {
 }
 
 /** An article of the feed, focusable and counted so screen readers announce "3 of 20". */
-function Entry({ position, setSize, label, children, ...frame }: Pick<Props, 'position' | 'setSize'> & { label: string; children: ReactNode } & BoxProps) {
+function Entry({
+  position,
+  setSize,
+  label,
+  children,
+  ...frame
+}: Pick<Props, 'position' | 'setSize'> & { label: string; children: ReactNode } & BoxProps) {
   return (
     <Box component="article" tabIndex={0} aria-posinset={position} aria-setsize={setSize} aria-label={label} {...frame}>
       {children}
@@ -37,7 +52,12 @@ function Entry({ position, setSize, label, children, ...frame }: Pick<Props, 'po
   );
 }
 
-function CaseTag({ item, openCaseId, caseLink, quiet = false }: Pick<Props, 'item' | 'openCaseId' | 'caseLink'> & { quiet?: boolean }) {
+function CaseTag({
+  item,
+  openCaseId,
+  caseLink,
+  quiet = false,
+}: Pick<Props, 'item' | 'openCaseId' | 'caseLink'> & { quiet?: boolean }) {
   if (!item.caseId || item.caseNumber === null) return null;
   if (item.caseId === openCaseId) {
     // Events of the open case need no tag: only the other cases' ones stand out.
@@ -93,7 +113,13 @@ function ContactEntry({ item, position, setSize, openCaseId, customerName, caseL
             </Badge>
           ) : null}
           {item.public ? (
-            <Badge size="xs" color="orange" c={DARK_ORANGE} variant="light" leftSection={<IconWorld size={11} aria-hidden />}>
+            <Badge
+              size="xs"
+              color="orange"
+              c={DARK_ORANGE}
+              variant="light"
+              leftSection={<IconWorld size={11} aria-hidden />}
+            >
               Public
             </Badge>
           ) : null}
@@ -114,7 +140,13 @@ function ContactEntry({ item, position, setSize, openCaseId, customerName, caseL
         </Text>
       ) : null}
       {conversational ? (
-        <Conversation contactId={item.id} text={item.text ?? ''} kind={item.channel === 'phone' ? 'call' : 'chat'} chatSessionId={chatSessionId} customerName={customerName} />
+        <Conversation
+          contactId={item.id}
+          text={item.text ?? ''}
+          kind={item.channel === 'phone' ? 'call' : 'chat'}
+          chatSessionId={chatSessionId}
+          customerName={customerName}
+        />
       ) : item.text ? (
         <Spoiler maxHeight={132} showLabel="Show more" hideLabel="Show less" mt={4}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -141,11 +173,24 @@ function EventEntry({ item, position, setSize, openCaseId, names, caseLink }: Pr
       px="sm"
       py={isNote ? 8 : 2}
       bdrs="md"
-      style={isNote ? { background: 'var(--mantine-color-yellow-0)', border: '1px dashed var(--mantine-color-yellow-6)' } : undefined}
+      style={
+        isNote
+          ? { background: 'var(--mantine-color-yellow-0)', border: '1px dashed var(--mantine-color-yellow-6)' }
+          : undefined
+      }
     >
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <Icon size={14} aria-hidden style={{ marginTop: 3, flexShrink: 0 }} color={isNote ? 'var(--mantine-color-yellow-9)' : 'var(--mantine-color-gray-6)'} />
-        <Text size={isNote ? 'sm' : 'xs'} c={isNote ? undefined : 'gray.7'} style={{ whiteSpace: 'pre-wrap', flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+        <Icon
+          size={14}
+          aria-hidden
+          style={{ marginTop: 3, flexShrink: 0 }}
+          color={isNote ? 'var(--mantine-color-yellow-9)' : 'var(--mantine-color-gray-6)'}
+        />
+        <Text
+          size={isNote ? 'sm' : 'xs'}
+          c={isNote ? undefined : 'gray.7'}
+          style={{ whiteSpace: 'pre-wrap', flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
+        >
           {sentence}
           <Text span size="xs" c="gray.7">
             {' · '}

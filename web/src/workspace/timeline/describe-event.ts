@@ -21,7 +21,11 @@ export function describeEvent(kind: string | null | undefined, raw: Data | null 
     case 'assigned': {
       const to = person(data.to);
       const teamTo = data.teamTo !== data.teamFrom ? team(data.teamTo) : null;
-      const text = to ? `Assigned to ${to}${teamTo ? ` (${teamTo})` : ''}` : teamTo ? `Moved to ${teamTo}, no owner` : 'Owner removed';
+      const text = to
+        ? `Assigned to ${to}${teamTo ? ` (${teamTo})` : ''}`
+        : teamTo
+          ? `Moved to ${teamTo}, no owner`
+          : 'Owner removed';
       return withReason(text, data);
     }
     case 'status_changed':
@@ -46,7 +50,10 @@ export function describeEvent(kind: string | null | undefined, raw: Data | null 
       return 'Transfer offer withdrawn';
     case 'escalated': {
       const to = person(data.targetUserId) ?? team(data.targetTeamId);
-      return withReason(`Escalated${typeof data.level === 'number' ? ` to level ${data.level}` : ''}${to ? ` (${to})` : ''}`, data);
+      return withReason(
+        `Escalated${typeof data.level === 'number' ? ` to level ${data.level}` : ''}${to ? ` (${to})` : ''}`,
+        data,
+      );
     }
     case 'escalation_accepted':
       return 'Escalation accepted';
@@ -71,7 +78,10 @@ export function describeEvent(kind: string | null | undefined, raw: Data | null 
     case 'effort_threshold_exceeded':
       return 'Customer effort crossed a threshold';
     case 'linked_to_problem':
-      return withReason(`Linked to problem ${str(data.problem) ?? ''}${str(data.title) ? ` ${str(data.title)}` : ''}`.trim(), data);
+      return withReason(
+        `Linked to problem ${str(data.problem) ?? ''}${str(data.title) ? ` ${str(data.title)}` : ''}`.trim(),
+        data,
+      );
     case 'unlinked_from_problem':
       return withReason(`Unlinked from problem ${str(data.problem) ?? ''}`.trim(), data);
     case 'merged_into':

@@ -32,5 +32,11 @@ export function parseTurns(text: string): Turn[] {
 export function isCustomerSpeaker(speaker: string | null, customerName: string | null | undefined): boolean {
   if (!speaker) return false;
   const s = speaker.toLowerCase();
-  return s === 'customer' || s === 'visitor' || s === 'caller' || (Boolean(customerName) && s === customerName!.toLowerCase()) || (Boolean(customerName) && customerName!.toLowerCase().startsWith(`${s} `));
+  return (
+    s === 'customer' ||
+    s === 'visitor' ||
+    s === 'caller' ||
+    (Boolean(customerName) && s === customerName!.toLowerCase()) ||
+    (Boolean(customerName) && customerName!.toLowerCase().startsWith(`${s} `))
+  );
 }
