@@ -11,6 +11,7 @@ import { registerAuthentication, SESSION_COOKIE } from './auth.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { WEBHOOK_SECURITY } from './signed-webhooks.ts';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_SIGNATURE_SCHEME } from '../services/channels/webhook-signature.ts';
+import { adminConsoleRoutes } from './routes/admin-console.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { callbackRoutes } from './routes/callbacks.ts';
@@ -28,7 +29,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import { customerMergeRoutes } from './routes/customer-merges.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
-import { webAppRoutes } from './routes/web-app.ts';
+import { sendWebAppNotFound, wantsWebAppPage, webAppRoutes } from './routes/web-app.ts';
 import { partnerCaseRoutes } from './routes/partner-cases.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { portalRoutes } from './routes/portal.ts';
@@ -67,7 +68,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  app.setNotFoundHandler((request, reply) =>
+    wantsWebAppPage(request) ? sendWebAppNotFound(reply) : notFoundHandler(request, reply),
+  );
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
@@ -156,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(chatRoutes(database.db));
       await api.register(workspaceRoutes);
       await api.register(supervisorRoutes);
+      await api.register(adminConsoleRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

@@ -22,6 +22,7 @@ export const tenants = pgTable('tenants', {
   name: text('name').notNull(),
   caseSeq: integer('case_seq').notNull().default(0),
   casePolicy: jsonb('case_policy').$type<CasePolicyOverrides>().notNull().default({}),
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: createdAt(),
 });
 
@@ -85,6 +86,18 @@ export const sessions = pgTable('sessions', {
   userId: uuid('user_id').notNull(),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** A one-time link to set a password: an invitation or a reset; stored only as its hash. */
+export const passwordLinks = pgTable('password_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  purpose: text('purpose').$type<'invitation' | 'reset'>().notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
 });
 
 export const customerIdentities = pgTable('customer_identities', {

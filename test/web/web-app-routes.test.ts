@@ -19,6 +19,9 @@ describe('the web app served by Hearken', () => {
     '/work/cases/123',
     '/supervisor',
     '/review',
+    '/admin',
+    '/admin/people',
+    '/set-password',
     '/portal/acme',
     '/portal/acme/cases/1',
   ])('answers %s with the single page, never cached', async (url) => {

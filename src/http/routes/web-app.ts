@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { WEB_APP_DIST } from '../web-app-files.ts';
@@ -12,6 +12,9 @@ const APP_PATHS = [
   '/work/*',
   '/supervisor',
   '/review',
+  '/admin',
+  '/admin/*',
+  '/set-password',
   '/portal/:organisation',
   '/portal/:organisation/*',
 ];
@@ -38,10 +41,30 @@ export const webAppRoutes: FastifyPluginAsync = async (app) => {
     });
   }
   for (const url of APP_PATHS) {
-    app.get(url, { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-      // Read each time: a rebuild while the server runs names new asset files.
-      const page = built ? await readFile(`${WEB_APP_DIST}/index.html`, 'utf8').catch(() => NOT_BUILT) : NOT_BUILT;
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
-    });
+    app.get(url, { config: { permission: 'public' }, schema: { hide: true } }, (_request, reply) =>
+      sendWebAppPage(reply, 200),
+    );
   }
 };
+
+async function sendWebAppPage(reply: FastifyReply, status: number): Promise<FastifyReply> {
+  // Read each time: a rebuild while the server runs names new asset files.
+  const page = await readFile(`${WEB_APP_DIST}/index.html`, 'utf8').catch(() => NOT_BUILT);
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+}
+
+/**
+ * A person who follows a wrong link in the browser gets the web app's own not-found page (with a
+ * 404 status), not the API's JSON error; programs and anything under /api/ keep the JSON answer.
+ */
+export function wantsWebAppPage(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0]!;
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !path.startsWith('/api/') &&
+    !path.startsWith('/assets/') &&
+    (request.headers.accept ?? '').includes('text/html')
+  );
+}
+
+export const sendWebAppNotFound = (reply: FastifyReply) => sendWebAppPage(reply, 404);
