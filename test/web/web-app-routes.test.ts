@@ -40,7 +40,27 @@ describe('the web app served by Hearken', () => {
     expect(response.headers['cache-control']).toContain('immutable');
   });
 
+  it('answers a browser that follows a wrong link with the app (its not-found page), status 404', async () => {
+    const response = await t.call(undefined, {
+      method: 'GET',
+      url: '/no-such-screen/42',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('<div id="root">');
+    const program = await t.call(undefined, { method: 'GET', url: '/no-such-screen/42' });
+    expect(program.statusCode).toBe(404);
+    expect(program.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
   it('keeps unknown API paths as JSON errors, not the page', async () => {
+    const fromBrowser = await t.call(undefined, {
+      method: 'GET',
+      url: '/api/v1/no-such-thing',
+      headers: { accept: 'text/html' },
+    });
+    expect(fromBrowser.json()).toMatchObject({ error: { code: 'not_found' } });
     const response = await t.call(undefined, { method: 'GET', url: '/api/v1/no-such-thing' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: { code: expect.any(String) } });
