@@ -64,7 +64,9 @@ export function GlobalSearch() {
                 <Group wrap="nowrap" gap="sm" w="100%">
                   <Badge
                     variant="light"
-                    w={84}
+                    // Never squeezed by a long title: the kind stays readable ("Customer", not "CUSTO…").
+                    miw={92}
+                    style={{ flexShrink: 0, overflow: 'visible' }}
                     color={result.type === 'customer' ? 'teal' : result.type === 'case' ? 'hearken' : 'gray'}
                   >
                     {KIND_LABEL[result.type]}

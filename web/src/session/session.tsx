@@ -85,6 +85,6 @@ export const hasWorkspace = (role: Me['role']): boolean => role !== 'analyst' &&
 /** Where a person lands after signing in. */
 export function homeFor(me: Me): string {
   if (me.role === 'customer') return `/portal/${me.tenant}`;
-  if (me.role === 'analyst') return '/supervisor';
+  if (me.role === 'analyst') return '/review';
   return '/work';
 }
