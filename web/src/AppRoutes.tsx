@@ -4,6 +4,7 @@ import { Loading } from './components/states';
 import { StaffShell } from './layout/StaffShell';
 import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SetPasswordPage } from './pages/SetPasswordPage';
 import { homeFor, REVIEWING_ROLES, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
 import type { Role } from './api/types';
 
@@ -11,6 +12,7 @@ import type { Role } from './api/types';
 const PortalPage = lazy(() => import('./portal/PortalPage').then((m) => ({ default: m.PortalPage })));
 const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 const WorkspacePage = lazy(() => import('./workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 
 export function AppRoutes() {
@@ -26,6 +28,7 @@ function AppRoutesInner() {
     <Routes>
       <Route path="/" element={<Home />} />
       <Route path="/signin" element={<SignInPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
       <Route path="/portal/:organisation/*" element={<PortalPage />} />
       <Route
         path="/work/*"
@@ -53,6 +56,16 @@ function AppRoutesInner() {
           <StaffOnly roles={REVIEWING_ROLES}>
             <StaffShell>
               <ReviewPage />
+            </StaffShell>
+          </StaffOnly>
+        }
+      />
+      <Route
+        path="/admin/*"
+        element={
+          <StaffOnly roles={['admin']}>
+            <StaffShell>
+              <AdminPage />
             </StaffShell>
           </StaffOnly>
         }

@@ -18,6 +18,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
     ...(hasWorkspace(me.role) ? [{ value: 'work', label: 'Workspace', to: '/work' }] : []),
     ...(SUPERVISING_ROLES.includes(me.role) ? [{ value: 'supervisor', label: 'Supervisor', to: '/supervisor' }] : []),
     ...(REVIEWING_ROLES.includes(me.role) ? [{ value: 'review', label: 'Review', to: '/review' }] : []),
+    ...(me.role === 'admin' ? [{ value: 'admin', label: 'Admin', to: '/admin' }] : []),
   ];
   const section = sections.find((s) => location.pathname.startsWith(s.to))?.value ?? 'work';
 

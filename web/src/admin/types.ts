@@ -1,0 +1,25 @@
+import type { BodyOf, Success } from '../api/types';
+
+export type { Team, User } from '../api/types';
+export type Organisation = Success<'/api/v1/organisation'>;
+export type ApiToken = Success<'/api/v1/tokens'>['items'][number];
+export type TokenIssued = Success<'/api/v1/tokens', 'post'>;
+export type TokenRequest = BodyOf<'/api/v1/tokens', 'post'>;
+export type Invitation = Success<'/api/v1/users/invitations', 'post'>;
+export type InvitationRequest = BodyOf<'/api/v1/users/invitations', 'post'>;
+export type PasswordReset = Success<'/api/v1/users/{id}/password-reset', 'post'>;
+export type PersonChanges = BodyOf<'/api/v1/users/{id}', 'patch'>;
+export type TeamRequest = BodyOf<'/api/v1/teams', 'post'>;
+export type Calendar = Success<'/api/v1/sla/calendars'>['items'][number];
+export type CalendarRequest = BodyOf<'/api/v1/sla/calendars', 'post'>;
+export type SlaPolicy = Success<'/api/v1/sla/policies'>['items'][number];
+export type SlaPolicyRequest = BodyOf<'/api/v1/sla/policies/{priority}', 'put'>;
+export type SlaPreview = Success<'/api/v1/sla/preview', 'post'>;
+export type SlaPreviewRequest = BodyOf<'/api/v1/sla/preview', 'post'>;
+export type Priority = SlaPolicy['priority'];
+export type CasePolicy = Success<'/api/v1/settings/case-policy'>;
+export type ChannelSettings = Success<'/api/v1/channels/settings'>;
+export type ChannelSettingsChanges = BodyOf<'/api/v1/channels/settings', 'patch'>;
+export type Mailboxes = Success<'/api/v1/channels/mailboxes'>;
+export type Feed = Success<'/api/v1/channels/feeds'>['items'][number];
+export type FeedRequest = BodyOf<'/api/v1/channels/feeds', 'post'>;
