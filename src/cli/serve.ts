@@ -71,10 +71,15 @@ export async function startServer(
       throw error;
     }
   }
-  // Every process polls for due work; claiming with SKIP LOCKED keeps that safe.
-  const worker = createJobWorker(database.db, { logger: app.log, pollMs: settings.jobPollMs, channels: app.channels });
+  // Every process polls for due work; claiming with SKIP LOCKED keeps that safe. The workers use
+  // the store's background connections, so a backlog never takes the ones requests wait for.
+  const worker = createJobWorker(database.backgroundDb, {
+    logger: app.log,
+    pollMs: settings.jobPollMs,
+    channels: app.channels,
+  });
   worker.start();
-  const analysis = new AnalysisWorker(database.db, { logger: app.log });
+  const analysis = new AnalysisWorker(database.backgroundDb, { logger: app.log });
   analysis.start();
   let stopping: Promise<void> | undefined;
   const server: RunningServer = {

@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
 import { analyseQueuedContacts, type AnalysisBatchResult } from '../services/analysis/analyse-contacts.ts';
 import type { Db } from '../store/database.ts';
-import { PollingLoop } from './polling-loop.ts';
+import { setImmediate as eventLoopTurn } from 'node:timers/promises';
+import { PollingLoop, type RoundResult } from './polling-loop.ts';
 
 export interface AnalysisWorkerOptions {
-  /** How long an idle worker waits before looking at the queue again. */
+  /** How long a worker that has just emptied the queue waits before looking at it again. */
   pollMs?: number;
+  /** Each idle look doubles the wait, up to this (default 2 s): an idle server barely polls. */
+  idleMaxMs?: number;
   batchSize?: number;
   logger?: Pick<Logger, 'error' | 'warn' | 'info'>;
   tenantIds?: string[];
@@ -26,8 +29,8 @@ export class AnalysisWorker {
     private readonly options: AnalysisWorkerOptions = {},
   ) {
     this.loop = new PollingLoop(
-      () => this.drain(),
-      options.pollMs ?? 250,
+      async (): Promise<RoundResult> => ((await this.drain()) > 0 ? 'worked' : 'idle'),
+      { pollMs: options.pollMs ?? 250, idleMaxMs: options.idleMaxMs ?? 2000 },
       (error) => options.logger?.error({ err: error }, 'contact analysis failed'),
     );
   }
@@ -45,7 +48,9 @@ export class AnalysisWorker {
   /** Analyses batches until none is left (or the worker is stopped); returns how many contacts were analysed. */
   async drain(): Promise<number> {
     let analysed = 0;
-    for (;;) {
+    for (let batch = 0; ; batch++) {
+      // Between batches whoever waits for the connection (a request, on PGlite's single one) goes first.
+      if (batch > 0) await eventLoopTurn();
       const result = await analyseQueuedContacts(this.db, {
         limit: this.options.batchSize ?? 200,
         ...(this.options.tenantIds ? { tenantIds: this.options.tenantIds } : {}),

@@ -7,13 +7,23 @@ import type { JobHandler } from './worker.ts';
 
 type Payload = { caseId: string } & Record<string, string>;
 
-/** Timers that keep cases owned: offers that lapse, escalations that climb, promises that break. */
+/**
+ * Timers that keep cases owned: offers that lapse, escalations that climb, promises that break.
+ * The ones that raise or move an escalation act at the worker's time (`context.now`), not at the
+ * time they were due: an escalation raised or climbed late gets a deadline from now, instead of
+ * one already past that would climb again at once, level after level and reminder after reminder.
+ */
 export const caseJobHandlers: Record<string, JobHandler> = {
   [TRANSFER_EXPIRY_JOB]: (job, tx) =>
     expireCaseTransfer(scopeTo(tx, job.tenantId!), job.payload as { transferId: string; caseId: string }, job.runAt),
-  [ESCALATION_CLIMB_JOB]: (job, tx) =>
-    climbCaseEscalation(scopeTo(tx, job.tenantId!), job.payload as { escalationId: string; caseId: string }, job.runAt),
-  [CALLBACK_MISSED_JOB]: (job, tx) =>
-    markCallbackMissed(scopeTo(tx, job.tenantId!), job.payload as { callbackId: string; caseId: string }, job.runAt),
-  [EFFORT_CHECK_JOB]: (job, tx) => runEffortCheck(scopeTo(tx, job.tenantId!), job.payload as Payload, job.runAt),
+  [ESCALATION_CLIMB_JOB]: (job, tx, context) =>
+    climbCaseEscalation(
+      scopeTo(tx, job.tenantId!),
+      job.payload as { escalationId: string; caseId: string },
+      context.now,
+    ),
+  [CALLBACK_MISSED_JOB]: (job, tx, context) =>
+    markCallbackMissed(scopeTo(tx, job.tenantId!), job.payload as { callbackId: string; caseId: string }, context.now),
+  [EFFORT_CHECK_JOB]: (job, tx, context) =>
+    runEffortCheck(scopeTo(tx, job.tenantId!), job.payload as Payload, context.now),
 };

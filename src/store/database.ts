@@ -9,6 +9,12 @@ export interface Database {
   /** Where the data lives, for people: a directory or a redacted connection string. */
   readonly location: string;
   readonly db: Db;
+  /**
+   * Where background work (the job and analysis workers) runs its queries. On PostgreSQL a small
+   * pool of its own, so a backlog never holds the connections requests are waiting for; on
+   * PGlite the one connection there is (the workers let requests in between their transactions).
+   */
+  readonly backgroundDb: Db;
   /** Messages between the server processes sharing this store; absent when one process owns it. */
   readonly broadcast?: Broadcast;
   close(): Promise<void>;
@@ -28,12 +34,14 @@ export interface OpenOptions {
   dataDir: string;
   /** Connection pool size for PostgreSQL. */
   poolSize?: number;
+  /** Size of PostgreSQL's separate pool for background work (default 2: one job worker, one analysis worker). */
+  backgroundPoolSize?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./drivers/postgres.ts');
-    return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+    return openPostgres(options.databaseUrl, options.poolSize ?? 20, options.backgroundPoolSize ?? 2);
   }
   const { openPglite } = await import('./drivers/pglite.ts');
   return openPglite(options.dataDir);

@@ -99,6 +99,9 @@ export async function scheduleEffortCheck(change: CaseChange): Promise<void> {
   });
 }
 
+/** Timer: the days-open threshold may have been reached. A case solved or closed by then has nothing to check. */
 export async function runEffortCheck(scope: TenantScope, payload: { caseId: string }, now: Date): Promise<void> {
-  await checkCaseEffort(await openCaseForChange(scope, systemActor(scope), payload.caseId, now));
+  const change = await openCaseForChange(scope, systemActor(scope), payload.caseId, now);
+  if (change.row.status === 'closed' || change.row.status === 'solved') return;
+  await checkCaseEffort(change);
 }

@@ -98,7 +98,11 @@ async function updateCaseSla(
     const job = { tenantId: tx.tenantId, payload: { caseId, metric } };
     const { dueAt, warnAt, satisfiedAt } = cycle;
     // A kept promise may still have been kept late: the breach timer stays for a deadline before the keeping.
-    const breachAhead = dueAt !== null && breachedAt === null && (satisfiedAt === null || dueAt < satisfiedAt);
+    // Unless this cycle was already judged kept: that verdict stands (alertsDue records nothing more for
+    // it), so a timer would find nothing to record and set itself again, for ever.
+    const judgedKept = sameCycle && previous.satisfiedAt !== null && satisfiedAt !== null;
+    const breachAhead =
+      !judgedKept && dueAt !== null && breachedAt === null && (satisfiedAt === null || dueAt < satisfiedAt);
     if (breachAhead) timers.push({ ...job, kind: SLA_BREACH_JOB, key: slaBreachKey(caseId, metric), runAt: dueAt });
     else cancelled.push(slaBreachKey(caseId, metric));
     const warningAhead =

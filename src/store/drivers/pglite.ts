@@ -36,6 +36,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     location: dir,
     db,
+    backgroundDb: db,
     close: async () => {
       await pglite.close();
       lock.release();

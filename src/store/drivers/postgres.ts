@@ -4,13 +4,8 @@ import { migrate } from '../migrate.ts';
 import * as schema from '../schema.ts';
 import type { Broadcast, Database, Db } from '../database.ts';
 
-export async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'hearken' });
-  // An idle client losing its connection must not take the process down.
-  pool.on('error', () => undefined);
-  // Nor one losing it mid-transaction (a failover, a killed backend): the query in flight fails
-  // and its transaction rolls back; without a listener the client's error event would crash us.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+export async function openPostgres(databaseUrl: string, poolSize: number, backgroundPoolSize = 2): Promise<Database> {
+  const pool = openPool(databaseUrl, poolSize, 'hearken');
   try {
     await migrate(async (work) => {
       const client = await pool.connect();
@@ -33,17 +28,32 @@ export async function openPostgres(databaseUrl: string, poolSize: number): Promi
     throw error;
   }
   const db = drizzle(pool, { schema }) as unknown as Db;
+  // Background work gets connections of its own (opened when first used): requests never queue behind it.
+  const backgroundPool = openPool(databaseUrl, backgroundPoolSize, 'hearken-background');
+  const backgroundDb = drizzle(backgroundPool, { schema }) as unknown as Db;
   const broadcast = postgresBroadcast(pool, databaseUrl);
   return {
     kind: 'postgres',
     location: redact(databaseUrl),
     db,
+    backgroundDb,
     broadcast,
     close: async () => {
       await broadcast.end();
+      await backgroundPool.end();
       await pool.end();
     },
   };
+}
+
+function openPool(databaseUrl: string, max: number, name: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, application_name: name });
+  // An idle client losing its connection must not take the process down.
+  pool.on('error', () => undefined);
+  // Nor one losing it mid-transaction (a failover, a killed backend): the query in flight fails
+  // and its transaction rolls back; without a listener the client's error event would crash us.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 /**

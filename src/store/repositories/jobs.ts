@@ -54,24 +54,74 @@ export async function releaseJobKey(db: Db, jobId: number): Promise<void> {
   await db.execute(sql`UPDATE jobs SET key = NULL WHERE id = ${jobId}`);
 }
 
-/** Locks the oldest due job for the calling transaction; other pollers skip it. */
-export async function claimDueJob(
-  tx: Db,
+/** Whose turn a claim is: urgent work (priority above 0) of any of these kinds, or one kind's oldest due job. */
+export type JobTurn = { urgent: true; kinds: string[] } | { urgent?: false; kind: string };
+
+/**
+ * Which turns have work due at `now`, in one statement: whether urgent work is waiting, and
+ * which of these kinds have a due job. Each test stops at the first index entry it finds
+ * (jobs_due_by_kind, jobs_due_urgent), so an idle poll costs a few index probes.
+ */
+export async function dueJobTurns(
+  db: Db,
   now: Date,
   kinds: string[],
   tenantIds?: string[],
-): Promise<JobRow | undefined> {
+): Promise<{ urgent: boolean; kinds: string[] }> {
+  const onlyTenants = tenantIds ? sql`AND j.tenant_id = ANY(${sql.param(tenantIds)}::uuid[])` : sql``;
+  const result = await db.execute(sql`
+    SELECT NULL AS kind, EXISTS (
+      SELECT 1 FROM jobs j
+      WHERE j.status = 'pending' AND j.priority > 0 AND j.run_at <= ${now}
+        AND j.kind = ANY(${sql.param(kinds)}::text[]) ${onlyTenants}) AS due
+    UNION ALL
+    SELECT k.kind, EXISTS (
+      SELECT 1 FROM jobs j
+      WHERE j.status = 'pending' AND j.kind = k.kind AND j.run_at <= ${now} ${onlyTenants}) AS due
+    FROM unnest(${sql.param(kinds)}::text[]) AS k(kind)`);
+  const rows = rowsOf<{ kind: string | null; due: boolean }>(result).filter((r) => r.due);
+  return {
+    urgent: rows.some((r) => r.kind === null),
+    kinds: rows.flatMap((r) => (r.kind === null ? [] : [r.kind])),
+  };
+}
+
+/**
+ * Locks the due job whose turn it is for the calling transaction; other pollers skip it. Within
+ * a kind the oldest due job goes first (run_at, then id); urgent work goes by priority first.
+ */
+export async function claimDueJob(tx: Db, now: Date, turn: JobTurn, tenantIds?: string[]): Promise<JobRow | undefined> {
   const onlyTenants = tenantIds ? sql`AND tenant_id = ANY(${sql.param(tenantIds)}::uuid[])` : sql``;
+  // One kind is compared with `=`, not `= ANY`, so the index hands its rows over in due order.
+  const which = turn.urgent
+    ? sql`priority > 0 AND kind = ANY(${sql.param(turn.kinds)}::text[])`
+    : sql`kind = ${turn.kind}`;
+  const order = turn.urgent ? sql`priority DESC, run_at, id` : sql`run_at, id`;
   const result = await tx.execute(sql`
     SELECT id::int AS id, tenant_id AS "tenantId", kind, key, payload, run_at AS "runAt", attempts, max_attempts AS "maxAttempts"
     FROM jobs
-    WHERE status = 'pending' AND run_at <= ${now} AND kind = ANY(${sql.param(kinds)}::text[]) ${onlyTenants}
-    ORDER BY priority DESC, run_at, id
+    WHERE status = 'pending' AND run_at <= ${now} AND ${which} ${onlyTenants}
+    ORDER BY ${order}
     LIMIT 1
     FOR UPDATE SKIP LOCKED`);
   const row = rowsOf<JobRow>(result)[0];
   // Raw queries hand timestamps back as text with some drivers.
   return row && { ...row, runAt: new Date(row.runAt) };
+}
+
+/**
+ * A job that set its own timer again, unchanged, for a time no later than its own would run
+ * again at once, and again, forever: that copy is cancelled. Returns whether there was one.
+ */
+export async function dropRepeatOfJob(db: Db, job: JobRow): Promise<boolean> {
+  if (job.key === null) return false;
+  const result = await db.execute(sql`
+    UPDATE jobs SET status = 'cancelled', finished_at = now(),
+      last_error = 'set again by itself, unchanged, for a time already reached: dropped, or it would never stop running'
+    WHERE key = ${job.key} AND status = 'pending' AND id <> ${job.id} AND kind = ${job.kind}
+      AND run_at <= ${job.runAt} AND payload = ${JSON.stringify(job.payload)}::jsonb
+    RETURNING id`);
+  return rowsOf(result).length > 0;
 }
 
 export async function finishJob(tx: Db, id: number): Promise<void> {
