@@ -271,6 +271,23 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     await audit(page, 'review queue');
   });
 
+  step('search names each result’s kind in full, and a wrong link shows the app’s not-found page', async () => {
+    const page = windows.supervisor!;
+    await page.keyboard.press('Control+K');
+    await page.getByRole('textbox', { name: 'Search' }).fill(desk.customer.name.split(' ')[0]!);
+    const kind = page.locator('.mantine-Spotlight-action .mantine-Badge-root').first();
+    await sees(kind);
+    // The badge's label is not cut off ("CUSTO…"): its text fits in the box it is drawn in.
+    const label = kind.locator('.mantine-Badge-label');
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${hearken.url}/no-such-screen`);
+    await sees(page.getByRole('heading', { name: 'Page not found' }));
+    await page.getByRole('link', { name: 'Go to Hearken' }).click();
+    await sees(page.getByRole('button', { name: `Account: ${desk.supervisor.name}` }));
+  });
+
   step('signing out returns to the sign-in page', async () => {
     const page = windows.supervisor!;
     await page.getByRole('button', { name: `Account: ${desk.supervisor.name}` }).click();
