@@ -2,7 +2,6 @@ import type { AutomatedKind } from '../../domain/vocabulary.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../domain/timeline-cursor.ts';
 import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
-import { latestAnalyses } from '../../store/repositories/contact-analyses.ts';
 import { readTimeline, type TimelineRow } from '../../store/repositories/timeline.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import { FULL_READER, type ContactReader } from '../analysis/analyst-copy.ts';
@@ -26,23 +25,16 @@ export async function customerTimeline(
   const rows = await readTimeline(scope, customerId, options.limit + 1, before);
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
-  const analyses = await latestAnalyses(
-    scope,
-    page.filter((r) => r.type === 'contact').map((r) => r.id),
-  );
   const reader = options.reader ?? FULL_READER;
   return {
     customerId,
-    items: page.map((row) => timelineItem(row, reader, analyses.get(row.id))),
+    items: page.map((row) => timelineItem(row, reader)),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ occurredAt: last.position, id: last.id }) : null,
   };
 }
 
-function timelineItem(
-  row: TimelineRow,
-  reader: ContactReader,
-  analysis: Parameters<typeof analysisView>[0] | undefined,
-) {
+function timelineItem(row: TimelineRow, reader: ContactReader) {
+  const { analysis } = row;
   const common = {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
