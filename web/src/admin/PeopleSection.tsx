@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Menu, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconDots, IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { AdminTable, ListStates, matches, Panel, SearchField, SectionHeader } from './parts';
+import { StatusBadge, AdminTable, ListStates, matches, Panel, SearchField, SectionHeader } from './parts';
 import { DeactivateModal, EditPersonModal, InviteModal, ResetPasswordModal } from './PersonModals';
 import { adminKeys, useAdminQuery } from './queries';
 import type { Team, User } from './types';
@@ -90,9 +90,7 @@ export function PeopleSection() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={u.active ? 'green' : 'gray'} tt="none">
-                      {u.active ? 'Active' : 'Deactivated'}
-                    </Badge>
+                    <StatusBadge active={u.active}>{u.active ? 'Active' : 'Deactivated'}</StatusBadge>
                   </Table.Td>
                   <Table.Td ta="right">
                     <Menu position="bottom-end" withinPortal>

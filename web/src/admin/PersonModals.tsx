@@ -30,7 +30,7 @@ export function InviteModal({ teams, people, onClose }: { teams: Team[]; people:
   const done = invite.data;
 
   return (
-    <Modal opened onClose={onClose} title="Invite a person" size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Invite a person" size="lg">
       {done ? (
         <Stack gap="md">
           <Text size="sm">
@@ -156,7 +156,13 @@ export function EditPersonModal({
   );
 
   return (
-    <Modal opened onClose={onClose} title={`Change ${user.name}`} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Change ${user.name}`}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -237,7 +243,12 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     [],
   );
   return (
-    <Modal opened onClose={onClose} title={`Reset ${user.name}'s password`}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Reset ${user.name}'s password`}
+    >
       {reset.data ? (
         <Stack gap="md">
           <ShownOnce
@@ -268,7 +279,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
               <Button variant="default" onClick={onClose}>
                 Cancel
               </Button>
-              <Button type="submit" color="red" loading={reset.isPending} data-autofocus>
+              <Button type="submit" color="red.8" loading={reset.isPending} data-autofocus>
                 Reset password
               </Button>
             </Group>
@@ -288,7 +299,12 @@ export function DeactivateModal({ user, teams, onClose }: { user: User; teams: T
   const team = teams.find((t) => t.id === user.teamId);
   const deactivating = user.active;
   return (
-    <Modal opened onClose={onClose} title={deactivating ? `Deactivate ${user.name}` : `Reactivate ${user.name}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={deactivating ? `Deactivate ${user.name}` : `Reactivate ${user.name}`}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -317,7 +333,7 @@ export function DeactivateModal({ user, teams, onClose }: { user: User; teams: T
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color={deactivating ? 'red' : undefined} loading={change.isPending} data-autofocus>
+            <Button type="submit" color={deactivating ? 'red.8' : undefined} loading={change.isPending} data-autofocus>
               {deactivating ? 'Deactivate' : 'Reactivate'}
             </Button>
           </Group>

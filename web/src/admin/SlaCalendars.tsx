@@ -19,13 +19,22 @@ const DAYS = [
 type Day = (typeof DAYS)[number][0];
 type Hours = Record<Day, { open: boolean; from: string; to: string }>;
 
+/** "Mon–Fri 09:00–17:00 · Sat 10:00–14:00": runs of days with the same hours said once. */
 const summary = (c: Calendar) => {
   const hours = c.weeklyHours as Partial<Record<Day, string[][]>>;
-  const open = DAYS.filter(([d]) => (hours[d] ?? []).length > 0);
+  const said = DAYS.map(([d, name]) => ({
+    day: name.slice(0, 3),
+    hours: (hours[d] ?? []).map((i) => i.join('–')).join(', '),
+  }));
+  const runs: { from: string; to: string; hours: string }[] = [];
+  for (const { day, hours: h } of said) {
+    const last = runs[runs.length - 1];
+    if (last && last.hours === h) last.to = day;
+    else runs.push({ from: day, to: day, hours: h });
+  }
+  const open = runs.filter((r) => r.hours !== '');
   if (open.length === 0) return 'Closed every day';
-  return open
-    .map(([d, name]) => `${name.slice(0, 3)} ${(hours[d] ?? []).map((i) => i.join('–')).join(', ')}`)
-    .join(' · ');
+  return open.map((r) => `${r.from === r.to ? r.from : `${r.from}–${r.to}`} ${r.hours}`).join(' · ');
 };
 
 type QueryLike = {
@@ -133,7 +142,13 @@ function CalendarModal({ calendar, onClose }: { calendar: Calendar | null; onClo
   };
 
   return (
-    <Modal opened onClose={onClose} title={calendar ? `Edit ${calendar.name}` : 'Add a calendar'} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={calendar ? `Edit ${calendar.name}` : 'Add a calendar'}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -224,7 +239,7 @@ function CalendarModal({ calendar, onClose }: { calendar: Calendar | null; onClo
             {calendar ? (
               <Button
                 variant="subtle"
-                color="red"
+                color="red.8"
                 loading={remove.isPending}
                 onClick={() => remove.mutate(undefined, { onSuccess: done(`${calendar.name} removed`) })}
               >

@@ -136,7 +136,13 @@ function PolicyModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={`SLA for ${policy.priority} cases`} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`SLA for ${policy.priority} cases`}
+      size="xl"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -101,7 +101,13 @@ function TeamModal({ team, people, onClose }: { team: Team | null; people: User[
     .map((p) => ({ value: p.id, label: `${p.name} (${p.role})` }));
 
   return (
-    <Modal opened onClose={onClose} title={team ? `Edit ${team.name}` : 'Create a team'} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={team ? `Edit ${team.name}` : 'Create a team'}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import {
   AdminTable,
+  StatusBadge,
   FormError,
   ListStates,
   matches,
@@ -60,9 +61,9 @@ export function TokensSection() {
                     <Table.Td>{t.userName ?? '—'}</Table.Td>
                     <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={t.active ? 'green' : 'gray'} tt="none">
+                      <StatusBadge active={t.active}>
                         {t.active ? 'Active' : `Revoked ${formatDateTime(t.revokedAt)}`}
-                      </Badge>
+                      </StatusBadge>
                     </Table.Td>
                     <Table.Td ta="right">
                       {t.active ? (
@@ -165,7 +166,7 @@ function RevokeModal({ token, onClose }: { token: ApiToken; onClose: () => void 
     [adminKeys.tokens],
   );
   return (
-    <Modal opened onClose={onClose} title={`Revoke "${token.name}"`}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Revoke "${token.name}"`}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -186,7 +187,7 @@ function RevokeModal({ token, onClose }: { token: ApiToken; onClose: () => void 
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color="red" loading={revoke.isPending} data-autofocus>
+            <Button type="submit" color="red.8" loading={revoke.isPending} data-autofocus>
               Revoke token
             </Button>
           </Group>

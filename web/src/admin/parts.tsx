@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Alert,
+  Badge,
   Code,
   CopyButton,
   Group,
@@ -16,6 +17,7 @@ import {
 import { IconAlertTriangle, IconCheck, IconCopy, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/client';
+import { DARK_GREEN } from '../components/readable';
 import { Empty, ErrorState, Loading } from '../components/states';
 
 /** The head of one admin section: its h1, what it is for, and its main action. */
@@ -186,3 +188,12 @@ export const formatDateTime = (iso: string | null | undefined, timeZone?: string
         : DATE_TIME
       ).format(new Date(iso))
     : '—';
+
+/** Active or not, readable at WCAG AA on its tint. */
+export function StatusBadge({ active, children }: { active: boolean; children: ReactNode }) {
+  return (
+    <Badge variant="light" color={active ? 'green' : 'gray'} c={active ? DARK_GREEN : 'dark.6'} tt="none">
+      {children}
+    </Badge>
+  );
+}
