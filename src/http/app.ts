@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { CredentialResolver } from '../services/auth/sessions.ts';
+import { CredentialResolver, shareCredentialChanges } from '../services/auth/sessions.ts';
 import type { Database } from '../store/database.ts';
 import { channelRuntime, type ChannelRuntime } from '../services/channels/outbound/channel-runtime.ts';
 import { registerAuthentication, SESSION_COOKIE } from './auth.ts';
@@ -128,6 +128,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => feed.disconnect());
   }
   registerAuthentication(app, database.db, new CredentialResolver(database.db));
+  // A token revoked or a person deactivated through another process is refused here at once too.
+  if (database.broadcast) {
+    const stopSharing = await shareCredentialChanges(database.broadcast);
+    app.addHook('onClose', () => stopSharing());
+  }
 
   await app.register(webAppRoutes);
   await app.register(chatWidgetRoutes);

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import type { Db } from '../../store/database.ts';
+import type { Broadcast, Db } from '../../store/database.ts';
 import {
   deleteSession,
   findPrincipalBySessionHash,
@@ -36,10 +36,28 @@ export async function login(db: Db, input: { tenant: string; email: string; pass
 export const logout = (db: Db, sessionToken: string) => deleteSession(db, hashSecret(sessionToken));
 
 let credentialEpoch = 0;
+const CREDENTIALS_CHANNEL = 'hearken_credentials';
+let sharedWith: Broadcast | undefined;
 
-/** Someone lost access (deactivated, token revoked): forget cached credentials in this process at once. */
+/**
+ * Someone lost access (deactivated, token revoked): forget cached credentials in this process at
+ * once, and in every other server process on the same database when they share a broadcast.
+ */
 export function credentialsChanged(): void {
   credentialEpoch++;
+  sharedWith?.publish(CREDENTIALS_CHANNEL, 'changed').catch(() => undefined);
+}
+
+/** Hears the other processes' credentialsChanged(); the returned function stops listening. */
+export async function shareCredentialChanges(broadcast: Broadcast): Promise<() => Promise<void>> {
+  sharedWith = broadcast;
+  const stop = await broadcast.subscribe(CREDENTIALS_CHANNEL, () => {
+    credentialEpoch++;
+  });
+  return async () => {
+    if (sharedWith === broadcast) sharedWith = undefined;
+    await stop();
+  };
 }
 
 /**
