@@ -110,6 +110,7 @@ describe('admin console API', () => {
       expect(lookup.statusCode).toBe(200);
       expect(lookup.json()).toMatchObject({
         purpose: 'invitation',
+        role: 'agent',
         name: 'Ana Lima',
         organisation: { slug: org.tenant.slug },
       });

@@ -93,6 +93,9 @@ export function passwordLinkRoutes(db: Db): FastifyPluginAsyncTypebox {
               organisation: Type.Object({ slug: Type.String(), name: Type.String() }),
               name: Type.String(),
               email: Type.String(),
+              role: Type.Enum(['admin', 'supervisor', 'agent', 'analyst', 'customer'], {
+                description: 'A customer signs in on the portal, staff on /signin',
+              }),
               expiresAt: Type.String({ format: 'date-time' }),
             }),
             ...errors(400, 404, 410),

@@ -98,6 +98,7 @@ export async function describePasswordLink(db: Db, secret: string, now = new Dat
     organisation: { slug: link.tenantSlug, name: link.tenantName },
     name: link.userName,
     email: link.email,
+    role: link.role,
     expiresAt: link.expiresAt.toISOString(),
   };
 }

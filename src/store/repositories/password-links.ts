@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { Role } from '../../domain/vocabulary.ts';
 import type { Db } from '../database.ts';
 import { passwordLinks, sessions, tenants, users } from '../schema.ts';
 import type { TenantScope } from '../tenant-scope.ts';
@@ -29,6 +30,7 @@ export interface PasswordLinkFound {
   userId: string;
   userName: string;
   email: string;
+  role: Role;
   active: boolean;
   purpose: PasswordLinkPurpose;
   expiresAt: Date;
@@ -45,6 +47,7 @@ export async function findPasswordLink(db: Db, tokenHash: string): Promise<Passw
       userId: passwordLinks.userId,
       userName: users.name,
       email: users.email,
+      role: users.role,
       active: users.active,
       purpose: passwordLinks.purpose,
       expiresAt: passwordLinks.expiresAt,

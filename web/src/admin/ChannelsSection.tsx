@@ -69,7 +69,7 @@ function MailboxesPanel() {
     <Panel
       title="Mailboxes"
       id="admin-mailboxes"
-      aside={all.length > 5 ? <SearchField label="Search mailboxes" value={search} onChange={setSearch} /> : null}
+      aside={<SearchField label="Search mailboxes" value={search} onChange={setSearch} />}
     >
       <Stack gap="sm">
         {mailboxes.data ? (

@@ -1072,6 +1072,11 @@ export interface paths {
                             };
                             /** @enum {unknown} */
                             purpose: "invitation" | "reset";
+                            /**
+                             * @description A customer signs in on the portal, staff on /signin
+                             * @enum {unknown}
+                             */
+                            role: "admin" | "supervisor" | "agent" | "analyst" | "customer";
                         };
                     };
                 };

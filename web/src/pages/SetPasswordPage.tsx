@@ -75,7 +75,14 @@ export function SetPasswordPage() {
               <Text size="sm">
                 Sign in to {info.data.organisation.name} as {done.email}.
               </Text>
-              <Button component={Link} to={`/signin?organisation=${encodeURIComponent(done.organisation)}`}>
+              <Button
+                component={Link}
+                to={
+                  info.data.role === 'customer'
+                    ? `/portal/${encodeURIComponent(done.organisation)}`
+                    : `/signin?organisation=${encodeURIComponent(done.organisation)}`
+                }
+              >
                 Go to sign-in
               </Button>
             </Stack>
