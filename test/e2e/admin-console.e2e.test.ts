@@ -299,6 +299,23 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the admin console in the bro
     expect(await page.content()).not.toContain(apiToken);
   });
 
+  step('the administrator deactivates the agent, whose session ends at once', async () => {
+    const page = admin();
+    await section('People');
+    await page.getByRole('button', { name: `Manage ${agent.name}` }).click();
+    await page.getByRole('menuitem', { name: 'Deactivate' }).click();
+    const modal = dialog(`Deactivate ${agent.name}`);
+    await sees(modal.getByText('Their open cases go to the lead of Roaming desk', { exact: false }));
+    await audit(page, 'admin: deactivate dialog');
+    await modal.getByRole('button', { name: 'Deactivate' }).click();
+    await noLongerSees(modal);
+    const row = page.getByRole('table', { name: 'People' }).getByRole('row').filter({ hasText: agent.email });
+    await sees(row.getByText('Deactivated'));
+    const agentPage = windows.agent!;
+    await agentPage.goto(`${hearken.url}/work`);
+    await arrivesAt(agentPage, /^\/signin$/);
+  });
+
   describe('accessibility (axe-core, WCAG 2 A and AA): no serious or critical violations', () => {
     it.each([
       'admin: organisation',
@@ -313,6 +330,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the admin console in the bro
       'admin: channels',
       'admin: API tokens',
       'admin: revoke dialog',
+      'admin: deactivate dialog',
     ])('%s', (screen) => {
       const found = audits.get(screen);
       if (!found) throw new Error(`the story did not reach the ${screen} screen, so it was not checked`);
