@@ -14,6 +14,10 @@ export interface ServerSettings extends StoreSettings {
   smtpPort: number | null;
   /** The relay agents' email replies go out through (`smtp://user:pass@host:587`); null: replies wait, retried. */
   smtpRelayUrl: string | null;
+  /** Without a relay, keep outgoing mail in the local catcher (the outbox) instead of queuing it: the demo does. */
+  catchMail: boolean;
+  /** Log lines as short text for a person at a terminal instead of JSON (the demo, on a terminal). */
+  prettyLogs: boolean;
   /** The domain of the organisations' own addresses (`<slug>@<domain>`) and of outgoing Message-IDs. */
   mailDomain: string;
   /** Where this server is reached from outside, for links in messages. */
@@ -54,6 +58,8 @@ export function serverSettings(
     jobPollMs: Number(env.HEARKEN_JOB_POLL_MS ?? 1000),
     smtpPort,
     smtpRelayUrl: env.HEARKEN_SMTP_RELAY || null,
+    catchMail: false,
+    prettyLogs: false,
     mailDomain: (env.HEARKEN_MAIL_DOMAIN || 'hearken.localhost').trim().toLowerCase(),
     publicUrl: env.HEARKEN_PUBLIC_URL || null,
   };

@@ -5,6 +5,7 @@ import { AnalysisWorker } from '../jobs/analysis-worker.ts';
 import { createJobWorker } from '../jobs/registry.ts';
 import { startMailListener, type MailListener } from '../services/channels/email/mail-listener.ts';
 import { openDatabase, type Database } from '../store/database.ts';
+import { prettyLogStream } from './pretty-log.ts';
 import { ensureWebAppBuilt } from './web-build.ts';
 
 export interface RunningServer {
@@ -20,16 +21,19 @@ export interface RunningServer {
 export async function startServer(
   settings: ServerSettings,
   onReady?: (server: RunningServer) => Promise<void>,
+  /** A store the caller has already opened (the demo, which seeded it), handed over to the server. */
+  opened?: Database,
 ): Promise<RunningServer> {
   await ensureWebAppBuilt((line) => process.stderr.write(`${line}\n`)).catch((error: unknown) => {
     // An install without dev dependencies cannot build; the API still serves.
     process.stderr.write(`The web app could not be built (${(error as Error).message}); serving the API only.\n`);
   });
-  const database = await openDatabase(settings);
+  const database = opened ?? (await openDatabase(settings));
   const app = await buildApp({
     database,
     logger: {
       level: settings.logLevel,
+      ...(settings.prettyLogs ? { stream: prettyLogStream() } : {}),
       // A partner link's token is its credential: it must never reach the logs.
       serializers: {
         req: (request: { method: string; url: string }) => ({
@@ -40,6 +44,7 @@ export async function startServer(
     },
     channels: {
       smtpRelayUrl: settings.smtpRelayUrl,
+      catchMail: settings.catchMail,
       mailDomain: settings.mailDomain,
       ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     },

@@ -11,6 +11,8 @@ export type Permission =
   | 'personal_data:read'
   /** Reviewing analysed contacts, labelling them, and training the topic classifier on the labels. */
   | 'analysis:review'
+  /** Reading the mail the organisation sent: the outbox. */
+  | 'outbox:read'
   /** A signed-in customer acting on their own cases through the portal. */
   | 'portal';
 
@@ -23,6 +25,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'personal_data:read',
     'analysis:review',
     'people:manage',
+    'outbox:read',
   ],
   supervisor: [
     'contacts:write',
@@ -31,6 +34,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'records:read',
     'personal_data:read',
     'analysis:review',
+    'outbox:read',
   ],
   agent: ['contacts:write', 'cases:write', 'customers:write', 'records:read', 'personal_data:read'],
   // Analysts read everything and change nothing but their reviews, and never see personal data.

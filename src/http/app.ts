@@ -24,6 +24,7 @@ import { contactAttachmentRoutes } from './routes/contact-attachments.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { chatRoutes, chatWidgetRoutes } from './routes/chat.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
+import { mailOutboxRoutes } from './routes/mail-outbox.ts';
 import { channelWebhookRoutes } from './routes/channel-webhooks.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { customerMergeRoutes } from './routes/customer-merges.ts';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(channelMailboxRoutes);
       await api.register(contactAttachmentRoutes);
       await api.register(channelSettingsRoutes);
+      await api.register(mailOutboxRoutes);
       await api.register(channelWebhookRoutes(database.db));
       await api.register(portalRoutes);
       await api.register(chatRoutes(database.db));

@@ -58,7 +58,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'mine: my cases not yet solved; team: open cases of my team; unassigned: open cases nobody owns, of my team or of none; transfers and escalated: ' +
           "hand-offs waiting for me or my team; callbacks: booked callbacks on my cases whose window has opened; sla-at-risk: my or my team's open cases " +
-          'with a promise in warning or breached. An API token without a user sees the organisation-wide queues (mine is then empty).',
+          'with a promise in warning and not yet broken (a breached one shows as overdue in the other queues). An API token without a user sees the organisation-wide queues (mine is then empty).',
         response: { 200: Type.Object({ queues: Type.Array(QueueSummary) }), ...errors(401, 403) },
       },
     },

@@ -17,3 +17,18 @@ export async function backdateCases(scope: TenantScope): Promise<void> {
     ) e
     WHERE c.tenant_id = ${scope.tenantId} AND c.id = e.case_id`);
 }
+
+/**
+ * A demo customer was stored today, but has been with Lumen since their first contact: "customer
+ * since" on their profile says so.
+ */
+export async function backdateCustomers(scope: TenantScope): Promise<void> {
+  await scope.db.execute(sql`
+    UPDATE customers c SET created_at = k.first_at
+    FROM (
+      SELECT customer_id, min(occurred_at) AS first_at
+      FROM contacts WHERE tenant_id = ${scope.tenantId}
+      GROUP BY customer_id
+    ) k
+    WHERE c.tenant_id = ${scope.tenantId} AND c.id = k.customer_id AND c.created_at > k.first_at`);
+}

@@ -10,6 +10,8 @@ import type { DemoRandom } from './random.ts';
 
 /** How far back a generated history reaches. */
 export const HISTORY_DAYS = 120;
+/** Matters started longer ago than this were all solved by now. */
+const OPEN_MATTER_DAYS = 6;
 
 const COUNTRIES = [
   'Spain',
@@ -110,7 +112,9 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
     [3, 16],
     [4, 6],
   ] as const);
-  const willSolve = random.chance(0.85);
+  // A service desk that works clears its old matters: only recent ones may still be unsolved today.
+  const ageDays = (now.getTime() - start.getTime()) / 86_400_000;
+  const willSolve = ageDays > OPEN_MATTER_DAYS || random.chance(0.7);
 
   const first = script.contacts.length;
   const times: Date[] = [];
@@ -177,9 +181,18 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
   // Quick questions are answered without a case; the longer a matter runs, the likelier it became one.
   const count = times.length;
   if (count === 0 || !random.chance(count >= 3 ? 0.55 : count === 2 ? 0.25 : 0.05)) return;
+  const mine = script.contacts.slice(first, first + count);
   script.cases.push(
     casePlan(random, now, topic, voice.subject, team, owner, {
       contacts: Array.from({ length: count }, (_, i) => first + i),
+      // Phone calls and chats are answered as they happen; written contacts by a reply.
+      answers: mine
+        .filter((c) => c.direction === 'outbound' || c.channel === 'phone' || c.channel === 'chat')
+        .map((c) => c.occurredAt as Date),
+      comebacks: mine
+        .slice(1)
+        .filter((c) => c.direction === 'inbound')
+        .map((c) => c.occurredAt as Date),
       firstAt: times[0]!,
       lastAt: times[count - 1]!,
       solvedAt,
@@ -196,12 +209,20 @@ function casePlan(
   subject: string,
   team: TeamKey,
   owner: StaffKey,
-  history: { contacts: number[]; firstAt: Date; lastAt: Date; solvedAt: Date | null; note: string },
+  history: {
+    contacts: number[];
+    answers: Date[];
+    comebacks: Date[];
+    firstAt: Date;
+    lastAt: Date;
+    solvedAt: Date | null;
+    note: string;
+  },
 ): ScriptedCase {
   const openedAt = notAfter(now, minutesAfter(history.firstAt, random.int(2, 40)));
-  const ageDays = (now.getTime() - history.lastAt.getTime()) / 86_400_000;
   // A fresh case may still sit in its team's queue with nobody on it yet.
-  const queued = history.solvedAt === null && ageDays < 2 && random.chance(0.4);
+  const queued =
+    history.solvedAt === null && now.getTime() - history.firstAt.getTime() < 86_400_000 && random.chance(0.5);
   const plan: ScriptedCase = {
     subject,
     team,
@@ -231,18 +252,43 @@ function casePlan(
   }
   if (history.contacts.length >= 4 && plan.priority !== 'high')
     plan.steps.push({ at: minutesAfter(history.lastAt, 2), by: holder, priority: 'high' });
-  plan.steps.push(...finalSteps(random, now, holder, history.lastAt, history.solvedAt));
+  // Answered and waiting on the customer until they come back: the SLA clocks pause meanwhile.
+  const lastComeback = history.comebacks[history.comebacks.length - 1];
+  for (const answer of history.answers) {
+    if (lastComeback && answer < lastComeback)
+      plan.steps.push({ at: minutesAfter(answer, 30), by: holder, status: 'pending' });
+  }
+  for (const comeback of history.comebacks)
+    plan.steps.push({ at: minutesAfter(comeback, 1), by: holder, status: 'open' });
+  plan.steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+  // Whoever holds the case at the time acts on it: the receiver once it was passed on.
+  const passed = plan.steps.find((s) => s.owner !== undefined);
+  for (const step of plan.steps) {
+    if (passed && step.status && step.at > passed.at) step.by = passed.owner ?? step.by;
+    else if (step.status) step.by = owner;
+  }
+  // Unsolved: waiting on the customer when we spoke last, ours to answer when they did.
+  const lastAnswer = history.answers[history.answers.length - 1];
+  const ours = lastComeback !== undefined && (lastAnswer === undefined || lastAnswer < lastComeback);
+  plan.steps.push(...finalSteps(random, now, holder, history.lastAt, history.solvedAt, ours));
   for (const step of plan.steps) step.at = notAfter(now, step.at);
   return plan;
 }
 
-function finalSteps(random: DemoRandom, now: Date, holder: StaffKey, lastAt: Date, solvedAt: Date | null): CaseStep[] {
+function finalSteps(
+  random: DemoRandom,
+  now: Date,
+  holder: StaffKey,
+  lastAt: Date,
+  solvedAt: Date | null,
+  ours: boolean,
+): CaseStep[] {
   if (solvedAt) {
     const solved: CaseStep = { at: minutesAfter(solvedAt, 3), by: holder, status: 'solved' };
     const closeAt = hoursAfter(solvedAt, random.int(3, 7) * 24);
     return closeAt < now && random.chance(0.7) ? [solved, { at: closeAt, by: holder, status: 'closed' }] : [solved];
   }
-  const status: CaseStatus = random.chance(0.5) ? 'pending' : 'open';
+  const status: CaseStatus = ours ? 'open' : 'pending';
   return [{ at: minutesAfter(lastAt, random.int(5, 50)), by: holder, status }];
 }
 

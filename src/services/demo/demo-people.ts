@@ -166,6 +166,20 @@ export class DemoStaff {
     return this.teamIds.get(key)!;
   }
 
+  /** How a member of staff's actions are signed on the record: their name. */
+  labelOf(userId: string): string {
+    return staffPlan(this.keyOf(userId)).name;
+  }
+
+  actorById(userId: string): Actor {
+    return this.actor(this.keyOf(userId));
+  }
+
+  private keyOf(userId: string): StaffKey {
+    for (const [key, id] of this.userIds) if (id === userId) return key;
+    throw new Error(`${userId} is not one of the demo staff`);
+  }
+
   actor(key: StaffKey): Actor {
     const plan = staffPlan(key);
     return { scope: this.scope, role: plan.role, userId: this.userId(key), label: plan.name };

@@ -1,13 +1,11 @@
 import { checkContactSubmission, type AcceptedContact, type ContactSubmission } from '../../domain/contact-input.ts';
 import type { CasePriority, CaseStatus } from '../../domain/vocabulary.ts';
-import { updateCustomerProfile } from '../../store/repositories/customers.ts';
+import { sql } from 'drizzle-orm';
 import type { PostalAddress } from '../../store/schema.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
-import { addCaseNote } from '../cases/add-case-note.ts';
-import { createCase } from '../cases/create-case.ts';
-import { changeCase } from '../cases/update-case.ts';
 import { ingestContacts } from '../contacts/ingest-contacts.ts';
-import type { DemoStaff, StaffKey, TeamKey } from './demo-people.ts';
+import type { HistoryContact } from './case-history.ts';
+import type { StaffKey, TeamKey } from './demo-people.ts';
 
 /**
  * A demo customer's history written down as a script: who they are, every contact they had
@@ -56,11 +54,11 @@ export interface CustomerScript {
   cases: ScriptedCase[];
 }
 
-export interface PlayedScripts {
-  /** The stored customer of each script, in order. */
+/** The scripts' customers and contacts once stored, in the scripts' order. */
+export interface StoredScripts {
   customerIds: string[];
-  contacts: number;
-  cases: number;
+  /** Per script, its stored contacts in the script's order. */
+  contacts: HistoryContact[][];
 }
 
 /** What a contact on this channel would know the customer by. */
@@ -82,13 +80,12 @@ function fullClaims(profile: CustomerProfile): ContactSubmission['customer'] {
   };
 }
 
-/** Stores the scripts' contacts in one batch, then their profiles and cases. */
-export async function playScripts(
+/** Stores the scripts' contacts in one batch, then their customers' addresses and regions. */
+export async function storeScriptContacts(
   scope: TenantScope,
-  staff: DemoStaff,
   scripts: CustomerScript[],
   now: Date,
-): Promise<PlayedScripts> {
+): Promise<StoredScripts> {
   const accepted: AcceptedContact[] = [];
   for (const script of scripts) {
     script.contacts.forEach((submission, index) => {
@@ -104,64 +101,43 @@ export async function playScripts(
   const outcomes = await ingestContacts(scope, accepted);
 
   let position = 0;
-  let cases = 0;
-  const customerIds: string[] = [];
+  const stored: StoredScripts = { customerIds: [], contacts: [] };
+  const profiles: { id: string; address: PostalAddress | null; region: string | null }[] = [];
   for (const script of scripts) {
-    const stored = outcomes.slice(position, position + script.contacts.length);
-    position += script.contacts.length;
-    const customerId = stored[0]?.customerId;
+    const mine = outcomes.slice(position, position + script.contacts.length);
+    const customerId = mine[0]?.customerId;
     if (customerId === undefined) throw new Error(`demo customer ${script.profile.name} has no contacts`);
-    customerIds.push(customerId);
-    if (stored.some((o) => o.customerId !== customerId))
+    if (mine.some((o) => o.customerId !== customerId))
       throw new Error(`demo customer ${script.profile.name} was split in two`);
-    if (script.profile.address || script.profile.region) {
-      await updateCustomerProfile(scope, customerId, {
-        address: script.profile.address,
-        region: script.profile.region,
-      });
-    }
-    for (const plan of script.cases) {
-      await playCase(
-        staff,
-        customerId,
-        plan.contacts.map((i) => stored[i]!.id),
-        plan,
-      );
-      cases++;
-    }
+    stored.customerIds.push(customerId);
+    stored.contacts.push(
+      mine.map((o, i) => {
+        const contact = accepted[position + i]!;
+        return { id: o.id, channel: contact.channel, direction: contact.direction, occurredAt: contact.occurredAt };
+      }),
+    );
+    position += script.contacts.length;
+    if (script.profile.address || script.profile.region)
+      profiles.push({ id: customerId, address: script.profile.address, region: script.profile.region });
   }
-  return { customerIds, contacts: accepted.length, cases };
+  await updateCustomerProfiles(scope, profiles);
+  return stored;
 }
 
-async function playCase(staff: DemoStaff, customerId: string, contactIds: string[], plan: ScriptedCase): Promise<void> {
-  const opened = await createCase(
-    staff.actor(plan.openedBy),
-    {
-      customerId,
-      subject: plan.subject,
-      priority: plan.priority,
-      ownerId: plan.owner ? staff.userId(plan.owner) : null,
-      teamId: staff.teamId(plan.team),
-      contactIds,
-    },
-    plan.openedAt,
-  );
-  for (const step of plan.steps) {
-    const actor = staff.actor(step.by);
-    if (step.note) await addCaseNote(actor, opened.id, step.note, step.at);
-    const changed =
-      step.status !== undefined || step.owner !== undefined || step.team !== undefined || step.priority !== undefined;
-    if (!changed) continue;
-    await changeCase(
-      actor,
-      opened.id,
-      {
-        status: step.status,
-        priority: step.priority,
-        ownerId: step.owner === undefined ? undefined : step.owner && staff.userId(step.owner),
-        teamId: step.team && staff.teamId(step.team),
-      },
-      step.at,
-    );
-  }
+/** Every customer's address and region in one statement. */
+async function updateCustomerProfiles(
+  scope: TenantScope,
+  profiles: { id: string; address: PostalAddress | null; region: string | null }[],
+): Promise<void> {
+  if (profiles.length === 0) return;
+  await scope.db.execute(sql`
+    UPDATE customers c SET address = p.address, region = p.region, updated_at = now()
+    FROM unnest(${sql.param(profiles.map((p) => p.id))}::uuid[],
+                ${sql.param(profiles.map((p) => (p.address ? JSON.stringify(p.address) : null)))}::jsonb[],
+                ${sql.param(profiles.map((p) => p.region))}::text[]) AS p(id, address, region)
+    WHERE c.tenant_id = ${scope.tenantId} AND c.id = p.id`);
 }
+
+/** A case's contacts, as positions in its customer's stored contacts. */
+export const contactsOfCase = (plan: ScriptedCase, stored: HistoryContact[]): HistoryContact[] =>
+  plan.contacts.map((i) => stored[i]!).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());

@@ -19,16 +19,20 @@ export function withinHours(date: Date, [open, close]: readonly [number, number]
   return next;
 }
 
+// One formatter each: toLocaleDateString builds a new one per call, which a seed of thousands of
+// customers notices.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const WEEKDAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
 /** "14 March" */
-export const formatDay = (date: Date): string =>
-  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+export const formatDay = (date: Date): string => DAY_FORMAT.format(date);
 
 /** "Thursday" */
-export const formatWeekday = (date: Date): string =>
-  date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+export const formatWeekday = (date: Date): string => WEEKDAY_FORMAT.format(date);
 
 /** "March" */
-export const formatMonth = (date: Date): string => date.toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
+export const formatMonth = (date: Date): string => MONTH_FORMAT.format(date);
 
 /** "£42.17" from pence. */
 export const money = (pence: number): string => `£${(pence / 100).toFixed(2)}`;

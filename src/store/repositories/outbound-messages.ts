@@ -55,10 +55,46 @@ export async function listOutboundOfCase(scope: TenantScope, caseId: string): Pr
 export async function markOutbound(
   scope: TenantScope,
   id: string,
-  outcome: { status: OutboundStatus; error?: string | null; sentAt?: Date | null },
+  outcome: { status: OutboundStatus; error?: string | null; sentAt?: Date | null; deliveredTo?: string | null },
 ): Promise<void> {
   await scope.db.execute(sql`
     UPDATE outbound_messages SET status = ${outcome.status}, attempts = attempts + 1, last_error = ${outcome.error ?? null},
-      sent_at = ${outcome.sentAt ?? null}
+      sent_at = ${outcome.sentAt ?? null}, delivered_to = ${outcome.deliveredTo ?? null}
     WHERE tenant_id = ${scope.tenantId} AND id = ${id}`);
+}
+
+/** One message in the outbox, with the reference of the case it answered. */
+export interface OutboxRow extends OutboundMessage {
+  deliveredTo: string | null;
+  caseNumber: number | null;
+  /** The position of the row for the next page: created_at in the database's text form, and the id. */
+  position: { createdAt: string; id: string };
+}
+
+/** An organisation's outgoing messages on one channel, newest first, a page after `after`. */
+export async function listOutbox(
+  scope: TenantScope,
+  channel: string,
+  page: { limit: number; after?: { createdAt: string; id: string } | undefined },
+): Promise<OutboxRow[]> {
+  const after = page.after
+    ? sql`AND (m.created_at, m.id) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
+    : sql``;
+  const result = await scope.db.execute(sql`
+    SELECT m.id, m.contact_id AS "contactId", m.case_id AS "caseId", m.channel, m.recipient, m.payload, m.status,
+      m.attempts, m.last_error AS "lastError", m.created_at AS "createdAt", m.sent_at AS "sentAt",
+      m.delivered_to AS "deliveredTo", c.number AS "caseNumber", m.created_at::text AS "createdKey"
+    FROM outbound_messages m
+    LEFT JOIN cases c ON c.tenant_id = m.tenant_id AND c.id = m.case_id
+    WHERE m.tenant_id = ${scope.tenantId} AND m.channel = ${channel} ${after}
+    ORDER BY m.created_at DESC, m.id DESC
+    LIMIT ${page.limit}`);
+  return rowsOf<OutboundMessage & { deliveredTo: string | null; caseNumber: number | null; createdKey: string }>(
+    result,
+  ).map(({ createdKey, caseNumber, ...row }) => ({
+    ...dated(row),
+    deliveredTo: row.deliveredTo,
+    caseNumber: caseNumber === null ? null : Number(caseNumber),
+    position: { createdAt: createdKey, id: row.id },
+  }));
 }

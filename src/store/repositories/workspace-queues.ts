@@ -21,11 +21,14 @@ export interface QueueViewer {
 /** Statuses of a case someone still has to work on. */
 const WORKING = sql.raw(`('new', 'open', 'pending')`);
 
-/** A clock whose promise is at risk at `now`: warned, breached, or past its warning or deadline. */
+/**
+ * A clock whose promise is at risk at `now`: warned or past its warning, and not yet broken. A
+ * breached promise is no longer at risk; it shows as overdue in the case's other queues.
+ */
 const atRisk = (clock: string, now: string) => sql`(
-  ${sql.raw(clock)}.satisfied_at IS NULL AND ${sql.raw(clock)}.due_at IS NOT NULL AND (
-    ${sql.raw(clock)}.breached_at IS NOT NULL OR ${sql.raw(clock)}.warned_at IS NOT NULL
-    OR ${sql.raw(clock)}.due_at <= ${now}::timestamptz OR ${sql.raw(clock)}.warn_at <= ${now}::timestamptz))`;
+  ${sql.raw(clock)}.satisfied_at IS NULL AND ${sql.raw(clock)}.due_at IS NOT NULL
+  AND ${sql.raw(clock)}.breached_at IS NULL AND ${sql.raw(clock)}.due_at > ${now}::timestamptz AND (
+    ${sql.raw(clock)}.warned_at IS NOT NULL OR ${sql.raw(clock)}.warn_at <= ${now}::timestamptz))`;
 
 /** "Me or my team"; with no user, everyone (the organisation-wide sense of the queue). */
 function mineOrMyTeam(viewer: QueueViewer, userColumn: string, teamColumn: string): SQL {

@@ -6027,6 +6027,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mail the organisation sent or is sending, newest first, a page at a time
+         * @description Every email reply and notice with its recipient, subject, text, case and when it was sent. Without HEARKEN_SMTP_RELAY, `hearken demo` keeps its mail here (deliveredTo: catcher) instead of sending it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                caseId: string | null;
+                                /** @description C-42 */
+                                caseReference: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deliveredTo: ("relay" | "catcher") | (never | null);
+                                from: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                /** @description queued: waiting for the relay or a retry; sent; failed: given up after the last retry */
+                                status: "queued" | "sent" | "failed";
+                                subject: string;
+                                /** @description The message as the customer reads it */
+                                text: string;
+                                /** @description The address it was sent to */
+                                to: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels/mailboxes": {
         parameters: {
             query?: never;
@@ -15272,7 +15387,7 @@ export interface paths {
         };
         /**
          * My work queues with how many cases wait in each
-         * @description mine: my cases not yet solved; team: open cases of my team; unassigned: open cases nobody owns, of my team or of none; transfers and escalated: hand-offs waiting for me or my team; callbacks: booked callbacks on my cases whose window has opened; sla-at-risk: my or my team's open cases with a promise in warning or breached. An API token without a user sees the organisation-wide queues (mine is then empty).
+         * @description mine: my cases not yet solved; team: open cases of my team; unassigned: open cases nobody owns, of my team or of none; transfers and escalated: hand-offs waiting for me or my team; callbacks: booked callbacks on my cases whose window has opened; sla-at-risk: my or my team's open cases with a promise in warning and not yet broken (a breached one shows as overdue in the other queues). An API token without a user sees the organisation-wide queues (mine is then empty).
          */
         get: {
             parameters: {

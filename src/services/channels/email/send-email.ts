@@ -24,11 +24,14 @@ function transportFor(url: string): Transporter {
 }
 
 /**
- * Sends a queued email reply through the configured relay. Throws when it cannot (no relay, the
+ * Sends a queued email reply through the configured relay, or into the mail catcher when there is
+ * none and the server catches mail (the demo). Throws when it cannot (no relay, the
  * relay refuses or is unreachable): the delivery job retries, and records the last failure on
  * the case.
  */
 export const sendEmail: ChannelTransport = async (_scope, message, runtime) => {
+  // The message is already stored, with everything it says: catching it is keeping it as sent.
+  if (!runtime.smtpRelayUrl && runtime.catchMail) return 'catcher';
   if (!runtime.smtpRelayUrl) throw new Error('no SMTP relay configured: set HEARKEN_SMTP_RELAY');
   const mail = message.payload as unknown as EmailPayload;
   await transportFor(runtime.smtpRelayUrl).sendMail({
@@ -43,6 +46,7 @@ export const sendEmail: ChannelTransport = async (_scope, message, runtime) => {
     // Bounces come back to the organisation's own address, where they join the case.
     envelope: { from: mail.from, to: [mail.to] },
   });
+  return 'relay';
 };
 
 /** Closes every relay connection (pooled relays keep some open). */

@@ -9,6 +9,11 @@ export interface ChannelRuntime {
   mailDomain: string;
   /** The SMTP relay replies go out through, e.g. "smtp://relay.example.com:587"; unset: mail stays queued. */
   smtpRelayUrl: string | null;
+  /**
+   * Without a relay, keep outgoing mail in the local catcher (the outbox shows it) instead of
+   * queuing it for a relay that never comes: what the demo does.
+   */
+  catchMail: boolean;
   /** Where this server is reached from outside, for links in messages. */
   publicUrl: string;
   feed: LiveFeed;
@@ -19,6 +24,7 @@ export function channelRuntime(overrides: Partial<ChannelRuntime> = {}): Channel
   return {
     mailDomain: 'hearken.localhost',
     smtpRelayUrl: null,
+    catchMail: false,
     publicUrl: 'http://localhost:3000',
     feed: new LiveFeed(),
     ...overrides,
@@ -59,5 +65,12 @@ export interface ComposedReply {
 /** Builds the reply for one channel; throws an AppError when that channel cannot be answered. */
 export type ReplyComposer = (request: ReplyRequest) => Promise<ComposedReply>;
 
+/** Where a sent message went: out through a relay or gateway, or into the local mail catcher. */
+export type Delivery = 'relay' | 'catcher';
+
 /** Sends one queued message; throwing means "try again later". */
-export type ChannelTransport = (scope: TenantScope, message: OutboundMessage, runtime: ChannelRuntime) => Promise<void>;
+export type ChannelTransport = (
+  scope: TenantScope,
+  message: OutboundMessage,
+  runtime: ChannelRuntime,
+) => Promise<Delivery | void>;

@@ -1,7 +1,7 @@
 import { findOutbound, markOutbound } from '../../../store/repositories/outbound-messages.ts';
 import type { TenantScope } from '../../../store/tenant-scope.ts';
 import { openCaseForChange, recordCaseEvents, systemActor } from '../../cases/case-change.ts';
-import type { ChannelRuntime } from './channel-runtime.ts';
+import type { ChannelRuntime, Delivery } from './channel-runtime.ts';
 import { CHANNEL_TRANSPORTS } from './registry.ts';
 
 /**
@@ -18,9 +18,10 @@ export async function deliverOutbound(
   const message = await findOutbound(scope, outboundId);
   if (!message || message.status !== 'queued') return;
   const transport = CHANNEL_TRANSPORTS[message.channel as keyof typeof CHANNEL_TRANSPORTS];
+  let deliveredTo: Delivery | null = null;
   try {
     if (!transport) throw new Error(`no way to send ${message.channel} messages`);
-    await transport(scope, message, runtime);
+    deliveredTo = (await transport(scope, message, runtime)) ?? null;
   } catch (error) {
     if (!attempt.last) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -42,5 +43,5 @@ export async function deliverOutbound(
     }
     return;
   }
-  await markOutbound(scope, outboundId, { status: 'sent', sentAt: attempt.now });
+  await markOutbound(scope, outboundId, { status: 'sent', sentAt: attempt.now, deliveredTo });
 }
