@@ -7,11 +7,13 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { homeFor, REVIEWING_ROLES, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
 import type { Role } from './api/types';
+import { OUTBOX_ROLES } from './outbox/roles';
 
 // Each part of the app loads on its own: a customer on the portal never downloads the workspace.
 const PortalPage = lazy(() => import('./portal/PortalPage').then((m) => ({ default: m.PortalPage })));
 const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 const WorkspacePage = lazy(() => import('./workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 
@@ -66,6 +68,16 @@ function AppRoutesInner() {
           <StaffOnly roles={['admin']}>
             <StaffShell>
               <AdminPage />
+            </StaffShell>
+          </StaffOnly>
+        }
+      />
+      <Route
+        path="/outbox"
+        element={
+          <StaffOnly roles={OUTBOX_ROLES}>
+            <StaffShell>
+              <OutboxPage />
             </StaffShell>
           </StaffOnly>
         }

@@ -14,6 +14,7 @@ const APP_PATHS = [
   '/review',
   '/admin',
   '/admin/*',
+  '/outbox',
   '/set-password',
   '/portal/:organisation',
   '/portal/:organisation/*',

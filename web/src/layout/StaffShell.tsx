@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { hasWorkspace, REVIEWING_ROLES, SUPERVISING_ROLES, useMe, useSession } from '../session/session';
+import { OUTBOX_ROLES } from '../outbox/roles';
 import { Brand } from './Brand';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
@@ -18,6 +19,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
     ...(hasWorkspace(me.role) ? [{ value: 'work', label: 'Workspace', to: '/work' }] : []),
     ...(SUPERVISING_ROLES.includes(me.role) ? [{ value: 'supervisor', label: 'Supervisor', to: '/supervisor' }] : []),
     ...(REVIEWING_ROLES.includes(me.role) ? [{ value: 'review', label: 'Review', to: '/review' }] : []),
+    ...(OUTBOX_ROLES.includes(me.role) ? [{ value: 'outbox', label: 'Outbox', to: '/outbox' }] : []),
     ...(me.role === 'admin' ? [{ value: 'admin', label: 'Admin', to: '/admin' }] : []),
   ];
   const section = sections.find((s) => location.pathname.startsWith(s.to))?.value ?? 'work';
