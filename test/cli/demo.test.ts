@@ -11,7 +11,13 @@ import { storyIdentities } from '../../src/services/demo/demo-stories.ts';
 import { DemoRandom } from '../../src/services/demo/random.ts';
 import { findDemoTenant, seedDemoTenant, type SeededDemo } from '../../src/services/demo/seed-demo-tenant.ts';
 import { searchRecords } from '../../src/services/search/search-records.ts';
-import type { Database } from '../../src/store/database.ts';
+import { sql } from 'drizzle-orm';
+import { createJobWorker } from '../../src/jobs/registry.ts';
+import { channelRuntime } from '../../src/services/channels/outbound/channel-runtime.ts';
+import { mailOutbox } from '../../src/services/channels/outbound/mail-outbox.ts';
+import { replyToCase } from '../../src/services/channels/outbound/reply-to-case.ts';
+import { queuePage } from '../../src/services/workspace/work-queues.ts';
+import { rowsOf, type Database } from '../../src/store/database.ts';
 import { scopeTo, type TenantScope } from '../../src/store/tenant-scope.ts';
 import { openTestDatabase } from '../helpers/test-app.ts';
 
@@ -31,6 +37,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanup();
 });
+
+const login_ = (email: string, password: string) => login(database.db, { tenant: slug, email, password });
 
 async function timelineOf(customerName: string) {
   const story = demo.stories.find((s) => s.customerName === customerName);
@@ -120,6 +128,78 @@ describe('hearken demo', () => {
     expect(closed.items.length).toBeGreaterThan(3);
     const oldest = Math.min(...closed.items.map((c) => Date.parse(c.createdAt)));
     expect((Date.now() - oldest) / 86_400_000).toBeGreaterThan(30);
+  });
+
+  it('leaves its history settled: no timer overdue, no escalation past its deadline', async () => {
+    const due = await database.db.execute(sql`
+      SELECT kind, count(*)::int AS n FROM jobs
+      WHERE tenant_id = ${demo.tenant.id} AND status = 'pending' AND run_at <= now() GROUP BY kind`);
+    expect(rowsOf(due)).toEqual([]);
+    const overdue = await database.db.execute(sql`
+      SELECT count(*)::int AS n FROM case_escalations
+      WHERE tenant_id = ${demo.tenant.id} AND status = 'pending' AND deadline <= now()`);
+    expect(rowsOf<{ n: number }>(overdue)[0]!.n).toBe(0);
+    // Most escalations of the past were accepted in time.
+    const decided = await database.db.execute(sql`
+      SELECT count(*) FILTER (WHERE status = 'accepted' AND decided_at <= deadline)::int AS in_time, count(*)::int AS n
+      FROM case_escalations WHERE tenant_id = ${demo.tenant.id} AND status <> 'pending'`);
+    const { in_time, n } = rowsOf<{ in_time: number; n: number }>(decided)[0]!;
+    expect(n).toBeGreaterThan(0);
+    expect(in_time / n).toBeGreaterThan(0.8);
+  });
+
+  it('has a few escalations waiting today, due within hours, and a callback due now', async () => {
+    const waiting = await database.db.execute(sql`
+      SELECT deadline FROM case_escalations WHERE tenant_id = ${demo.tenant.id} AND status = 'pending'`);
+    const deadlines = rowsOf<{ deadline: string }>(waiting).map((r) => Date.parse(r.deadline) - Date.now());
+    expect(deadlines.length).toBeGreaterThanOrEqual(1);
+    expect(deadlines.length).toBeLessThanOrEqual(8);
+    for (const left of deadlines) {
+      expect(left).toBeGreaterThan(0);
+      expect(left).toBeLessThan(3 * 3600_000);
+    }
+    const callbacks = await database.db.execute(sql`
+      SELECT count(*)::int AS n FROM callbacks
+      WHERE tenant_id = ${demo.tenant.id} AND status = 'booked' AND window_start <= now() AND window_end > now()`);
+    expect(rowsOf<{ n: number }>(callbacks)[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives each agent a handful of recent cases, and SLA at risk holds only promises not yet broken', async () => {
+    for (const login of demo.logins.filter((l) => l.role === 'agent')) {
+      const session = await login_(login.email, login.password);
+      const actor = { scope, role: session.user.role, userId: session.user.id, label: login.name };
+      const mine = await queuePage(actor, 'mine', { limit: 50 });
+      expect(mine.items.length, login.email).toBeLessThanOrEqual(10);
+      for (const item of mine.items) {
+        // Open cases are the recent ones: a desk that works has cleared its old matters.
+        expect((Date.now() - Date.parse(item.updatedAt)) / 86_400_000, item.reference).toBeLessThan(30);
+      }
+      const atRisk = await queuePage(actor, 'sla-at-risk', { limit: 50 });
+      for (const item of atRisk.items) expect(item.due?.state, item.reference).toBe('warning');
+    }
+  });
+
+  it('says a customer has been with Lumen since their first contact', async () => {
+    for (const story of demo.stories) {
+      const profile = await customerProfile(scope, story.customerId);
+      const first = Math.min(...contactsOf(await timelineOf(story.customerName)).map((c) => Date.parse(c.occurredAt)));
+      expect(Date.parse(profile.createdAt), story.customerName).toBe(first);
+    }
+  });
+
+  it("catches the demo's own mail: an email reply is in the outbox, not failed for want of a relay", async () => {
+    const found = await database.db.execute(sql`
+      SELECT k.case_id FROM contacts k JOIN cases c ON c.id = k.case_id
+      WHERE k.tenant_id = ${demo.tenant.id} AND k.channel = 'email' AND k.direction = 'inbound' AND c.status <> 'closed'
+      LIMIT 1`);
+    const caseId = rowsOf<{ case_id: string }>(found)[0]!.case_id;
+    const runtime = channelRuntime({ catchMail: true });
+    const admin = { scope, role: 'admin' as const, userId: demo.adminUserId, label: 'Administrator' };
+    await replyToCase(admin, caseId, { text: 'Checking in: the refund is on its way.' }, runtime);
+    await createJobWorker(database.db, { tenantIds: [demo.tenant.id], channels: runtime }).runDue();
+    const outbox = await mailOutbox(scope, { limit: 5 });
+    expect(outbox.items[0]).toMatchObject({ caseId, status: 'sent', deliveredTo: 'catcher' });
+    expect(outbox.items[0]!.text).toContain('the refund is on its way');
   });
 
   it('answers a search for a common topic', async () => {

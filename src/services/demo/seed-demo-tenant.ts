@@ -156,8 +156,10 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
 
   const context = { scope, staff, policy: await loadCasePolicy(scope), random: new DemoRandom(SEED + 1), now };
   // Stories first, so that their cases carry the lowest, easiest references (C-1, C-2, …).
+  const storyCaseIds: string[] = [];
   for (const { script, customerId, contacts } of stored.slice(0, storyScripts.length)) {
-    for (const plan of script.cases) await playLiveCase(context, customerId, contactsOfCase(plan, contacts), plan);
+    for (const plan of script.cases)
+      storyCaseIds.push(await playLiveCase(context, customerId, contactsOfCase(plan, contacts), plan));
     counts.cases += script.cases.length;
   }
   const generated = stored
@@ -193,10 +195,8 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
   const live = histories.filter((h) => h.status !== 'solved' && h.status !== 'closed');
   progress(PHASES.setup + PHASES.contacts + PHASES.history, `${live.length} cases still open today`);
   await handOverLiveCases(scope, live, context.policy.effortThresholds.daysOpen, now);
-  await openTodaysWork(
-    context,
-    live.map((h) => h.id),
-  );
+  // Today's work goes to the newest open cases first, then to the stories'.
+  await openTodaysWork(context, [...storyCaseIds, ...live.map((h) => h.id)]);
 
   await backdateCases(scope);
   await backdateCustomers(scope);
