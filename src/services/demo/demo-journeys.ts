@@ -11,7 +11,7 @@ import type { DemoRandom } from './random.ts';
 /** How far back a generated history reaches. */
 export const HISTORY_DAYS = 120;
 /** Matters started longer ago than this were all solved by now. */
-const OPEN_MATTER_DAYS = 6;
+const OPEN_MATTER_DAYS = 4;
 
 const COUNTRIES = [
   'Spain',
@@ -114,7 +114,7 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
   ] as const);
   // A service desk that works clears its old matters: only recent ones may still be unsolved today.
   const ageDays = (now.getTime() - start.getTime()) / 86_400_000;
-  const willSolve = ageDays > OPEN_MATTER_DAYS || random.chance(0.7);
+  const willSolve = ageDays > OPEN_MATTER_DAYS || random.chance(0.85);
 
   const first = script.contacts.length;
   const times: Date[] = [];
@@ -125,6 +125,7 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
   let at = withinHours(start, CUSTOMER_HOURS, random);
   let askedAt = at;
   let finished = false;
+  let recaps = 0;
   for (let round = 0; round < rounds && at < now; round++) {
     const channel =
       round > 0 && random.chance(0.5) ? lastChannelUsed(script, first) : channelFor(random, topic, profile);
@@ -145,6 +146,21 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
           at,
         ),
       );
+      // What was said goes in writing too: the customer has it, and the case has its answer on record.
+      const recapAt = minutesAfter(at, random.int(5, 40));
+      if (recapAt < now && random.chance(0.8)) {
+        const via = profile.mobile && random.chance(0.5) ? 'sms' : 'email';
+        add(
+          agentWrites(
+            voice,
+            via,
+            speaker,
+            `Following up on our ${channel === 'phone' ? 'call' : 'chat'}: ${answer}`,
+            recapAt,
+          ),
+        );
+        recaps++;
+      }
     } else {
       add(customerWrites(voice, channel, said, at, round > 0));
       const replyAt = withinHours(hoursAfter(at, random.int(1, 26)), AGENT_HOURS, random);
@@ -158,6 +174,11 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
 
   let solvedAt: Date | null = null;
   at = withinHours(at, AGENT_HOURS, random);
+  if (willSolve && (!finished || at >= now) && ageDays > OPEN_MATTER_DAYS && times.length > 0) {
+    // An older matter still running today was put right soon after the last word instead.
+    at = withinHours(hoursAfter(times[times.length - 1]!, random.int(2, 30)), AGENT_HOURS, random);
+    finished = true;
+  }
   if (finished && willSolve && at < now) {
     solvedAt = at;
     const resolution = `Good news: ${lowerFirst(fill(variant.resolution))} Thank you for your patience.`;
@@ -180,7 +201,9 @@ function playMatter(settings: JourneySettings, script: CustomerScript, topic: To
 
   // Quick questions are answered without a case; the longer a matter runs, the likelier it became one.
   const count = times.length;
-  if (count === 0 || !random.chance(count >= 3 ? 0.55 : count === 2 ? 0.25 : 0.05)) return;
+  // Written follow-ups of calls and chats are not the customer coming back: they do not count here.
+  const spoken = count - recaps;
+  if (count === 0 || !random.chance(spoken >= 3 ? 0.55 : spoken === 2 ? 0.25 : 0.05)) return;
   const mine = script.contacts.slice(first, first + count);
   script.cases.push(
     casePlan(random, now, topic, voice.subject, team, owner, {

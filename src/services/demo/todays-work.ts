@@ -34,7 +34,10 @@ export async function openTodaysWork(context: LiveContext, caseIds: string[]): P
     if (!row?.ownerId || (row.status !== 'open' && row.status !== 'new' && row.status !== 'pending')) continue;
     const owner = staff.actorById(row.ownerId);
     if (owner.role !== 'agent') continue;
-    if (escalations < LIVE_ESCALATIONS && !(await findPendingEscalation(scope, caseId))) {
+    // Callbacks and escalations take turns, so that a small demo has some of each.
+    const phone = (await listIdentities(scope, row.customerId)).find((i) => i.kind === 'phone');
+    const callbackTurn = phone !== undefined && callbacks < CALLBACKS && callbacks < escalations;
+    if (!callbackTurn && escalations < LIVE_ESCALATIONS && !(await findPendingEscalation(scope, caseId))) {
       const raisedAt = minutesAfter(now, -random.int(5, 100));
       // A case already escalated to the top has nobody left above it: it is passed over.
       const raised = await escalateCase(owner, caseId, { reason: REASONS[escalations % REASONS.length]! }, raisedAt)
@@ -48,9 +51,7 @@ export async function openTodaysWork(context: LiveContext, caseIds: string[]): P
         continue;
       }
     }
-    if (callbacks < CALLBACKS) {
-      const phone = (await listIdentities(scope, row.customerId)).find((i) => i.kind === 'phone');
-      if (!phone) continue;
+    if (callbacks < CALLBACKS && phone) {
       // Half of them are due now (their window has opened), the others later today.
       const start =
         callbacks % 2 === 0 ? minutesAfter(now, -random.int(5, 40)) : minutesAfter(now, random.int(90, 240));
