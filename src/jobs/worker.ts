@@ -5,6 +5,7 @@ import { channelRuntime, type ChannelRuntime } from '../services/channels/outbou
 import type { Db } from '../store/database.ts';
 import { PollingLoop, type RoundResult } from './polling-loop.ts';
 import {
+  anyJobDue,
   claimDueJob,
   dropRepeatOfJob,
   dueJobTurns,
@@ -119,6 +120,8 @@ export class JobWorker {
     const startedAt = performance.now();
     const outOfTime = () => ran >= limit || performance.now() - startedAt >= budgetMs;
     let ran = 0;
+    // Idle, the usual case, costs one index lookup; only then is it worth asking whose turn it is.
+    if (!(await anyJobDue(this.db, this.clock()))) return { ran, more: false };
     for (;;) {
       const due = await dueJobTurns(this.db, this.clock(), kinds, this.options.tenantIds);
       const turns: JobTurn[] = [

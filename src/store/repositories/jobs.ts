@@ -57,10 +57,17 @@ export async function releaseJobKey(db: Db, jobId: number): Promise<void> {
 /** Whose turn a claim is: urgent work (priority above 0) of any of these kinds, or one kind's oldest due job. */
 export type JobTurn = { urgent: true; kinds: string[] } | { urgent?: false; kind: string };
 
+/** Whether any pending job at all is due at `now`: one lookup in jobs_due_at, what an idle poll costs. */
+export async function anyJobDue(db: Db, now: Date): Promise<boolean> {
+  const result = await db.execute(sql`SELECT 1 AS due FROM jobs WHERE status = 'pending' AND run_at <= ${now} LIMIT 1`);
+  return rowsOf(result).length > 0;
+}
+
 /**
  * Which turns have work due at `now`, in one statement: whether urgent work is waiting, and
- * which of these kinds have a due job. Each test stops at the first index entry it finds
- * (jobs_due_by_kind, jobs_due_urgent), so an idle poll costs a few index probes.
+ * which of these kinds have a due job. Each kind is one probe of jobs_due_by_kind that stops at
+ * its first entry (LATERAL … LIMIT 1 keeps the planner from reading every due job instead), so
+ * an idle poll costs a dozen index lookups however long the table.
  */
 export async function dueJobTurns(
   db: Db,
@@ -70,16 +77,18 @@ export async function dueJobTurns(
 ): Promise<{ urgent: boolean; kinds: string[] }> {
   const onlyTenants = tenantIds ? sql`AND j.tenant_id = ANY(${sql.param(tenantIds)}::uuid[])` : sql``;
   const result = await db.execute(sql`
-    SELECT NULL AS kind, EXISTS (
+    SELECT NULL AS kind FROM (
       SELECT 1 FROM jobs j
       WHERE j.status = 'pending' AND j.priority > 0 AND j.run_at <= ${now}
-        AND j.kind = ANY(${sql.param(kinds)}::text[]) ${onlyTenants}) AS due
+        AND j.kind = ANY(${sql.param(kinds)}::text[]) ${onlyTenants}
+      LIMIT 1) AS urgent
     UNION ALL
-    SELECT k.kind, EXISTS (
+    SELECT k.kind FROM unnest(${sql.param(kinds)}::text[]) AS k(kind)
+    CROSS JOIN LATERAL (
       SELECT 1 FROM jobs j
-      WHERE j.status = 'pending' AND j.kind = k.kind AND j.run_at <= ${now} ${onlyTenants}) AS due
-    FROM unnest(${sql.param(kinds)}::text[]) AS k(kind)`);
-  const rows = rowsOf<{ kind: string | null; due: boolean }>(result).filter((r) => r.due);
+      WHERE j.status = 'pending' AND j.kind = k.kind AND j.run_at <= ${now} ${onlyTenants}
+      LIMIT 1) AS due`);
+  const rows = rowsOf<{ kind: string | null }>(result);
   return {
     urgent: rows.some((r) => r.kind === null),
     kinds: rows.flatMap((r) => (r.kind === null ? [] : [r.kind])),
