@@ -5,7 +5,6 @@ import {
   Code,
   CopyButton,
   Group,
-  Paper,
   Stack,
   Table,
   Text,
@@ -37,32 +36,9 @@ export function SectionHeader({ title, intro, action }: { title: string; intro: 
   );
 }
 
-/** A card holding one list or form of a section, named by its h2. */
-export function Panel({
-  title,
-  id,
-  aside,
-  children,
-}: {
-  title: string;
-  id: string;
-  aside?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id}>
-      <Group justify="space-between" align="center" mb="sm" wrap="nowrap">
-        <Title order={2} size="h4" id={id}>
-          {title}
-        </Title>
-        {aside}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
+/** A card holding one list or form of a section, named by its h2: the staff screens' one section card. */
+export { SectionCard as Panel } from '../components/SectionCard';
 
-/** Filters a list as the admin types. */
 export function SearchField({
   label,
   value,

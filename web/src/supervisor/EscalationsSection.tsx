@@ -4,7 +4,7 @@ import type { PendingEscalation } from '../api/types';
 import { Empty } from '../components/states';
 import { CaseLink } from './CaseLink';
 import { Countdown } from './Countdown';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../components/SectionCard';
 import { SectionTable } from './SectionTable';
 
 const deadlineOrder = (e: PendingEscalation) => new Date(e.deadline).getTime();

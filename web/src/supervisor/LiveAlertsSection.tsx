@@ -7,7 +7,7 @@ import type { Customer } from '../api/types';
 import { cueLabel, formatScore } from '../components/analysis';
 import { Empty } from '../components/states';
 import type { LiveFeedStatus } from './live-feed';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../components/SectionCard';
 import { formatClock, formatWhen } from './time';
 import { ACTIVITY_WINDOW_MS, type LiveAlert, type LiveSupervision } from './useSupervision';
 

@@ -1,6 +1,6 @@
 import { Table, Text, type TableThProps } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { LIST_MAX_HEIGHT } from './SectionCard';
+import { LIST_MAX_HEIGHT } from '../components/SectionCard';
 
 export interface Column {
   label: string;

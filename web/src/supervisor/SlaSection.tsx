@@ -3,7 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import type { SlaAlert, SlaMetric, SupervisorTotals } from '../api/types';
 import { Empty } from '../components/states';
 import { CaseLink } from './CaseLink';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../components/SectionCard';
 import { SectionTable } from './SectionTable';
 import { formatSpan, formatWhen } from './time';
 

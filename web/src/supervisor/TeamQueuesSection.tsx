@@ -3,7 +3,7 @@ import { Badge, Box, Table, Text } from '@mantine/core';
 import { IconPhoneCall, IconUsersGroup } from '@tabler/icons-react';
 import type { TeamWait } from '../api/types';
 import { Empty } from '../components/states';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../components/SectionCard';
 import { SectionTable } from './SectionTable';
 import { formatSpan } from './time';
 
