@@ -499,6 +499,8 @@ function report(result: {
     `${result.idleCpuPct} %`,
     '',
     '',
+    '',
+    '',
     `< ${IDLE_CPU_TARGET_PCT} %`,
     result.idleCpuOk ? 'OK' : 'over',
   ]);

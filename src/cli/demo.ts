@@ -9,6 +9,7 @@ import {
 } from '../services/demo/seed-demo-tenant.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { scopeTo } from '../store/tenant-scope.ts';
+import { analyseAllTables } from '../store/upkeep.ts';
 import { progressPrinter } from './progress.ts';
 import { startServer } from './serve.ts';
 import { ensureWebAppBuilt } from './web-build.ts';
@@ -120,6 +121,8 @@ async function prepareDemo(
     customers,
     onProgress: (fraction, label) => progress.update(0.05 + fraction * 0.9, label),
   });
+  progress.update(0.96, 'Measuring the store for the query planner');
+  await analyseAllTables(database.db);
   const { counts } = seeded;
   const n = (value: number) => value.toLocaleString('en-GB');
   return {

@@ -5,6 +5,7 @@ import { openDatabase } from '../store/database.ts';
 import { findTenantBySlug } from '../store/repositories/tenants.ts';
 import { scopeTo } from '../store/tenant-scope.ts';
 import { progressPrinter } from './progress.ts';
+import { analyseAllTables } from '../store/upkeep.ts';
 
 export async function importCommand(
   file: string,
@@ -34,6 +35,8 @@ export async function importCommand(
         ),
     });
     progress.done();
+    // PGlite has no autovacuum to measure what was just loaded; PostgreSQL servers do it themselves.
+    if (database.kind === 'pglite') await analyseAllTables(database.db);
     const rate = summary.seconds > 0 ? Math.round((summary.imported + summary.duplicates) / summary.seconds) : 0;
     process.stdout.write(
       [

@@ -7,6 +7,7 @@ import { startMailListener, type MailListener } from '../services/channels/email
 import { openDatabase, type Database } from '../store/database.ts';
 import { prettyLogStream } from './pretty-log.ts';
 import { ensureWebAppBuilt } from './web-build.ts';
+import { startStoreUpkeep } from '../store/upkeep.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -86,6 +87,9 @@ export async function startServer(
   worker.start();
   const analysis = new AnalysisWorker(database.backgroundDb, { logger: app.log });
   analysis.start();
+  const stopUpkeep = startStoreUpkeep(database, {
+    onError: (error) => app.log.warn({ err: error }, 'store upkeep failed'),
+  });
   let stopping: Promise<void> | undefined;
   const server: RunningServer = {
     app,
@@ -97,6 +101,7 @@ export async function startServer(
         await mail?.close();
         await worker.stop();
         await analysis.stop();
+        await stopUpkeep();
         await app.close();
         await database.close();
       })()),

@@ -103,26 +103,45 @@ export interface ReviewFacets {
 
 /** What the filters can choose from, with how many analysed contacts each would show. */
 export async function readReviewFacets(scope: TenantScope, modelVersion: string): Promise<ReviewFacets> {
-  const base = sql`${FROM(scope)} WHERE a.tenant_id = ${scope.tenantId} AND a.model_version = ${modelVersion}`;
-  const counted = async (value: SQL, name?: SQL) =>
-    rowsOf<{ value: string; name: string; count: number }>(
-      await scope.db.execute(sql`
-        SELECT ${value} AS value${name ? sql`, ${name} AS name` : sql``}, count(*)::int AS count
-        ${base} AND ${value} IS NOT NULL
-        GROUP BY 1${name ? sql`, 2` : sql``} ORDER BY count DESC, 1 LIMIT 100`),
-    );
-  const total = rowsOf<{ n: number }>(await scope.db.execute(sql`SELECT count(*)::int AS n ${base}`))[0]!.n;
+  const analysed = sql`contact_analyses a WHERE a.tenant_id = ${scope.tenantId} AND a.model_version = ${modelVersion}`;
+  // Topic and cue counts need only the analyses; one pass over the joined rows counts the rest.
+  const topics = rowsOf<{ value: string | null; count: number }>(
+    await scope.db.execute(sql`SELECT a.topic AS value, count(*)::int AS count FROM ${analysed} GROUP BY 1`),
+  );
   const cues = rowsOf<{ value: string; count: number }>(
     await scope.db.execute(
-      sql`SELECT value, count(*)::int AS count FROM (SELECT unnest(a.cue_kinds) AS value ${base}) cue GROUP BY value ORDER BY count DESC`,
+      sql`SELECT value, count(*)::int AS count FROM (SELECT unnest(a.cue_kinds) AS value FROM ${analysed}) cue GROUP BY value ORDER BY count DESC`,
     ),
   );
+  const joined = rowsOf<{
+    facet: 'channel' | 'team' | 'vendor';
+    value: string | null;
+    name: string | null;
+    count: number;
+  }>(
+    await scope.db.execute(sql`
+      SELECT CASE WHEN GROUPING(k.channel) = 0 THEN 'channel' WHEN GROUPING(c.team_id) = 0 THEN 'team' ELSE 'vendor' END AS facet,
+             coalesce(k.channel, c.team_id::text, ${VENDOR}) AS value, max(t.name) AS name, count(*)::int AS count
+      ${FROM(scope)} WHERE a.tenant_id = ${scope.tenantId} AND a.model_version = ${modelVersion}
+      GROUP BY GROUPING SETS ((k.channel), (c.team_id), (${VENDOR}))`),
+  );
+  const facet = (name: 'channel' | 'team' | 'vendor') =>
+    mostFirst(joined.filter((r) => r.facet === name && r.value !== null));
   return {
-    total,
-    topics: await counted(sql`a.topic`),
+    total: topics.reduce((sum, t) => sum + t.count, 0),
+    topics: mostFirst(topics.filter((t): t is { value: string; count: number } => t.value !== null)),
     cues,
-    channels: await counted(sql`k.channel`),
-    teams: await counted(sql`c.team_id::text`, sql`t.name`),
-    vendors: await counted(VENDOR),
+    channels: facet('channel').map(({ value, count }) => ({ value: value!, count })),
+    teams: facet('team').map(({ value, name, count }) => ({ value: value!, name: name ?? '', count })),
+    vendors: facet('vendor').map(({ value, count }) => ({ value: value!, count })),
   };
+}
+
+const FACET_LIMIT = 100;
+
+/** Largest count first, then by value, at most FACET_LIMIT. */
+function mostFirst<T extends { value: string | null; count: number }>(rows: T[]): T[] {
+  return [...rows]
+    .sort((x, y) => y.count - x.count || String(x.value).localeCompare(String(y.value)))
+    .slice(0, FACET_LIMIT);
 }
