@@ -21,7 +21,7 @@ const Callback = Type.Object({
   ownerId: Type.Optional(Nullable(Uuid)),
 });
 
-const Effort = Type.Object({
+export const Effort = Type.Object({
   contacts: Type.Integer({ description: 'Contacts the customer made about this case' }),
   channels: Type.Integer(),
   agents: Type.Integer({ description: 'Distinct people who owned the case' }),

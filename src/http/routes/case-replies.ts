@@ -6,7 +6,7 @@ import { findCase } from '../../store/repositories/cases.ts';
 import { listOutboundOfCase, type OutboundMessage } from '../../store/repositories/outbound-messages.ts';
 import { Channel, errors, IdParams, Nullable, Uuid } from '../schemas.ts';
 
-const Outbound = Type.Object({
+export const Outbound = Type.Object({
   id: Uuid,
   contactId: Uuid,
   caseId: Nullable(Uuid),
@@ -22,7 +22,7 @@ const Outbound = Type.Object({
   sentAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
-const outboundView = (m: OutboundMessage) => ({
+export const outboundView = (m: OutboundMessage) => ({
   id: m.id,
   contactId: m.contactId,
   caseId: m.caseId,

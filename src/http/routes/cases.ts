@@ -31,7 +31,7 @@ export const CaseResponse = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
-const CaseEvent = Type.Object({
+export const CaseEvent = Type.Object({
   id: Uuid,
   kind: Type.String(),
   actorUserId: Nullable(Uuid),

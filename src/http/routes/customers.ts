@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../../errors.ts';
 import { createCustomer } from '../../services/customers/create-customer.ts';
+import { customerDetail } from '../../services/customers/customer-detail.ts';
 import { customerProfile } from '../../services/customers/customer-profile.ts';
 import { customerTimeline } from '../../services/customers/customer-timeline.ts';
 import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
-import { listIdentities, updateCustomerProfile } from '../../store/repositories/customers.ts';
+import { updateCustomerProfile } from '../../store/repositories/customers.ts';
 import { contactReader } from '../../services/analysis/analyst-copy.ts';
 import { ContactAnalysis } from '../analysis-schemas.ts';
 import { errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
@@ -42,7 +43,7 @@ export const CustomerResponse = Type.Object({
   ),
 });
 
-const TimelineItem = Type.Object(
+export const TimelineItem = Type.Object(
   {
     type: Type.Enum(['contact', 'case_event', 'customer_event']),
     id: Uuid,
@@ -97,7 +98,7 @@ const TimelineItem = Type.Object(
 );
 
 /** GET /customers/:id adds every identity with whether a channel proved it is theirs. */
-const CustomerDetail = Type.Object({
+export const CustomerDetail = Type.Object({
   ...CustomerResponse.properties,
   identities: Type.Array(
     Type.Object({
@@ -157,21 +158,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CustomerDetail, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const profile = await customerProfile(request.actor.scope, request.params.id);
-      const identities = await listIdentities(request.actor.scope, profile.id);
-      if (contactReader(request.actor.role).personalData) return { ...profile, identities };
-      // Analysts learn how a customer can be reached, never the addresses and numbers themselves.
-      const masked = (kind: 'email' | 'phone' | 'handle') => `[${kind.toUpperCase()}]`;
-      return {
-        ...profile,
-        emails: profile.emails.map(() => masked('email')),
-        phones: profile.phones.map(() => masked('phone')),
-        handles: profile.handles.map(() => masked('handle')),
-        address: profile.address ? {} : null,
-        identities: identities.map((identity) => ({ ...identity, value: masked(identity.kind) })),
-      };
-    },
+    (request) => customerDetail(request.actor, request.params.id),
   );
 
   app.patch(

@@ -107,7 +107,7 @@ const calendarInput = (body: CalendarBodyT) => ({
 
 const PriorityParams = Type.Object({ priority: CasePriority });
 
-const CaseSla = Type.Object({
+export const CaseSla = Type.Object({
   caseId: Uuid,
   priority: CasePriority,
   calendarId: Nullable(Uuid),

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { QUEUE_KEYS } from '../../store/repositories/workspace-queues.ts';
+import { caseScreen } from '../../services/workspace/case-screen.ts';
 import { queuePage, queueSummaries } from '../../services/workspace/work-queues.ts';
-import { CasePriority, CaseStatus, Channel, errors, Limit, Nullable, Uuid } from '../schemas.ts';
+import { CasePriority, CaseStatus, Channel, errors, IdParams, Limit, Nullable, Uuid } from '../schemas.ts';
+import { Effort } from './callbacks.ts';
+import { Outbound, outboundView } from './case-replies.ts';
+import { CaseEvent, CaseResponse } from './cases.ts';
+import { CustomerDetail, TimelineItem } from './customers.ts';
+import { CaseSla } from './sla.ts';
 
 const QueueKey = Type.Enum(QUEUE_KEYS);
 
@@ -84,5 +90,48 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => queuePage(request.actor, request.params.key, request.query),
+  );
+
+  app.get(
+    '/workspace/cases/:id',
+    {
+      config: { permission: 'records:read' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Everything the case screen shows on opening, in one answer',
+        description:
+          'The case with its events, its customer (as GET /customers/:id), their open cases, the newest page of their timeline (as GET /customers/:id/timeline; ' +
+          'older pages from there with nextCursor), the SLA clocks, the effort ledger and the replies sent on the case (as GET /cases/:id/outbound).',
+        params: IdParams,
+        querystring: Type.Object({
+          timelineLimit: Type.Integer({
+            minimum: 1,
+            maximum: 200,
+            default: 30,
+            description: 'Timeline items in the first page',
+          }),
+        }),
+        response: {
+          200: Type.Object({
+            case: Type.Object({ ...CaseResponse.properties, events: Type.Array(CaseEvent) }),
+            customer: CustomerDetail,
+            openCases: Type.Array(CaseResponse),
+            timeline: Type.Object({
+              customerId: Uuid,
+              items: Type.Array(TimelineItem),
+              nextCursor: Nullable(Type.String()),
+            }),
+            sla: CaseSla,
+            effort: Effort,
+            outbound: Type.Array(Outbound),
+          }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const screen = await caseScreen(request.actor, request.params.id, { timelineLimit: request.query.timelineLimit });
+      return { ...screen, outbound: screen.outbound.map(outboundView) };
+    },
   );
 };

@@ -15378,6 +15378,360 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspace/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything the case screen shows on opening, in one answer
+         * @description The case with its events, its customer (as GET /customers/:id), their open cases, the newest page of their timeline (as GET /customers/:id/timeline; older pages from there with nextCursor), the SLA clocks, the effort ledger and the replies sent on the case (as GET /cases/:id/outbound).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Timeline items in the first page */
+                    timelineLimit: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                /** @description 0 when not escalated; the level of the escalation in force otherwise */
+                                escalationLevel: number;
+                                events: {
+                                    actorLabel: string | null;
+                                    /** Format: uuid */
+                                    actorUserId: string | null;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                mergedIntoId: string | null;
+                                number: number;
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** Format: uuid */
+                                problemId: string | null;
+                                /** @description What people quote: C-<number> */
+                                reference: string;
+                                /** @description Times the customer came back about this case on any channel before it was solved */
+                                repeatContacts?: number;
+                                /** @enum {unknown} */
+                                status: "new" | "open" | "pending" | "solved" | "closed";
+                                subject: string;
+                                /** Format: uuid */
+                                teamId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            customer: {
+                                address: {
+                                    city?: string;
+                                    country?: string;
+                                    line1?: string;
+                                    line2?: string;
+                                    postcode?: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                emails: string[];
+                                handles: string[];
+                                /** Format: uuid */
+                                id: string;
+                                identities: {
+                                    /** @enum {unknown} */
+                                    kind: "email" | "phone" | "handle";
+                                    value: string;
+                                    /** @description A channel proved it belongs to the customer (a signed-in login, a carrier-verified caller number) */
+                                    verified: boolean;
+                                }[];
+                                /** @description Set when the id asked for belongs to a customer merged into this one (customerId is that id); null when it is this customer's own id */
+                                mergedFrom: {
+                                    /** Format: uuid */
+                                    customerId: string;
+                                    /** Format: date-time */
+                                    mergedAt: string;
+                                    /** Format: uuid */
+                                    mergeId: string;
+                                } | null;
+                                name: string | null;
+                                phones: string[];
+                                region: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            effort: {
+                                /** @description Distinct people who owned the case */
+                                agents: number;
+                                channels: number;
+                                /** @description Contacts the customer made about this case */
+                                contacts: number;
+                                daysOpen: number;
+                                missedCallbacks: number;
+                                /** @description Times the customer had to come back about it */
+                                repeatContacts: number;
+                                score: number;
+                                teams: number;
+                                thresholdsExceeded: string[];
+                                transfers: number;
+                            };
+                            openCases: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                /** @description 0 when not escalated; the level of the escalation in force otherwise */
+                                escalationLevel: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                mergedIntoId: string | null;
+                                number: number;
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** Format: uuid */
+                                problemId: string | null;
+                                /** @description What people quote: C-<number> */
+                                reference: string;
+                                /** @description Times the customer came back about this case on any channel before it was solved */
+                                repeatContacts?: number;
+                                /** @enum {unknown} */
+                                status: "new" | "open" | "pending" | "solved" | "closed";
+                                subject: string;
+                                /** Format: uuid */
+                                teamId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            outbound: {
+                                attempts: number;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                /** @enum {unknown} */
+                                channel: "email" | "chat" | "phone" | "sms" | "portal" | "forum" | "social";
+                                /** Format: uuid */
+                                contactId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                recipient: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                /**
+                                 * @description queued: on its way (retried with backoff); sent: handed to the channel; failed: gave up, see lastError
+                                 * @enum {unknown}
+                                 */
+                                status: "queued" | "sent" | "failed";
+                            }[];
+                            sla: {
+                                /** Format: uuid */
+                                calendarId: string | null;
+                                /** Format: uuid */
+                                caseId: string;
+                                metrics: {
+                                    /** @description How many times this promise has been breached on this case */
+                                    breaches: number;
+                                    /** @description Negative once overdue; null when satisfied */
+                                    businessMinutesLeft: number | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description null while paused
+                                     */
+                                    dueAt: string | null;
+                                    /** @enum {unknown} */
+                                    metric: "first_response" | "next_update" | "resolution";
+                                    /** Format: date-time */
+                                    satisfiedAt: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When the current cycle of this promise started
+                                     */
+                                    startedAt: string;
+                                    /** @enum {unknown} */
+                                    status: "ok" | "warning" | "breached" | "satisfied" | "paused";
+                                    targetMinutes: number;
+                                    /** Format: date-time */
+                                    warnAt: string | null;
+                                }[];
+                                policyIsDefault: boolean;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                timezone: string;
+                            };
+                            timeline: {
+                                /** Format: uuid */
+                                customerId: string;
+                                items: {
+                                    actorLabel?: string | null;
+                                    /** Format: uuid */
+                                    actorUserId?: string | null;
+                                    /** @description The analysis pipeline's reading of a contact */
+                                    analysis?: {
+                                        /** Format: date-time */
+                                        analysedAt: string;
+                                        cues: {
+                                            /** @enum {unknown} */
+                                            kind: "churn_intent" | "escalation_demand" | "repeated_contact" | "do_not_contact" | "vulnerability";
+                                            /** @description The words that triggered the cue */
+                                            words: string[];
+                                        }[];
+                                        insightReasons: string[];
+                                        /** @description How much an expert would learn from reading this contact */
+                                        insightScore: number;
+                                        /** @description The built-in rules version, plus the topic model (name@version) when one is active */
+                                        modelVersion: string;
+                                        /** @description Kinds of personal data redacted in the analyst copy */
+                                        personalDataFound: ("card" | "iban" | "phone" | "email" | "address")[];
+                                        /** @enum {unknown} */
+                                        sentiment: "negative" | "neutral" | "positive";
+                                        sentimentScore: number;
+                                        /** @description The organisation's topic classifier's answer; null without one */
+                                        topic: string | null;
+                                        /** @description Calibrated probability that the topic is right */
+                                        topicConfidence: number | null;
+                                    } | null;
+                                    automated?: ("auto_reply" | "bounce" | "bulk") | (never | null);
+                                    /** Format: uuid */
+                                    caseId: string | null;
+                                    caseNumber: number | null;
+                                    channel?: string | null;
+                                    data?: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    direction?: string | null;
+                                    externalId?: string | null;
+                                    /** @description The channel's facts: mail headers, call queue and transfer facts, chat session (null for roles that may not read personal data) */
+                                    facts?: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description For case events: created, assigned, status_changed, note, …; for customer events: merged_from, merged_into, unmerged */
+                                    kind?: string | null;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    /** @description A public forum or social post */
+                                    public?: boolean;
+                                    /** @description The customer came back about an open case on the same topic */
+                                    repeat?: boolean;
+                                    subject?: string | null;
+                                    /** @description As written; the analyst copy (personal data redacted) for roles that may not read personal data */
+                                    text?: string | null;
+                                    /** @enum {unknown} */
+                                    type: "contact" | "case_event" | "customer_event";
+                                }[];
+                                nextCursor: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspace/queues": {
         parameters: {
             query?: never;

@@ -8,6 +8,7 @@ import { QueueList } from './queue/QueueList';
 import { QueueNav } from './queue/QueueNav';
 import { READABLE_DIMMED } from '../components/readable';
 import { useLiveUpdates } from './useLiveUpdates';
+import { usePrefetchWorkspaceLists } from './queries';
 
 const HEADER_HEIGHT = 60;
 
@@ -18,6 +19,7 @@ const HEADER_HEIGHT = 60;
  */
 export function WorkspacePage() {
   const live = useLiveUpdates();
+  usePrefetchWorkspaceLists();
   const onCase = useMatch('/work/cases/:caseId');
   const onCustomer = useMatch('/work/customers/:customerId');
   const somethingOpen = Boolean(onCase || onCustomer);

@@ -8,7 +8,7 @@ import { useMe } from '../../session/session';
 import { ActionBar, useAssignToMe, type CaseDialog } from '../actions/ActionBar';
 import { HandoffBanners } from '../actions/HandoffBanners';
 import { CustomerPanel } from '../customer/CustomerPanel';
-import { useCase, useCustomer, useTimeline } from '../queries';
+import { useCase, useCaseScreen, useCustomer, useTimeline } from '../queries';
 import { unlessDialogOpen } from '../../components/shortcuts';
 import { Timeline } from '../timeline/Timeline';
 import { CaseHeader } from './CaseHeader';
@@ -17,7 +17,9 @@ import { Composer, type ComposerHandle } from './Composer';
 /** A case, customer first: who they are and what they have been through, then the case and what to do about it. */
 export function CaseView() {
   const { caseId = '' } = useParams();
-  const detail = useCase(caseId);
+  const screen = useCaseScreen(caseId);
+  // Once the screen's one answer is in, the case is in the cache; if that answer failed, the case asks alone.
+  const detail = useCase(caseId, !screen.isPending);
   if (detail.isPending) return <Loading label="Opening the case…" />;
   if (detail.isError) {
     return (
