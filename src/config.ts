@@ -1,3 +1,5 @@
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './domain/auth/login-limits.ts';
+
 /** Where settings come from: command-line flags first, then the environment, then defaults. */
 export interface StoreSettings {
   databaseUrl: string | undefined;
@@ -20,8 +22,16 @@ export interface ServerSettings extends StoreSettings {
   prettyLogs: boolean;
   /** The domain of the organisations' own addresses (`<slug>@<domain>`) and of outgoing Message-IDs. */
   mailDomain: string;
-  /** Where this server is reached from outside, for links in messages. */
+  /** Where this server is reached from outside, for links in messages; https here makes cookies Secure and sends HSTS. */
   publicUrl: string | null;
+  /**
+   * Behind a reverse proxy: believe its X-Forwarded-For/-Proto (true, a hop count, or the proxies'
+   * addresses), so rate limits see the client's address and cookies are Secure over https.
+   */
+  trustProxy: boolean | number | string;
+  /** A request's headers and body must have arrived within this time, or the connection is closed (slow clients). */
+  requestTimeoutMs: number;
+  loginLimits: LoginLimits;
 }
 
 export function storeSettings(
@@ -62,5 +72,35 @@ export function serverSettings(
     prettyLogs: false,
     mailDomain: (env.HEARKEN_MAIL_DOMAIN || 'hearken.localhost').trim().toLowerCase(),
     publicUrl: env.HEARKEN_PUBLIC_URL || null,
+    trustProxy: trustProxySetting(env.HEARKEN_TRUST_PROXY),
+    requestTimeoutMs: positiveInteger(env, 'HEARKEN_REQUEST_TIMEOUT_MS', 30_000),
+    loginLimits: {
+      perAccountClientMax: positiveInteger(env, 'HEARKEN_LOGIN_RATE_LIMIT', DEFAULT_LOGIN_LIMITS.perAccountClientMax),
+      perClientMax: positiveInteger(env, 'HEARKEN_LOGIN_CLIENT_RATE_LIMIT', DEFAULT_LOGIN_LIMITS.perClientMax),
+      windowMs: positiveInteger(env, 'HEARKEN_LOGIN_RATE_WINDOW_MS', DEFAULT_LOGIN_LIMITS.windowMs),
+      lockoutAfter: positiveInteger(env, 'HEARKEN_LOGIN_LOCKOUT_AFTER', DEFAULT_LOGIN_LIMITS.lockoutAfter),
+      lockoutSeconds: positiveInteger(env, 'HEARKEN_LOGIN_LOCKOUT_SECONDS', DEFAULT_LOGIN_LIMITS.lockoutSeconds),
+      lockoutMaxSeconds: positiveInteger(
+        env,
+        'HEARKEN_LOGIN_LOCKOUT_MAX_SECONDS',
+        DEFAULT_LOGIN_LIMITS.lockoutMaxSeconds,
+      ),
+    },
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name}="${text}" is not a positive whole number`);
+  return Number(text);
+}
+
+/** HEARKEN_TRUST_PROXY: true/false, a number of proxy hops, or the proxies' addresses (comma-separated). */
+function trustProxySetting(text: string | undefined): boolean | number | string {
+  const value = (text ?? '').trim();
+  if (value === '' || /^(false|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

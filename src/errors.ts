@@ -8,13 +8,20 @@ export type ErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
   | 'forbidden'
+  /** A cookie-authenticated change that did not come from Hearken's own pages (CSRF). */
+  | 'cross_site_refused'
   | 'not_found'
   | 'conflict'
   /** It existed, and is deliberately not kept (an attachment over the size limit). */
   | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'request_timeout'
+  | 'uri_too_long'
+  | 'headers_too_large'
   | 'rate_limited'
+  /** Too many wrong passwords for this account: no sign-in until it ends or an administrator unlocks it. */
+  | 'account_locked'
   | 'store_locked'
   | 'internal';
 
@@ -23,12 +30,17 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  cross_site_refused: 403,
   not_found: 404,
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  request_timeout: 408,
+  uri_too_long: 414,
+  headers_too_large: 431,
   rate_limited: 429,
+  account_locked: 429,
   store_locked: 503,
   internal: 500,
 };
@@ -40,6 +52,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** When a refusal ends (rate limits, lockouts): sent as Retry-After, in whole seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

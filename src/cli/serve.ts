@@ -43,6 +43,12 @@ export async function startServer(
         }),
       },
     },
+    // An https public address makes the session cookie Secure and turns on HSTS; behind a proxy,
+    // trustProxy lets X-Forwarded-Proto say the same per request (and gives rate limits the client's address).
+    publicUrl: settings.publicUrl,
+    trustProxy: settings.trustProxy,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    loginLimits: settings.loginLimits,
     channels: {
       smtpRelayUrl: settings.smtpRelayUrl,
       catchMail: settings.catchMail,

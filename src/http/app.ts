@@ -8,7 +8,12 @@ import { CredentialResolver, shareCredentialChanges } from '../services/auth/ses
 import type { Database } from '../store/database.ts';
 import { channelRuntime, type ChannelRuntime } from '../services/channels/outbound/channel-runtime.ts';
 import { registerAuthentication, SESSION_COOKIE } from './auth.ts';
-import { errorHandler, notFoundHandler } from './errors.ts';
+import type { LoginLimits } from '../domain/auth/login-limits.ts';
+import { DEFAULT_LOGIN_LIMITS } from '../domain/auth/login-limits.ts';
+import { registerCrossSiteGuard } from './cross-site-guard.ts';
+import { clientErrorHandler, errorHandler, notFoundHandler } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerStrictNumbers } from './strict-numbers.ts';
 import { WEBHOOK_SECURITY } from './signed-webhooks.ts';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_SIGNATURE_SCHEME } from '../services/channels/webhook-signature.ts';
 import { adminConsoleRoutes } from './routes/admin-console.ts';
@@ -45,7 +50,15 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Always mark the session cookie Secure; it is anyway on requests that came over https. */
   secureCookies?: boolean;
+  /** Where people reach this server; https makes cookies Secure and sends HSTS, and its origin may make changes. */
+  publicUrl?: string | null;
+  /** Behind a reverse proxy: believe its X-Forwarded-* headers (true, a hop count, or its addresses). */
+  trustProxy?: boolean | number | string;
+  /** Headers and body must have arrived within this time, or the connection is closed (408). */
+  requestTimeoutMs?: number;
+  loginLimits?: Partial<LoginLimits>;
   /** How channels reach the outside world (mail relay, own mail domain); defaults suit a laptop. */
   channels?: Partial<ChannelRuntime>;
 }
@@ -58,13 +71,25 @@ declare module 'fastify' {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    // Errors Fastify raises before routing (a badly encoded URL) get the same shape as all others.
+    trustProxy: trustProxyOption(options.trustProxy),
+    // A client trickling its headers or body is cut off once the whole request has not arrived in
+    // time; Node checks pending requests every connectionsCheckingInterval, so that follows the timeout.
+    requestTimeout,
+    http: {
+      headersTimeout: Math.min(60_000, requestTimeout),
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeout / 4))),
+    },
+    // Errors Fastify raises before routing (a badly encoded URL) get the same shape as all others…
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+    // …and so do those Node's parser raises before there is a request (431 headers too large, 408).
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -72,7 +97,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) =>
     wantsWebAppPage(request) ? sendWebAppNotFound(reply) : notFoundHandler(request, reply),
   );
+  await registerSecurityHeaders(app, { publicUrl: options.publicUrl });
   await app.register(cookie);
+  registerCrossSiteGuard(app, { publicUrl: options.publicUrl });
+  registerStrictNumbers(app);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
@@ -141,7 +169,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(
     async (api) => {
-      await api.register(authRoutes(database.db, { secureCookies: options.secureCookies ?? false }));
+      await api.register(
+        authRoutes(database.db, {
+          secureCookies: (options.secureCookies ?? false) || (options.publicUrl?.startsWith('https:') ?? false),
+          loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits },
+        }),
+      );
       await api.register(contactRoutes);
       await api.register(customerRoutes);
       await api.register(customerMergeRoutes);
@@ -171,4 +204,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   return app;
+}
+
+/** Fastify takes a hop count as a function of the hop. */
+function trustProxyOption(
+  setting: AppOptions['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting ?? false;
 }

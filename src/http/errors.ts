@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AppError, type ErrorCode } from '../errors.ts';
 
 interface ErrorBody {
@@ -10,10 +12,13 @@ const BY_STATUS: Record<number, ErrorCode> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  431: 'headers_too_large',
 };
 
 /** Turns anything thrown into the one error shape; never a stack trace, never a 500 for bad input. */
@@ -63,6 +68,8 @@ export function toErrorResponse(error: FastifyError | AppError | Error): { statu
       return { status: 400, body: { error: { code: 'bad_request', message: 'The request body is not valid JSON' } } };
     case 'FST_ERR_BAD_URL':
       return { status: 400, body: { error: { code: 'bad_request', message: 'The URL is not validly encoded' } } };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, body: { error: { code: 'uri_too_long', message: 'A part of the URL is too long' } } };
   }
   switch (databaseErrorCode(error)) {
     case '23505':
@@ -117,6 +124,8 @@ function describe(v: { message?: string; params?: unknown; keyword?: string }): 
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toErrorResponse(error);
+  if (error instanceof AppError && error.retryAfterSeconds !== undefined)
+    void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, status }, body.error.message);
   void reply.status(status).send(body);
@@ -126,4 +135,43 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
   void reply
     .status(404)
     .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+}
+
+/** What Node's HTTP parser refuses before Fastify sees a request (headers too large, too slow, malformed). */
+function clientErrorResponse(error: Error & { code?: string }): { status: number; body: ErrorBody } {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        status: 408,
+        body: { error: { code: 'request_timeout', message: 'The request took too long to arrive and was closed' } },
+      };
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        status: 431,
+        body: {
+          error: { code: 'headers_too_large', message: 'The request headers are larger than this server accepts' },
+        },
+      };
+    case 'HPE_URI_TOO_LONG':
+      return { status: 414, body: { error: { code: 'uri_too_long', message: 'The URL is too long' } } };
+    default:
+      return { status: 400, body: { error: { code: 'bad_request', message: 'The request is not valid HTTP' } } };
+  }
+}
+
+/**
+ * Fastify's clientErrorHandler: the same error shape as every other answer, written straight to the
+ * socket (there is no request object yet), then the connection is closed as Node itself would.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const { status, body } = clientErrorResponse(error);
+    const json = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -34,6 +34,7 @@ describe('review queue', () => {
   it('ranks analysed contacts by insight, filters them, takes expert labels and trains a topic model on them', async () => {
     const centre = await contactCentre(t);
     const analyst = await staff(centre, 'rosa', 'analyst');
+    const supervisor = await staff(centre, 'sam', 'supervisor');
     const texts = [
       'On hold for 30 minutes and nobody helps, I want to cancel my contract. My card is 4111 1111 1111 1111',
       'Thanks, all sorted now, great service',
@@ -128,8 +129,12 @@ describe('review queue', () => {
     });
     expect((await queue(analyst, '&reviewed=true&limit=50')).json().items).toHaveLength(2);
 
+    // Analysts label; training and activating a model is for supervisors and administrators.
+    const byAnalyst = await t.call(analyst, { method: 'POST', url: '/api/v1/analysis/models', payload: {} });
+    expect(byAnalyst.statusCode).toBe(403);
+
     // Too few topic labels to train on: a clear refusal.
-    const tooFew = await t.call(analyst, { method: 'POST', url: '/api/v1/analysis/models', payload: {} });
+    const tooFew = await t.call(supervisor, { method: 'POST', url: '/api/v1/analysis/models', payload: {} });
     expect(tooFew.statusCode).toBe(400);
     expect(tooFew.json().error.message).toMatch(/at least 3 labelled contacts/);
 
@@ -139,7 +144,7 @@ describe('review queue', () => {
         expect((await label(ids[index]!, { topic })).statusCode).toBe(201);
       }
     }
-    const trained = await t.call(analyst, {
+    const trained = await t.call(supervisor, {
       method: 'POST',
       url: '/api/v1/analysis/models',
       payload: { name: 'topics' },
@@ -163,6 +168,9 @@ describe('review queue', () => {
     );
     const models = (await t.call(analyst, { method: 'GET', url: '/api/v1/analysis/models' })).json();
     expect(models).toHaveLength(1);
+    const activate = { method: 'POST', url: `/api/v1/analysis/models/${models[0].id}/activate` } as const;
+    expect((await t.call(analyst, activate)).statusCode).toBe(403);
+    expect((await t.call(supervisor, activate)).statusCode).toBe(200);
     const history = (await t.call(analyst, { method: 'GET', url: `/api/v1/contacts/${ids[1]}/labels` })).json();
     expect(history).toHaveLength(1);
   });

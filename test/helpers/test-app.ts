@@ -39,9 +39,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(
-  options: { bodyLimit?: number; channels?: AppOptions['channels'] } = {},
-): Promise<TestApp> {
+export async function startTestApp(options: Omit<AppOptions, 'database'> = {}): Promise<TestApp> {
   const { database, cleanup } = await openTestDatabase();
   const app = await buildApp({ database, ...options });
   return {

@@ -70,6 +70,8 @@ const modelView = (model: AnalysisModelSummary) => ({ ...model, trainedAt: model
 const Agreement = Type.Object({ compared: Type.Integer(), agreed: Type.Integer() });
 
 const review = { permission: 'analysis:review' as const };
+// Training and activating change what analyses every new contact: not an analyst's call (README, roles).
+const models = { permission: 'analysis:models' as const };
 
 const LiveAlert = Type.Object({
   id: Uuid,
@@ -245,7 +247,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/analysis/models',
     {
-      config: review,
+      config: models,
       schema: {
         tags: ['analysis'],
         summary: "Trains a topic classifier on the experts' topic labels and stores it as a new version",
@@ -269,7 +271,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/analysis/models/:id/activate',
     {
-      config: review,
+      config: models,
       schema: {
         tags: ['analysis'],
         summary: 'Makes this model version the one that analyses new contacts; the last 30 days are queued for it',

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { login, logout, SESSION_HOURS } from '../../services/auth/sessions.ts';
 import { findUser } from '../../store/repositories/people.ts';
 import type { Db } from '../../store/database.ts';
+import type { LoginLimits } from '../../domain/auth/login-limits.ts';
 import { SESSION_COOKIE } from '../auth.ts';
+import { loginRateLimits } from '../login-rate-limits.ts';
 import { errors, Nullable, Role, Uuid } from '../schemas.ts';
 
 const Me = Type.Object({
@@ -14,15 +17,34 @@ const Me = Type.Object({
   tenant: Type.String(),
 });
 
-export function authRoutes(db: Db, options: { secureCookies: boolean }): FastifyPluginAsyncTypebox {
+export interface AuthRouteOptions {
+  /** Always mark the session cookie Secure (the public address is https). */
+  secureCookies: boolean;
+  loginLimits: LoginLimits;
+}
+
+export function authRoutes(db: Db, options: AuthRouteOptions): FastifyPluginAsyncTypebox {
+  // Secure when configured so, or when this request came over https (directly, or as a trusted proxy says).
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: options.secureCookies || request.protocol === 'https',
+  });
   return async (app) => {
+    const rateLimited = await loginRateLimits(app, options.loginLimits);
     app.post(
       '/auth/login',
       {
         config: { permission: 'public' },
+        preHandler: rateLimited,
         schema: {
           tags: ['auth'],
           summary: 'Sign in a person; sets an HttpOnly session cookie',
+          description:
+            'Each sign-in gets a new session id (a session cookie sent along ends). Too many attempts from one client answer 429 ' +
+            '(rate_limited) with Retry-After; too many wrong passwords in a row lock the account (429 account_locked, with ' +
+            'Retry-After) until the lockout ends or an administrator unlocks it (POST /users/{id}/unlock), even for the right password.',
           body: Type.Object(
             {
               tenant: Type.String({ minLength: 1, maxLength: 63, description: "The organisation's slug" }),
@@ -33,17 +55,18 @@ export function authRoutes(db: Db, options: { secureCookies: boolean }): Fastify
           ),
           response: {
             200: Type.Object({ user: Me, expiresAt: Type.String({ format: 'date-time' }) }),
-            ...errors(400, 401),
+            ...errors(400, 401, 403, 429),
           },
         },
       },
       async (request, reply) => {
-        const session = await login(db, request.body);
+        const session = await login(
+          db,
+          { ...request.body, previousSessionToken: request.cookies[SESSION_COOKIE] },
+          options.loginLimits,
+        );
         void reply.setCookie(SESSION_COOKIE, session.sessionToken, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: options.secureCookies,
+          ...cookieOptions(request),
           maxAge: SESSION_HOURS * 3600,
         });
         return { user: session.user, expiresAt: session.expiresAt.toISOString() };
@@ -54,12 +77,12 @@ export function authRoutes(db: Db, options: { secureCookies: boolean }): Fastify
       '/auth/logout',
       {
         config: { permission: 'public' },
-        schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } },
+        schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null(), ...errors(403) } },
       },
       async (request, reply) => {
         const session = request.cookies[SESSION_COOKIE];
         if (session) await logout(db, session);
-        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        void reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
         return reply.status(204).send(null);
       },
     );

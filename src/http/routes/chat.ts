@@ -78,6 +78,8 @@ export const chatWidgetRoutes: FastifyPluginAsync = async (app) => {
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .header('access-control-allow-origin', '*')
+      // Customers' own sites load it: the default same-origin resource policy would block it there.
+      .header('cross-origin-resource-policy', 'cross-origin')
       .header('x-content-type-options', 'nosniff')
       .send(source),
   );

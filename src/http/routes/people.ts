@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createApiToken, createTeam, createUser, teamView, userView } from '../../services/people/manage-people.ts';
+import { createApiToken, createTeam, createUser, teamView } from '../../services/people/manage-people.ts';
+import { listUsersWithSignIn, unlockSignIn } from '../../services/people/sign-in-lockouts.ts';
 import { updateTeam, updateUser } from '../../services/people/update-people.ts';
-import { listTeams, listUsers } from '../../store/repositories/people.ts';
+import { listTeams } from '../../store/repositories/people.ts';
 import { errors, IdParams, Nullable, Role, Uuid } from '../schemas.ts';
 
 const User = Type.Object({
@@ -15,6 +16,17 @@ const User = Type.Object({
   skills: Type.Array(Type.String()),
   customerId: Nullable(Uuid),
   active: Type.Boolean(),
+});
+/** In the people list: sign-in trouble an administrator may need to act on. */
+const ListedUser = Type.Object({
+  ...User.properties,
+  failedSignIns: Type.Integer({ description: 'Wrong passwords in a row since the last sign-in' }),
+  lockedUntil: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'Signing in is refused until then (too many wrong passwords); POST /users/{id}/unlock ends it',
+    }),
+  ),
 });
 const Team = Type.Object({
   id: Uuid,
@@ -33,11 +45,25 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'records:read' },
       schema: {
         tags: ['people'],
-        summary: 'Staff and customer accounts',
-        response: { 200: Type.Object({ items: Type.Array(User) }), ...errors(401, 403) },
+        summary: 'Staff and customer accounts, with any sign-in lockout',
+        response: { 200: Type.Object({ items: Type.Array(ListedUser) }), ...errors(401, 403) },
       },
     },
-    async (request) => ({ items: (await listUsers(request.actor.scope)).map(userView) }),
+    async (request) => ({ items: await listUsersWithSignIn(request.actor.scope) }),
+  );
+
+  app.post(
+    '/users/:id/unlock',
+    {
+      config: { permission: 'people:manage' },
+      schema: {
+        tags: ['people'],
+        summary: 'End a sign-in lockout now (too many wrong passwords) and restart the count',
+        params: IdParams,
+        response: { 200: ListedUser, ...errors(400, 401, 403, 404) },
+      },
+    },
+    (request) => unlockSignIn(request.actor.scope, request.params.id),
   );
 
   app.post(

@@ -7,6 +7,8 @@ import {
   insertSession,
   type Principal,
 } from '../../store/repositories/credentials.ts';
+import { DEFAULT_LOGIN_LIMITS, lockoutSecondsAfter, type LoginLimits } from '../../domain/auth/login-limits.ts';
+import { clearLoginFailures, findLoginLock, recordLoginFailure } from '../../store/repositories/login-failures.ts';
 import { findUserByEmail } from '../../store/repositories/people.ts';
 import { findTenantBySlug } from '../../store/repositories/tenants.ts';
 import { scopeTo } from '../../store/tenant-scope.ts';
@@ -14,15 +16,34 @@ import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
 
 export const SESSION_HOURS = 12;
 
-/** Signs a person in with their organisation, email and password; answers one vague error for every failure. */
-export async function login(db: Db, input: { tenant: string; email: string; password: string }, now = new Date()) {
+/**
+ * Signs a person in with their organisation, email and password; answers one vague error for every
+ * failure. Wrong passwords in a row lock the account (for every address, with or without an
+ * account, so a lockout tells nothing about who has one); during a lockout even the right password
+ * is refused. A session presented with the sign-in ends: each sign-in gets a fresh session id.
+ */
+export async function login(
+  db: Db,
+  input: { tenant: string; email: string; password: string; previousSessionToken?: string | undefined },
+  limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  now = new Date(),
+) {
   const tenant = await findTenantBySlug(db, input.tenant.trim().toLowerCase());
   const scope = tenant ? scopeTo(db, tenant.id) : undefined;
-  const user = scope ? await findUserByEmail(scope, input.email.trim().toLowerCase()) : undefined;
+  const email = input.email.trim().toLowerCase();
+  const lockedUntil = scope ? await findLoginLock(scope, email, now) : undefined;
+  if (lockedUntil) throw accountLocked(lockedUntil, now);
+  const user = scope ? await findUserByEmail(scope, email) : undefined;
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!scope || !user || !user.active || !passwordOk) {
+    if (scope) {
+      const counted = await recordLoginFailure(scope, email, now, (failures) => lockoutSecondsAfter(failures, limits));
+      if (counted.lockedUntil && counted.lockedUntil > now) throw accountLocked(counted.lockedUntil, now);
+    }
     throw new AppError('unauthenticated', 'The organisation, email or password is not right');
   }
+  await clearLoginFailures(scope, email);
+  if (input.previousSessionToken) await deleteSession(db, hashSecret(input.previousSessionToken));
   const { secret, hash } = newSecret('hks');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await insertSession(scope, { tokenHash: hash, userId: user.id, expiresAt });
@@ -31,6 +52,16 @@ export async function login(db: Db, input: { tenant: string; email: string; pass
     expiresAt,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, tenant: tenant!.slug },
   };
+}
+
+function accountLocked(until: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new AppError(
+    'account_locked',
+    `Too many wrong passwords for this account: try again in ${seconds} s, or ask an administrator to unlock it`,
+    { retryAfterSeconds: seconds },
+    seconds,
+  );
 }
 
 export const logout = (db: Db, sessionToken: string) => deleteSession(db, hashSecret(sessionToken));

@@ -19,9 +19,22 @@ const summaryOf = (row: AnalysisModelSummary & { trainedAt: string | Date }): An
   trainedAt: new Date(row.trainedAt),
 });
 
+// Any constant will do: it names "the model versions of one organisation" among advisory locks.
+const MODEL_VERSIONS_LOCK = 48_327_002;
+
+/**
+ * Models of one organisation change one request at a time. Without this, overlapping requests read
+ * the same max(version) and the same active row, then deadlock on the unique indexes or collide (409).
+ * Taken inside the caller's transaction and released at its end; PGlite and PostgreSQL alike.
+ */
+async function lockModelVersions(scope: TenantScope): Promise<void> {
+  await scope.db.execute(sql`SELECT pg_advisory_xact_lock(${MODEL_VERSIONS_LOCK}, hashtext(${scope.tenantId}::text))`);
+}
+
 /**
  * Stores a trained topic classifier as the next version of `name` and, when asked, makes it the
- * organisation's active one (the previous one stays, inactive, for audit and rollback).
+ * organisation's active one (the previous one stays, inactive, for audit and rollback). Call inside a
+ * transaction: the lock that allocates the version lasts until it ends.
  */
 export async function insertAnalysisModel(
   scope: TenantScope,
@@ -34,6 +47,7 @@ export async function insertAnalysisModel(
     activate: boolean;
   },
 ): Promise<AnalysisModelSummary> {
+  await lockModelVersions(scope);
   if (model.activate)
     await scope.db.execute(
       sql`UPDATE analysis_models SET active = false WHERE tenant_id = ${scope.tenantId} AND active`,
@@ -69,7 +83,9 @@ export async function readAnalysisModelDocument(scope: TenantScope, id: string):
   return rowsOf<{ model: string }>(result)[0]?.model;
 }
 
+/** Call inside a transaction (the lock lasts until it ends). */
 export async function activateAnalysisModel(scope: TenantScope, id: string): Promise<AnalysisModelSummary | undefined> {
+  await lockModelVersions(scope);
   // Two statements: the one-active index is checked row by row, so the old one goes first.
   await scope.db.execute(
     sql`UPDATE analysis_models SET active = false WHERE tenant_id = ${scope.tenantId} AND active AND id <> ${id}`,

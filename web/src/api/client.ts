@@ -42,10 +42,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await fetch(url, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
+      // X-Requested-With: a body-less change (sign out, accept an escalation) is one no other site can
+      // forge with the session cookie; the server refuses cookie-authenticated changes without it or JSON.
       headers:
         options.body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+          ? { accept: 'application/json', 'x-requested-with': 'hearken' }
+          : { accept: 'application/json', 'content-type': 'application/json', 'x-requested-with': 'hearken' },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });

@@ -855,7 +855,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in a person; sets an HttpOnly session cookie */
+        /**
+         * Sign in a person; sets an HttpOnly session cookie
+         * @description Each sign-in gets a new session id (a session cookie sent along ends). Too many attempts from one client answer 429 (rate_limited) with Retry-After; too many wrong passwords in a row lock the account (429 account_locked, with Retry-After) until the lockout ends or an administrator unlocks it (POST /users/{id}/unlock), even for the right password.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -927,6 +930,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -960,6 +995,22 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -14755,7 +14806,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff and customer accounts */
+        /** Staff and customer accounts, with any sign-in lockout */
         get: {
             parameters: {
                 query?: never;
@@ -14777,8 +14828,15 @@ export interface paths {
                                 /** Format: uuid */
                                 customerId: string | null;
                                 email: string;
+                                /** @description Wrong passwords in a row since the last sign-in */
+                                failedSignIns: number;
                                 /** Format: uuid */
                                 id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Signing in is refused until then (too many wrong passwords); POST /users/{id}/unlock ends it
+                                 */
+                                lockedUntil: string | null;
                                 name: string;
                                 /** @enum {unknown} */
                                 role: "admin" | "supervisor" | "agent" | "analyst" | "customer";
@@ -15218,6 +15276,130 @@ export interface paths {
                 };
                 /** @description Every error has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a sign-in lockout now (too many wrong passwords) and restart the count */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            customerId: string | null;
+                            email: string;
+                            /** @description Wrong passwords in a row since the last sign-in */
+                            failedSignIns: number;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Signing in is refused until then (too many wrong passwords); POST /users/{id}/unlock ends it
+                             */
+                            lockedUntil: string | null;
+                            name: string;
+                            /** @enum {unknown} */
+                            role: "admin" | "supervisor" | "agent" | "analyst" | "customer";
+                            skills: string[];
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            /** Format: uuid */
+                            teamId: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
