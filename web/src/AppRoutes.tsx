@@ -8,6 +8,7 @@ import { SetPasswordPage } from './pages/SetPasswordPage';
 import { homeFor, REVIEWING_ROLES, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
 import type { Role } from './api/types';
 import { OUTBOX_ROLES } from './outbox/roles';
+import { loadWorkspace } from './workspace/load-workspace';
 
 // Each part of the app loads on its own: a customer on the portal never downloads the workspace.
 const PortalPage = lazy(() => import('./portal/PortalPage').then((m) => ({ default: m.PortalPage })));
@@ -15,7 +16,7 @@ const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m)
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
-const WorkspacePage = lazy(() => import('./workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+const WorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspacePage })));
 
 export function AppRoutes() {
   return (

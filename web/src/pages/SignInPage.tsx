@@ -1,9 +1,10 @@
 import { Anchor, Center, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm, type Credentials } from '../components/SignInForm';
 import { Brand } from '../layout/Brand';
 import { homeFor, useSession } from '../session/session';
+import { loadWorkspace } from '../workspace/load-workspace';
 
 const LAST_ORGANISATION = 'hearken.organisation';
 
@@ -13,6 +14,11 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [tenant, setTenant] = useState(params.get('organisation') ?? localStorage.getItem(LAST_ORGANISATION) ?? '');
+  // Most staff land on the workspace: fetch its code while they type (an import runs only once).
+  useEffect(() => {
+    const idle = setTimeout(() => void loadWorkspace().catch(() => undefined), 300);
+    return () => clearTimeout(idle);
+  }, []);
 
   if (me) return <Navigate to={safeNext(params.get('next')) ?? homeFor(me)} replace />;
 

@@ -7,7 +7,7 @@ import {
   IconStairsUp,
   IconUserCheck,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import { CallbackModal } from './CallbackModal';
 import { EscalateModal } from './EscalateModal';
@@ -59,6 +59,8 @@ function WithKey({ shortcut, children }: { shortcut: string; children: ReactNode
 /** What an agent can do with the case, each a button with its dialog. */
 export function ActionBar({ caseId, customerId, myId, ownerId, problemId, closed, dialog, setDialog, assign }: Props) {
   const close = () => setDialog(null);
+  const [opened, setOpened] = useState<ReadonlySet<CaseDialog>>(new Set());
+  if (dialog && !opened.has(dialog)) setOpened(new Set(opened).add(dialog));
   return (
     <>
       <Group gap="xs" wrap="wrap">
@@ -132,17 +134,28 @@ export function ActionBar({ caseId, customerId, myId, ownerId, problemId, closed
           Not assigned: {assign.error.message}
         </Text>
       ) : null}
-      <TransferModal opened={dialog === 'transfer'} onClose={close} caseId={caseId} customerId={customerId} />
-      <EscalateModal opened={dialog === 'escalate'} onClose={close} caseId={caseId} customerId={customerId} />
-      <CallbackModal opened={dialog === 'callback'} onClose={close} caseId={caseId} customerId={customerId} />
-      <ProblemModal
-        opened={dialog === 'problem'}
-        onClose={close}
-        caseId={caseId}
-        customerId={customerId}
-        linkedProblemId={problemId}
-      />
-      <ShareModal opened={dialog === 'share'} onClose={close} caseId={caseId} customerId={customerId} />
+      {/* Each dialog is drawn from its first opening on (and kept, so it can animate closed), not with the case. */}
+      {opened.has('transfer') ? (
+        <TransferModal opened={dialog === 'transfer'} onClose={close} caseId={caseId} customerId={customerId} />
+      ) : null}
+      {opened.has('escalate') ? (
+        <EscalateModal opened={dialog === 'escalate'} onClose={close} caseId={caseId} customerId={customerId} />
+      ) : null}
+      {opened.has('callback') ? (
+        <CallbackModal opened={dialog === 'callback'} onClose={close} caseId={caseId} customerId={customerId} />
+      ) : null}
+      {opened.has('problem') ? (
+        <ProblemModal
+          opened={dialog === 'problem'}
+          onClose={close}
+          caseId={caseId}
+          customerId={customerId}
+          linkedProblemId={problemId}
+        />
+      ) : null}
+      {opened.has('share') ? (
+        <ShareModal opened={dialog === 'share'} onClose={close} caseId={caseId} customerId={customerId} />
+      ) : null}
     </>
   );
 }

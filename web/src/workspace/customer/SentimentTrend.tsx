@@ -2,6 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { Box, Card, Group, Text } from '@mantine/core';
 import { IconMoodEmpty } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import { channelLabel } from '../channels';
 import { useTimeline } from '../queries';
 
@@ -10,6 +11,7 @@ const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' 
 /** How the customer's messages have felt over time (the analysis' sentiment score), oldest to newest, from the timeline loaded so far. */
 export function SentimentTrend({ customerId }: { customerId: string }) {
   const timeline = useTimeline(customerId);
+  const painted = useAfterFirstPaint();
   const points = useMemo(
     () =>
       (timeline.data?.pages.flatMap((p) => p.items) ?? [])
@@ -35,6 +37,9 @@ export function SentimentTrend({ customerId }: { customerId: string }) {
             No sentiment yet — the customer's messages are analysed as they arrive
           </Text>
         </Group>
+      ) : !painted ? (
+        // The chart's room, kept while the rest of the case is drawn first.
+        <Box h={150} />
       ) : (
         <>
           {/* The chart is a picture to assistive tech; the line under it says the latest figure. */}

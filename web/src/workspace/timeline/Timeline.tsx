@@ -4,10 +4,13 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { channelLabel, ChannelIcon } from '../channels';
 import { usePeopleNames, useTimeline } from '../queries';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
+import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { TimelineItem } from './TimelineItem';
 
 const EVENTS = 'events';
+/** What fits on the first screen: drawn at once, the rest of the page a frame later. */
+const FIRST_DRAWN = 8;
 
 /**
  * Everything the customer has said to us and we to them, on every channel, newest first, with
@@ -26,6 +29,7 @@ export function Timeline({
   const names = usePeopleNames();
   const queue = useQueueKey();
   const [filter, setFilter] = useState<string[]>([]);
+  const painted = useAfterFirstPaint();
   const all = useMemo(() => timeline.data?.pages.flatMap((p) => p.items) ?? [], [timeline.data]);
   const channels = useMemo(
     () => [...new Set(all.filter((i) => i.type === 'contact' && i.channel).map((i) => i.channel!))].sort(),
@@ -79,7 +83,7 @@ export function Timeline({
       ) : (
         <>
           <Stack gap={8} role="feed" aria-label="Timeline" aria-busy={timeline.isFetchingNextPage}>
-            {shown.map((item, index) => (
+            {(painted ? shown : shown.slice(0, FIRST_DRAWN)).map((item, index) => (
               <TimelineItem
                 key={`${item.type}-${item.id}`}
                 item={item}
@@ -98,16 +102,19 @@ export function Timeline({
               loaded.
             </Text>
           ) : null}
-          <LoadMoreFooter
-            pages={timeline}
-            label="Load older"
-            variant="light"
-            end={
-              <Text size="xs" c="gray.7" ta="center" py="sm">
-                The beginning of this customer's history.
-              </Text>
-            }
-          />
+          {/* Not before the whole page is drawn: with only its top drawn, the footer would be in view and load the next. */}
+          {painted ? (
+            <LoadMoreFooter
+              pages={timeline}
+              label="Load older"
+              variant="light"
+              end={
+                <Text size="xs" c="gray.7" ta="center" py="sm">
+                  The beginning of this customer's history.
+                </Text>
+              }
+            />
+          ) : null}
         </>
       )}
     </Box>
