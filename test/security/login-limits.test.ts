@@ -135,6 +135,10 @@ describe('sign-in rate limits', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Trying on while limited doubles the wait (backoff).
+    const again = await signIn(ghost, 'guess-again', from);
+    expect(again.statusCode).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBe(2 * Number(limited.headers['retry-after']));
     expect((await signIn(ghost, 'guess', newClient())).statusCode).toBe(401);
   });
 
