@@ -43,6 +43,7 @@ import { problemRoutes } from './routes/problems.ts';
 import { searchRoutes } from './routes/search.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { supervisorRoutes } from './routes/supervisor.ts';
+import { verificationRoutes } from './routes/verifications.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 
 export interface AppOptions {
@@ -200,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(workspaceRoutes);
       await api.register(supervisorRoutes);
       await api.register(adminConsoleRoutes(database.db));
+      await api.register(verificationRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -2,7 +2,7 @@
  * Drizzle table definitions mirroring the SQL migrations in ./migrations (the migrations are
  * the source of truth; generated search columns are queried with raw SQL and left out here).
  */
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CasePolicyOverrides } from '../domain/cases/case-policy.ts';
 import type {
   AutomatedKind,
@@ -23,6 +23,10 @@ export const tenants = pgTable('tenants', {
   caseSeq: integer('case_seq').notNull().default(0),
   casePolicy: jsonb('case_policy').$type<CasePolicyOverrides>().notNull().default({}),
   timeZone: text('time_zone').notNull().default('UTC'),
+  /** Failed verification attempts in a row after which a customer is locked (migration 0018). */
+  verificationLockAfter: integer('verification_lock_after').notNull().default(5),
+  /** Failed verification attempts one person or token may make in an hour. */
+  verificationFailuresPerHour: integer('verification_failures_per_hour').notNull().default(20),
   createdAt: createdAt(),
 });
 
@@ -50,6 +54,14 @@ export const customers = pgTable('customers', {
   name: text('name'),
   address: jsonb('address').$type<PostalAddress>(),
   region: text('region'),
+  /** What a caller can be asked (verification, migration 0018); never answered by any route. */
+  dateOfBirth: date('date_of_birth', { mode: 'string' }),
+  /** scrypt hash of the account PIN; the PIN itself is never kept. */
+  pinHash: text('pin_hash'),
+  /** The last payment, in minor units (pence). */
+  lastPaymentMinor: integer('last_payment_minor'),
+  verificationFailures: integer('verification_failures').notNull().default(0),
+  verificationLockedAt: timestamp('verification_locked_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
@@ -230,3 +242,69 @@ export type UserRow = typeof users.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
+
+/** One attempt to establish who is calling (migration 0018); see src/services/verification. */
+export const verificationSessions = pgTable('verification_sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  aboutCaseId: uuid('about_case_id'),
+  askedByUserId: uuid('asked_by_user_id'),
+  askedByLabel: text('asked_by_label').notNull(),
+  channel: text('channel')
+    .$type<'phone' | 'chat' | 'email' | 'sms' | 'portal' | 'in_person' | 'ivr' | 'chatbot'>()
+    .notNull(),
+  origin: text('origin'),
+  status: text('status').$type<'open' | 'passed' | 'failed'>().notNull().default('open'),
+  result: text('result').$type<'pass' | 'partial' | 'fail'>(),
+  assurance: text('assurance').$type<'none' | 'low' | 'medium'>().notNull().default('none'),
+  claimAttempts: integer('claim_attempts').notNull().default(0),
+  pendingDiscrepancies: jsonb('pending_discrepancies').$type<unknown[]>(),
+  codeHash: text('code_hash'),
+  codeChannel: text('code_channel').$type<'sms' | 'email'>(),
+  codeExpiresAt: at('code_expires_at'),
+  codeTriesLeft: integer('code_tries_left').notNull().default(0),
+  codesSent: integer('codes_sent').notNull().default(0),
+  correctionId: uuid('correction_id'),
+  createdAt: createdAt(),
+  expiresAt: at('expires_at').notNull(),
+});
+
+export const verificationFailures = pgTable('verification_failures', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  sessionId: uuid('session_id').notNull(),
+  askedByLabel: text('asked_by_label').notNull(),
+  failedAt: at('failed_at').notNull().defaultNow(),
+});
+
+export const recordCorrections = pgTable('record_corrections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  sessionId: uuid('session_id').notNull(),
+  status: text('status').$type<'open' | 'applied' | 'dismissed'>().notNull().default('open'),
+  discrepancies: jsonb('discrepancies').$type<unknown[]>().notNull(),
+  openedAt: at('opened_at').notNull().defaultNow(),
+  decidedBy: uuid('decided_by'),
+  decidedLabel: text('decided_label'),
+  decidedAt: at('decided_at'),
+  note: text('note'),
+});
+
+export const customerRecordHistory = pgTable('customer_record_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  field: text('field').notNull(),
+  oldValue: jsonb('old_value'),
+  newValue: jsonb('new_value'),
+  correctionId: uuid('correction_id'),
+  changedBy: uuid('changed_by'),
+  changedLabel: text('changed_label').notNull(),
+  changedAt: at('changed_at').notNull().defaultNow(),
+});
+
+export type VerificationSessionRow = typeof verificationSessions.$inferSelect;
+export type RecordCorrectionRow = typeof recordCorrections.$inferSelect;
+export type RecordHistoryRow = typeof customerRecordHistory.$inferSelect;

@@ -5,6 +5,7 @@ import { createCustomer } from '../../services/customers/create-customer.ts';
 import { customerDetail } from '../../services/customers/customer-detail.ts';
 import { customerProfile } from '../../services/customers/customer-profile.ts';
 import { customerTimeline } from '../../services/customers/customer-timeline.ts';
+import { saveVerificationDetails } from '../../services/customers/verification-details.ts';
 import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
 import { updateCustomerProfile } from '../../store/repositories/customers.ts';
 import { contactReader } from '../../services/analysis/analyst-copy.ts';
@@ -30,6 +31,13 @@ export const CustomerResponse = Type.Object({
   handles: Type.Array(Type.String()),
   address: Nullable(Address),
   region: Nullable(Type.String()),
+  verificationDetails: Type.Object(
+    { dateOfBirth: Type.Boolean(), pin: Type.Boolean(), lastPayment: Type.Boolean() },
+    {
+      description:
+        'Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims)',
+    },
+  ),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   mergedFrom: Nullable(
@@ -112,6 +120,25 @@ export const CustomerDetail = Type.Object({
   ),
 });
 
+/** What a caller can be asked to verify them; write-only (answers say only whether each is held). */
+const verificationDetailBodies = (nullable: boolean) => {
+  const maybe = <T extends Parameters<typeof Nullable>[0]>(schema: T) => (nullable ? Nullable(schema) : schema);
+  return {
+    dateOfBirth: Type.Optional(maybe(Type.String({ format: 'date', description: 'YYYY-MM-DD' }))),
+    pin: Type.Optional(
+      maybe(Type.String({ pattern: '^[0-9]{4,8}$', description: 'The account PIN; stored only as a hash' })),
+    ),
+    lastPaymentAmount: Type.Optional(
+      maybe(
+        Type.String({
+          pattern: '^[0-9]{1,7}([.][0-9]{1,2})?$',
+          description: 'The last payment, e.g. "32.99" (in the organisation currency)',
+        }),
+      ),
+    ),
+  };
+};
+
 const Identities = (item: string) =>
   Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 320 }), { maxItems: 20, description: item }));
 
@@ -133,6 +160,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
             handles: Identities('Social or forum handles'),
             address: Type.Optional(Address),
             region: Type.Optional(Type.String({ maxLength: 100 })),
+            ...verificationDetailBodies(false),
           },
           { additionalProperties: false },
         ),
@@ -168,13 +196,14 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['customers'],
         summary:
-          "Correct a customer's name, postal address or region (the id of a merged customer changes the customer it was merged into)",
+          "Correct a customer's name, postal address, region or verification details (date of birth, PIN, last payment) (the id of a merged customer changes the customer it was merged into)",
         params: IdParams,
         body: Type.Object(
           {
             name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 300 }))),
             address: Type.Optional(Nullable(Address)),
             region: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+            ...verificationDetailBodies(true),
           },
           { additionalProperties: false },
         ),
@@ -183,8 +212,10 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const customerId = await resolveCustomerId(request.actor.scope, request.params.id);
-      const updated = customerId && (await updateCustomerProfile(request.actor.scope, customerId, request.body));
+      const { dateOfBirth, pin, lastPaymentAmount, ...profile } = request.body;
+      const updated = customerId && (await updateCustomerProfile(request.actor.scope, customerId, profile));
       if (!updated) throw notFound('Customer');
+      await saveVerificationDetails(request.actor.scope, customerId, { dateOfBirth, pin, lastPaymentAmount });
       return customerProfile(request.actor.scope, request.params.id);
     },
   );

@@ -8,6 +8,13 @@ const Organisation = Type.Object({
   slug: Type.String({ description: 'Used at sign-in, in the portal address and in webhook paths; never changes' }),
   name: Type.String(),
   timeZone: Type.String({ description: 'IANA time zone, e.g. Europe/London' }),
+  verificationLockAfter: Type.Integer({
+    description:
+      'Failed verification attempts in a row (claims not passed, wrong codes) after which a customer is locked until an administrator unlocks them',
+  }),
+  verificationFailuresPerHour: Type.Integer({
+    description: 'Failed verification attempts one person or API token may make in an hour before being refused (429)',
+  }),
   portalUrl: Type.String({ description: "Where the organisation's customers sign in to the portal" }),
   chatWidgetSnippet: Type.String({ description: 'The <script> tag that puts the chat widget on a web page' }),
   createdAt: Type.String({ format: 'date-time' }),
@@ -34,11 +41,14 @@ export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'people:manage' },
       schema: {
         tags: ['settings'],
-        summary: 'Rename the organisation or change its time zone (an IANA name such as Europe/London)',
+        summary:
+          'Rename the organisation, change its time zone (an IANA name such as Europe/London) or its verification limits',
         body: Type.Object(
           {
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            verificationLockAfter: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+            verificationFailuresPerHour: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

@@ -17,8 +17,9 @@ import {
 import type { PostalAddress } from '../../store/schema.ts';
 import { inTransaction, type TenantScope } from '../../store/tenant-scope.ts';
 import { customerProfile } from './customer-profile.ts';
+import { saveVerificationDetails, type VerificationDetailsInput } from './verification-details.ts';
 
-export interface NewCustomerInput {
+export interface NewCustomerInput extends VerificationDetailsInput {
   name?: string | undefined;
   emails?: string[] | undefined;
   phones?: string[] | undefined;
@@ -39,6 +40,7 @@ export async function createCustomer(scope: TenantScope, input: NewCustomerInput
     if (taken.length > 0) throw identityTaken(taken[0]!);
     await insertCustomers(tx, [{ id, name: input.name?.trim() || null }]);
     await updateCustomerProfile(tx, id, { address: input.address ?? null, region: input.region ?? null });
+    await saveVerificationDetails(tx, id, input);
     const inserted = new Set(
       (
         await insertIdentities(

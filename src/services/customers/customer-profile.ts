@@ -2,6 +2,7 @@ import { notFound } from '../../errors.ts';
 import { findMergeInForceOf, resolveCustomerId } from '../../store/repositories/customer-merges.ts';
 import { findCustomer, listIdentities } from '../../store/repositories/customers.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
+import { verificationDetailsHeld } from './verification-details.ts';
 
 /**
  * A customer and every way they can be reached. An id of a customer merged into another
@@ -23,6 +24,7 @@ export async function customerProfile(scope: TenantScope, requestedId: string) {
     handles: of('handle'),
     address: customer.address ?? null,
     region: customer.region,
+    verificationDetails: verificationDetailsHeld(customer),
     createdAt: customer.createdAt.toISOString(),
     updatedAt: customer.updatedAt.toISOString(),
     mergedFrom: merge ? { customerId: requestedId, mergeId: merge.id, mergedAt: merge.mergedAt.toISOString() } : null,

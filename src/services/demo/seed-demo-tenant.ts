@@ -28,6 +28,7 @@ import {
 } from './demo-people.ts';
 import { installDemoTopicModel } from './demo-topic-model.ts';
 import { demoPortalLogin, ensureDemoPortalLogin } from './demo-portal-login.ts';
+import { ensureDemoVerificationDetails } from './demo-verification.ts';
 import { contactsOfCase, storeScriptContacts, type CustomerScript, type StoredScripts } from './demo-script.ts';
 import { DEMO_STORIES, storyIdentities } from './demo-stories.ts';
 import { DemoRandom } from './random.ts';
@@ -201,6 +202,7 @@ export async function seedDemoTenant(db: Db, options: SeedOptions): Promise<Seed
   await backdateCases(scope);
   await backdateCustomers(scope);
   await ensureDemoPortalLogin(scope);
+  await ensureDemoVerificationDetails(scope);
   await finishDemoPeople(scope);
   progress(
     1,
@@ -242,6 +244,7 @@ export async function findDemoTenant(db: Db, slug = DEMO_SLUG): Promise<DemoLogi
   }
   // A demo seeded before portal logins existed gets its customer login now.
   await ensureDemoPortalLogin(scope);
+  await ensureDemoVerificationDetails(scope);
   return {
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
     adminUserId: admin.id,

@@ -14,6 +14,8 @@ export async function organisationView(scope: TenantScope, publicUrl: string) {
     slug: tenant.slug,
     name: tenant.name,
     timeZone: tenant.timeZone,
+    verificationLockAfter: tenant.verificationLockAfter,
+    verificationFailuresPerHour: tenant.verificationFailuresPerHour,
     portalUrl: `${base}/portal/${tenant.slug}`,
     chatWidgetSnippet: `<script src="${base}/widget.js" data-organisation="${tenant.slug}" async></script>`,
     createdAt: tenant.createdAt.toISOString(),
@@ -28,14 +30,25 @@ export function canonicalTimeZone(name: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
 }
 
-export async function updateOrganisation(scope: TenantScope, input: { name?: string; timeZone?: string }) {
-  const changes: { name?: string; timeZone?: string } = {};
+export async function updateOrganisation(
+  scope: TenantScope,
+  input: { name?: string; timeZone?: string; verificationLockAfter?: number; verificationFailuresPerHour?: number },
+) {
+  const changes: {
+    name?: string;
+    timeZone?: string;
+    verificationLockAfter?: number;
+    verificationFailuresPerHour?: number;
+  } = {};
   if (input.name !== undefined) {
     const name = input.name.trim();
     if (name === '') throw invalid('The organisation needs a name', { field: 'name' });
     changes.name = name;
   }
   if (input.timeZone !== undefined) changes.timeZone = canonicalTimeZone(input.timeZone);
+  if (input.verificationLockAfter !== undefined) changes.verificationLockAfter = input.verificationLockAfter;
+  if (input.verificationFailuresPerHour !== undefined)
+    changes.verificationFailuresPerHour = input.verificationFailuresPerHour;
   if (Object.keys(changes).length > 0)
     await scope.db
       .update(tenants)

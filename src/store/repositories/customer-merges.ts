@@ -40,6 +40,9 @@ export const CUSTOMER_RECORD_TABLES = [
     followsCase: true,
   },
   { table: 'live_alerts', key: ID, followsCase: true },
+  { table: 'verification_sessions', key: ID, followsCase: false },
+  { table: 'record_corrections', key: ID, followsCase: false },
+  { table: 'customer_record_history', key: ID, followsCase: false },
 ] as const satisfies readonly { table: string; key: readonly KeyColumn[]; followsCase: boolean }[];
 export type CustomerRecords = (typeof CUSTOMER_RECORD_TABLES)[number];
 

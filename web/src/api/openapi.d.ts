@@ -8426,6 +8426,12 @@ export interface paths {
                                 region: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /** @description Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims) */
+                                verificationDetails: {
+                                    dateOfBirth: boolean;
+                                    lastPayment: boolean;
+                                    pin: boolean;
+                                };
                             };
                             /** Format: uuid */
                             survivingCustomerId: string;
@@ -8457,6 +8463,12 @@ export interface paths {
                                 region: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /** @description Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims) */
+                                verificationDetails: {
+                                    dateOfBirth: boolean;
+                                    lastPayment: boolean;
+                                    pin: boolean;
+                                };
                             };
                             /** Format: date-time */
                             undoneAt: string | null;
@@ -8583,13 +8595,22 @@ export interface paths {
                             line2?: string;
                             postcode?: string;
                         };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth?: string;
                         /** @description Email addresses */
                         emails?: string[];
                         /** @description Social or forum handles */
                         handles?: string[];
+                        /** @description The last payment, e.g. "32.99" (in the organisation currency) */
+                        lastPaymentAmount?: string;
                         name?: string;
                         /** @description Phone numbers, any common spelling */
                         phones?: string[];
+                        /** @description The account PIN; stored only as a hash */
+                        pin?: string;
                         region?: string;
                     };
                 };
@@ -8629,6 +8650,12 @@ export interface paths {
                             region: string | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims) */
+                            verificationDetails: {
+                                dateOfBirth: boolean;
+                                lastPayment: boolean;
+                                pin: boolean;
+                            };
                         };
                     };
                 };
@@ -8767,6 +8794,12 @@ export interface paths {
                             region: string | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims) */
+                            verificationDetails: {
+                                dateOfBirth: boolean;
+                                lastPayment: boolean;
+                                pin: boolean;
+                            };
                         };
                     };
                 };
@@ -8841,7 +8874,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a customer's name, postal address or region (the id of a merged customer changes the customer it was merged into) */
+        /** Correct a customer's name, postal address, region or verification details (date of birth, PIN, last payment) (the id of a merged customer changes the customer it was merged into) */
         patch: {
             parameters: {
                 query?: never;
@@ -8861,7 +8894,16 @@ export interface paths {
                             line2?: string;
                             postcode?: string;
                         } | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth?: string | null;
+                        /** @description The last payment, e.g. "32.99" (in the organisation currency) */
+                        lastPaymentAmount?: string | null;
                         name?: string | null;
+                        /** @description The account PIN; stored only as a hash */
+                        pin?: string | null;
                         region?: string | null;
                     };
                 };
@@ -8901,6 +8943,12 @@ export interface paths {
                             region: string | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims) */
+                            verificationDetails: {
+                                dateOfBirth: boolean;
+                                lastPayment: boolean;
+                                pin: boolean;
+                            };
                         };
                     };
                 };
@@ -9317,6 +9365,12 @@ export interface paths {
                                 region: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /** @description Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims) */
+                                verificationDetails: {
+                                    dateOfBirth: boolean;
+                                    lastPayment: boolean;
+                                    pin: boolean;
+                                };
                             };
                             /** Format: date-time */
                             undoneAt: string | null;
@@ -9407,6 +9461,130 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/record-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer record's corrected fields, newest first, with old and new values and who changed them */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            items: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: {
+                                    label: string;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                };
+                                /** Format: uuid */
+                                correctionId: string | null;
+                                field: string;
+                                /** Format: uuid */
+                                id: string;
+                                newValue: unknown;
+                                /** @description A string, or the whole postal address object */
+                                oldValue: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9585,6 +9763,412 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's verification standing: locked or not, which claims the record can answer, where a code can go */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            /** @description Failed attempts in a row; the customer is locked at lockAfter */
+                            failedAttempts: number;
+                            /** @description The organisation's limit (PATCH /organisation verificationLockAfter) */
+                            lockAfter: number;
+                            locked: boolean;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            /** @description Verified channels on the record a one-time code can go to */
+                            stepUpChannels: ("sms" | "email")[];
+                            /** @description Claims the record can answer (what is worth asking); never their values */
+                            verifiableFields: ("name" | "dateOfBirth" | "address" | "postcode" | "pin" | "lastPayment" | "phoneLastDigits")[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/verification/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a customer's verification lock and reset the count of failures (recorded on the timeline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            /** @description Failed attempts in a row; the customer is locked at lockAfter */
+                            failedAttempts: number;
+                            /** @description The organisation's limit (PATCH /organisation verificationLockAfter) */
+                            lockAfter: number;
+                            locked: boolean;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            /** @description Verified channels on the record a one-time code can go to */
+                            stepUpChannels: ("sms" | "email")[];
+                            /** @description Claims the record can answer (what is worth asking); never their values */
+                            verifiableFields: ("name" | "dateOfBirth" | "address" | "postcode" | "pin" | "lastPayment" | "phoneLastDigits")[];
+                            wasLocked: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start verifying that a caller is this customer
+         * @description Who asks is the signed-in person or the API token (an IVR or a chatbot); `channel` and `from` say where the caller is. A session lasts 15 minutes and checks claims up to 3 times. Recorded on the customer timeline (verification_started).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The customer's case the call is about
+                         */
+                        caseId?: string;
+                        /**
+                         * @description Where the caller is
+                         * @enum {unknown}
+                         */
+                        channel: "phone" | "chat" | "email" | "sms" | "portal" | "in_person" | "ivr" | "chatbot";
+                        /** @description From where, in words: "IVR line 2", "caller id withheld" */
+                        from?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A verification session: its state only, never a claimed or stored value */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The signed-in person, or the API token (IVR, chatbot), that started the session */
+                            askedBy: {
+                                label: string;
+                                /** Format: uuid */
+                                userId: string | null;
+                            };
+                            /**
+                             * @description After NIST SP 800-63: none = nothing established, disclose and change nothing; low = the caller knew what the record holds (knowledge is weak evidence: low-risk help only); medium = also proved a registered, verified channel with a one-time code (enough to correct the record and act on the account). Nothing higher is reached over a phone or chat.
+                             * @enum {unknown}
+                             */
+                            assurance: "none" | "low" | "medium";
+                            /** @description Claims checks this session may still make */
+                            attemptsLeft: number;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {unknown} */
+                            channel: "phone" | "chat" | "email" | "sms" | "portal" | "in_person" | "ivr" | "chatbot";
+                            /** Format: uuid */
+                            correctionId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            /** @description Claims and codes are refused until an administrator unlocks the customer */
+                            customerLocked: boolean;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            from: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            result: ("pass" | "partial" | "fail") | (never | null);
+                            /**
+                             * @description open: claims may be checked; passed; failed: attempts or code tries used up, or the customer locked
+                             * @enum {unknown}
+                             */
+                            status: "open" | "passed" | "failed" | "expired";
+                            stepUp: {
+                                channel: ("sms" | "email") | (never | null);
+                                /** @description A code is waiting to be checked */
+                                codeSent: boolean;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                /** @description A one-time code can be sent now (after a partial or a pass) */
+                                offered: boolean;
+                                triesLeft: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalations/waiting-for-me": {
         parameters: {
             query?: never;
@@ -9717,6 +10301,10 @@ export interface paths {
                             slug: string;
                             /** @description IANA time zone, e.g. Europe/London */
                             timeZone: string;
+                            /** @description Failed verification attempts one person or API token may make in an hour before being refused (429) */
+                            verificationFailuresPerHour: number;
+                            /** @description Failed verification attempts in a row (claims not passed, wrong codes) after which a customer is locked until an administrator unlocks them */
+                            verificationLockAfter: number;
                         };
                     };
                 };
@@ -9759,7 +10347,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename the organisation or change its time zone (an IANA name such as Europe/London) */
+        /** Rename the organisation, change its time zone (an IANA name such as Europe/London) or its verification limits */
         patch: {
             parameters: {
                 query?: never;
@@ -9772,6 +10360,8 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         timeZone?: string;
+                        verificationFailuresPerHour?: number;
+                        verificationLockAfter?: number;
                     };
                 };
             };
@@ -9796,6 +10386,10 @@ export interface paths {
                             slug: string;
                             /** @description IANA time zone, e.g. Europe/London */
                             timeZone: string;
+                            /** @description Failed verification attempts one person or API token may make in an hour before being refused (429) */
+                            verificationFailuresPerHour: number;
+                            /** @description Failed verification attempts in a row (claims not passed, wrong codes) after which a customer is locked until an administrator unlocks them */
+                            verificationLockAfter: number;
                         };
                     };
                 };
@@ -11910,6 +12504,558 @@ export interface paths {
                             solvedCases: number;
                             /** @description Cases that got the resolution without being solved by it */
                             updatedCases: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/record-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record-correction tasks, newest first (open ones by default) */
+        get: {
+            parameters: {
+                query: {
+                    customerId?: string;
+                    limit: number;
+                    status?: "open" | "applied" | "dismissed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                customerId: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decidedBy: {
+                                    label: string | null;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                } | null;
+                                discrepancies: {
+                                    /** @description What the verified caller said, e.g. "30 Orchard Row, Harrogate" */
+                                    claimed: string;
+                                    /** @enum {unknown} */
+                                    field: "name" | "dateOfBirth" | "address" | "postcode";
+                                    /** @description What the record held when the caller was verified, e.g. "10 Orchard Row, Harrogate" */
+                                    stored: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: uuid */
+                                sessionId: string;
+                                /** @enum {unknown} */
+                                status: "open" | "applied" | "dismissed";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/record-corrections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record-correction task: what the record holds and what the verified caller said */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A record-correction task: opened only when a caller whose claims differed from the record passed a one-time code; shown only to roles allowed to correct records (records:correct) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: {
+                                label: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                            } | null;
+                            discrepancies: {
+                                /** @description What the verified caller said, e.g. "30 Orchard Row, Harrogate" */
+                                claimed: string;
+                                /** @enum {unknown} */
+                                field: "name" | "dateOfBirth" | "address" | "postcode";
+                                /** @description What the record held when the caller was verified, e.g. "10 Orchard Row, Harrogate" */
+                                stored: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @enum {unknown} */
+                            status: "open" | "applied" | "dismissed";
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/record-corrections/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write the verified caller's values into the record; the old ones stay in its history
+         * @description All differing fields, or those named in `fields`. Each old value is kept (GET /customers/:id/record-history) and the correction is on the timeline (record_corrected). 409 (correction_decided) when already applied or dismissed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields?: ("name" | "dateOfBirth" | "address" | "postcode")[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A record-correction task: opened only when a caller whose claims differed from the record passed a one-time code; shown only to roles allowed to correct records (records:correct) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: {
+                                label: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                            } | null;
+                            discrepancies: {
+                                /** @description What the verified caller said, e.g. "30 Orchard Row, Harrogate" */
+                                claimed: string;
+                                /** @enum {unknown} */
+                                field: "name" | "dateOfBirth" | "address" | "postcode";
+                                /** @description What the record held when the caller was verified, e.g. "10 Orchard Row, Harrogate" */
+                                stored: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @enum {unknown} */
+                            status: "open" | "applied" | "dismissed";
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/record-corrections/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a record-correction task without changing the record, saying why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A record-correction task: opened only when a caller whose claims differed from the record passed a one-time code; shown only to roles allowed to correct records (records:correct) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: {
+                                label: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                            } | null;
+                            discrepancies: {
+                                /** @description What the verified caller said, e.g. "30 Orchard Row, Harrogate" */
+                                claimed: string;
+                                /** @enum {unknown} */
+                                field: "name" | "dateOfBirth" | "address" | "postcode";
+                                /** @description What the record held when the caller was verified, e.g. "10 Orchard Row, Harrogate" */
+                                stored: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @enum {unknown} */
+                            status: "open" | "applied" | "dismissed";
                         };
                     };
                 };
@@ -15560,6 +16706,660 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a verification session stands (never a claimed or stored value) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A verification session: its state only, never a claimed or stored value */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The signed-in person, or the API token (IVR, chatbot), that started the session */
+                            askedBy: {
+                                label: string;
+                                /** Format: uuid */
+                                userId: string | null;
+                            };
+                            /**
+                             * @description After NIST SP 800-63: none = nothing established, disclose and change nothing; low = the caller knew what the record holds (knowledge is weak evidence: low-risk help only); medium = also proved a registered, verified channel with a one-time code (enough to correct the record and act on the account). Nothing higher is reached over a phone or chat.
+                             * @enum {unknown}
+                             */
+                            assurance: "none" | "low" | "medium";
+                            /** @description Claims checks this session may still make */
+                            attemptsLeft: number;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {unknown} */
+                            channel: "phone" | "chat" | "email" | "sms" | "portal" | "in_person" | "ivr" | "chatbot";
+                            /** Format: uuid */
+                            correctionId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            /** @description Claims and codes are refused until an administrator unlocks the customer */
+                            customerLocked: boolean;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            from: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            result: ("pass" | "partial" | "fail") | (never | null);
+                            /**
+                             * @description open: claims may be checked; passed; failed: attempts or code tries used up, or the customer locked
+                             * @enum {unknown}
+                             */
+                            status: "open" | "passed" | "failed" | "expired";
+                            stepUp: {
+                                channel: ("sms" | "email") | (never | null);
+                                /** @description A code is waiting to be checked */
+                                codeSent: boolean;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                /** @description A one-time code can be sent now (after a partial or a pass) */
+                                offered: boolean;
+                                triesLeft: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check what the caller claims against the record: pass, partial or fail
+         * @description Claims are compared after normalisation (case, spacing, punctuation, Rd/Road, Flat/Apt/Unit in any place, postcode spacing) with fuzzy rules (a typo by edit distance, swapped digits, a flat number left out); a different house number is a difference. The answer never contains a stored value, which field differed, or a hint, and it always takes at least the same minimum time. A partial or a fail counts as a failed attempt on the customer (locked at the organisation limit) and on you. 429 with details.reason customer_locked (too many failed attempts: nothing is compared until an administrator unlocks) or asker_rate_limited (too many failures by you in the last hour; details.retryAfterSeconds). 409 when the session expired (session_expired) or ended (session_ended). Recorded on the timeline without any value.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description What the caller claims: at least two fields */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: {
+                            /** @description Compared only when given */
+                            city?: string;
+                            /** @description e.g. "Flat 2, 30 High St" */
+                            line1: string;
+                            line2?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth?: string;
+                        /** @description The last payment as said: "32.99", "£33" */
+                        lastPayment?: string;
+                        /** @description Full name as the caller says it */
+                        name?: string;
+                        /** @description The last 2–4 digits of a phone number on the record */
+                        phoneLastDigits?: string;
+                        /** @description The account PIN (compared by hash) */
+                        pin?: string;
+                        postcode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description After NIST SP 800-63: none = nothing established, disclose and change nothing; low = the caller knew what the record holds (knowledge is weak evidence: low-risk help only); medium = also proved a registered, verified channel with a one-time code (enough to correct the record and act on the account). Nothing higher is reached over a phone or chat.
+                             * @enum {unknown}
+                             */
+                            assurance: "none" | "low" | "medium";
+                            /** @description Claims checks left in this session (0: it has ended) */
+                            attemptsLeft: number;
+                            /**
+                             * @description pass: everything claimed agrees (one slip forgiven); partial: almost everything agrees; fail: too little agrees, or several fields are only nearly right. Never says which field, nor any stored value.
+                             * @enum {unknown}
+                             */
+                            result: "pass" | "partial" | "fail";
+                            /** @description POST /verifications/:id/step-up can send a one-time code now */
+                            stepUpOffered: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the one-time code the caller read out
+         * @description Right: the session passes at assurance medium, and when the claims differed from the record a record-correction task is opened (correctionId; GET /record-corrections/:id shows the difference to roles allowed to correct records). Wrong: triesLeft goes down and the failure counts on the customer and on you. 410 (code_expired) after 5 minutes; 409 no_code or already_verified. 429 with details.reason customer_locked (too many failed attempts: nothing is compared until an administrator unlocks) or asker_rate_limited (too many failures by you in the last hour; details.retryAfterSeconds).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description After NIST SP 800-63: none = nothing established, disclose and change nothing; low = the caller knew what the record holds (knowledge is weak evidence: low-risk help only); medium = also proved a registered, verified channel with a one-time code (enough to correct the record and act on the account). Nothing higher is reached over a phone or chat.
+                             * @enum {unknown}
+                             */
+                            assurance: "none" | "low" | "medium";
+                            /** Format: uuid */
+                            correctionId: string | null;
+                            /** @enum {unknown} */
+                            result: "pass" | "fail";
+                            triesLeft: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code to a channel registered and verified on the record
+         * @description Six digits, valid 5 minutes for 3 tries, kept only as a hash; by SMS through the organisation's gateway (preferred) or by email. Offered after a partial or a pass; two codes per session. The answer names the kind of channel only, no digit of it (the last digits of a number are themselves a claim). 409 with details.reason step_up_not_offered, no_verified_channel or code_not_sent (the gateway or relay refused). 429 with details.reason customer_locked (too many failed attempts: nothing is compared until an administrator unlocks) or asker_rate_limited (too many failures by you in the last hour; details.retryAfterSeconds).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Default: SMS to a verified phone, else email
+                         * @enum {unknown}
+                         */
+                        channel?: "sms" | "email";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            channel: "sms" | "email";
+                            /** @description Codes this session may still send */
+                            codesLeft: number;
+                            expiresInSeconds: number;
+                            /** @description e.g. "the mobile number registered on the account" */
+                            sentTo: string;
+                            triesLeft: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspace/cases/{id}": {
         parameters: {
             query?: never;
@@ -15670,6 +17470,12 @@ export interface paths {
                                 region: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /** @description Whether the record holds each: never their values, which are what a caller is asked (POST /verifications/:id/claims) */
+                                verificationDetails: {
+                                    dateOfBirth: boolean;
+                                    lastPayment: boolean;
+                                    pin: boolean;
+                                };
                             };
                             effort: {
                                 /** @description Distinct people who owned the case */
