@@ -20,6 +20,11 @@ import { queuePage } from '../../src/services/workspace/work-queues.ts';
 import { rowsOf, type Database } from '../../src/store/database.ts';
 import { scopeTo, type TenantScope } from '../../src/store/tenant-scope.ts';
 import { openTestDatabase } from '../helpers/test-app.ts';
+import type { Actor } from '../../src/services/actor.ts';
+import { DEMO_VERIFICATION_DETAILS } from '../../src/services/demo/demo-verification.ts';
+import { checkClaims } from '../../src/services/verification/check-claims.ts';
+import { customerVerification } from '../../src/services/verification/customer-verification.ts';
+import { startVerification } from '../../src/services/verification/start-verification.ts';
 
 // On a shared PostgreSQL the slug "demo" may be taken by an earlier run: seed a slug of our own.
 const slug = `demo-${randomUUID().slice(0, 8)}`;
@@ -99,6 +104,24 @@ describe('hearken demo', () => {
     expect(
       texts.some((t) => t?.includes('30 Orchard Row') && t.includes('[Call disconnected during the transfer]')),
     ).toBe(true);
+  });
+
+  it('lets the security-check story be verified: 30 Orchard Row gives partial, and her verified mobile can take a code', async () => {
+    const helen = demo.stories.find((s) => s.customerName === 'Helen Carter')!;
+    const agent: Actor = { scope, role: 'agent', userId: null, label: 'token:agent' };
+    expect(await customerVerification(scope, helen.customerId)).toMatchObject({
+      locked: false,
+      verifiableFields: ['name', 'dateOfBirth', 'address', 'postcode', 'pin', 'lastPayment', 'phoneLastDigits'],
+      stepUpChannels: ['sms'],
+    });
+    const session = await startVerification(agent, helen.customerId, { channel: 'phone' });
+    const answer = await checkClaims(agent, session.id, {
+      name: 'Helen Carter',
+      dateOfBirth: DEMO_VERIFICATION_DETAILS.dateOfBirth,
+      address: { line1: '30 Orchard Row' },
+      postcode: 'HG1 4QT',
+    });
+    expect(answer).toMatchObject({ result: 'partial', stepUpOffered: true });
   });
 
   it('shows the laptop customer spent 14 days, 7 calls and 6 chats', async () => {
