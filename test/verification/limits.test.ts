@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelRuntime } from '../../src/services/channels/outbound/channel-runtime.ts';
+import { deliverCode, type CodeMessage } from '../../src/services/verification/deliver-code.ts';
+import { answerNoSoonerThan } from '../../src/services/verification/verification-rules.ts';
+import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { HELEN_SAYS, verificationOrganisation } from './verification-kit.ts';
 
@@ -116,5 +120,37 @@ describe('verification limits', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toEqual(expect.any(String));
     }
+  });
+
+  it('catches a code in the demo (no gateway, mail caught) and refuses with 409 where nothing can send it', async () => {
+    const other = await t.newTenant();
+    const scope = scopeTo(t.database.db, other.tenant.id);
+    const message: CodeMessage = { channel: 'sms', to: '+447700900002', code: '424242', minutes: 5 };
+    const caught: string[] = [];
+    await deliverCode(scope, message, channelRuntime({ catchMail: true }), (m) => caught.push(m.code));
+    await deliverCode(
+      scope,
+      { ...message, channel: 'email', to: 'a@example.org' },
+      channelRuntime({ catchMail: true }),
+      (m) => caught.push(m.code),
+    );
+    expect(caught).toEqual(['424242', '424242']);
+    await expect(deliverCode(scope, message, channelRuntime(), () => undefined)).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'code_not_sent' },
+    });
+  });
+
+  it('pads answers and refusals alike to the minimum time', async () => {
+    const started = performance.now();
+    await expect(
+      answerNoSoonerThan(80, async () => {
+        throw new Error('refused at once');
+      }),
+    ).rejects.toThrow('refused at once');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    const again = performance.now();
+    expect(await answerNoSoonerThan(80, async () => 'answer')).toBe('answer');
+    expect(performance.now() - again).toBeGreaterThanOrEqual(75);
   });
 });
