@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelRuntime } from '../../src/services/channels/outbound/channel-runtime.ts';
 import { deliverCode, type CodeMessage } from '../../src/services/verification/deliver-code.ts';
 import { answerNoSoonerThan } from '../../src/services/verification/verification-rules.ts';
+import { rowsOf } from '../../src/store/database.ts';
 import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { HELEN_SAYS, verificationOrganisation } from './verification-kit.ts';
@@ -43,6 +44,11 @@ describe('verification limits', () => {
     const locked = await claim(await start(), { ...HELEN_SAYS, address: { line1: '10 Orchard Row' } });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error).toMatchObject({ code: 'rate_limited', details: { reason: 'customer_locked' } });
+    // The ended session's claimed address (kept for a task that can no longer open) is forgotten.
+    const kept = await t.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM verification_sessions WHERE id = ${first} AND pending_discrepancies IS NOT NULL`,
+    );
+    expect(rowsOf<{ n: number }>(kept)[0]!.n).toBe(0);
     const standing = await org.api(org.agent, 'GET', `/customers/${org.helenId}/verification`);
     expect(standing.json()).toMatchObject({ locked: true, failedAttempts: 3, lockAfter: 3, stepUpChannels: ['sms'] });
 

@@ -1,7 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../errors.ts';
 import { resolveCustomerId } from '../../store/repositories/customer-merges.ts';
-import { findVerificationRecord, insertVerificationSession } from '../../store/repositories/verifications.ts';
+import {
+  findVerificationRecord,
+  forgetEndedClaims,
+  insertVerificationSession,
+} from '../../store/repositories/verifications.ts';
 import { cases } from '../../store/schema.ts';
 import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
@@ -40,6 +44,7 @@ export async function startVerification(
         .limit(1);
       if (found.length === 0) throw notFound("Case of this customer's");
     }
+    await forgetEndedClaims(scope, customerId, now);
     const session = await insertVerificationSession(scope, {
       customerId,
       aboutCaseId: input.caseId ?? null,

@@ -20,7 +20,8 @@ ALTER TABLE tenants
 
 -- One attempt to establish who is calling. pending_discrepancies holds what the caller said where
 -- it differed from the record (to open a correction task once a code proves them); it is never
--- read by any route and is emptied when the session ends without a passed code.
+-- read by any route; a passed code moves it into the task, and the next session started for the
+-- customer empties it in sessions that ended without one.
 CREATE TABLE verification_sessions (
   id uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
   tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,

@@ -222,3 +222,14 @@ export async function setVerificationDetails(
     .set({ ...set, updatedAt: new Date() })
     .where(and(eq(customers.tenantId, scope.tenantId), eq(customers.id, customerId)));
 }
+
+/**
+ * Forgets what callers said in this customer's sessions that ended without a passed code: the
+ * claimed values were kept only for a correction task that can no longer open.
+ */
+export async function forgetEndedClaims(scope: TenantScope, customerId: string, now: Date): Promise<void> {
+  await scope.db.execute(sql`
+    UPDATE verification_sessions SET pending_discrepancies = NULL
+    WHERE tenant_id = ${scope.tenantId} AND customer_id = ${customerId} AND pending_discrepancies IS NOT NULL
+      AND (expires_at <= ${now}::timestamptz OR status = 'failed')`);
+}
