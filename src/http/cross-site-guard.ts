@@ -33,12 +33,13 @@ export function registerCrossSiteGuard(app: FastifyInstance, options: { publicUr
 }
 
 function fromOwnPages(request: FastifyRequest, publicOrigin: string | undefined): boolean {
+  // Browsers set Sec-Fetch-Site themselves and never let a page forge it, so it decides when sent
+  // ("none": the person typed or bookmarked it). It also holds behind a proxy that rewrites Host
+  // (the Vite dev server), where Origin and Host differ for our own pages.
   const site = request.headers['sec-fetch-site'];
-  // "none": the person typed or bookmarked it; browsers never let a page forge this header.
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;
   if (origin === undefined) return true; // not a browser, or an old one: the body-type check still applies
-  if (origin === 'null') return site === 'same-origin';
   return origin === `${request.protocol}://${request.host}` || origin === publicOrigin;
 }
 
