@@ -289,21 +289,40 @@ class ScreenBench {
     }
     await page.context().close();
 
-    const supervisor = await this.signedIn(this.login('supervisor'), '/supervisor');
+    // Supervisor and review, twice each: opened from the app's own tabs (how people move between
+    // screens; a fresh app each round, so nothing is cached yet) and by reloading the page (the
+    // whole app starts again).
+    const summaryShown = async (page: Page) => {
+      await page.locator('[aria-label="Summary"]').first().waitFor();
+      await page.locator('section[aria-labelledby]').first().waitFor();
+    };
+    const reviewShown = (page: Page) => page.locator('ol[aria-label="Contacts to review"] > li').first().waitFor();
+    const supervisor = await this.signedIn(this.login('supervisor'), '/work');
     for (let i = 0; i < this.runs; i++) {
-      await this.measure('supervisor view', supervisor.calls, async () => {
+      await supervisor.page.goto(`${this.url}/work`);
+      await this.queueShown(supervisor.page);
+      await this.measure('supervisor view (Supervisor tab)', supervisor.calls, async () => {
+        await supervisor.page.locator('[role="tab"]', { hasText: 'Supervisor' }).click();
+        await summaryShown(supervisor.page);
+      });
+      await this.measure('review screen (Review tab)', supervisor.calls, async () => {
+        await supervisor.page.locator('[role="tab"]', { hasText: 'Review' }).click();
+        await reviewShown(supervisor.page);
+      });
+    }
+    for (let i = 0; i < this.runs; i++) {
+      await this.measure('supervisor view (page reload)', supervisor.calls, async () => {
         await supervisor.page.goto(`${this.url}/supervisor`);
-        await supervisor.page.locator('[aria-label="Summary"]').first().waitFor();
-        await supervisor.page.locator('section[aria-labelledby]').first().waitFor();
+        await summaryShown(supervisor.page);
       });
     }
     await supervisor.context.close();
 
     const analyst = await this.signedIn(this.login('analyst'), '/review');
     for (let i = 0; i < this.runs; i++) {
-      await this.measure('review screen', analyst.calls, async () => {
+      await this.measure('review screen (page reload)', analyst.calls, async () => {
         await analyst.page.goto(`${this.url}/review`);
-        await analyst.page.locator('ol[aria-label="Contacts to review"] > li').first().waitFor();
+        await reviewShown(analyst.page);
       });
     }
     await analyst.context.close();

@@ -20,3 +20,13 @@ export function useAfterFirstPaint(): boolean {
   }, []);
   return painted;
 }
+
+/**
+ * A long list drawn in two goes: what fits on the first screen at once, the rest after that has
+ * been painted. `complete` says whether the whole list is drawn (until then, a "load more"
+ * footer would be in view and load the next page too early).
+ */
+export function useTopDrawnFirst<T>(items: readonly T[], first: number): { drawn: readonly T[]; complete: boolean } {
+  const painted = useAfterFirstPaint();
+  return { drawn: painted ? items : items.slice(0, first), complete: painted || items.length <= first };
+}

@@ -13,6 +13,10 @@ import { useReviewFacets, useReviewQueue } from './queries';
 import { ReviewFiltersBar } from './ReviewFiltersBar';
 import { ReviewRow } from './ReviewRow';
 import { TopicModelCard } from './TopicModelCard';
+import { useTopDrawnFirst } from '../components/useAfterFirstPaint';
+
+/** What fits on the first screen, drawn at once; the rest of the page a frame later. */
+const FIRST_DRAWN = 10;
 
 /**
  * The experts' review queue: analysed contacts, most to learn from first, narrowed by topic,
@@ -22,9 +26,11 @@ import { TopicModelCard } from './TopicModelCard';
 export function ReviewPage() {
   const me = useMe();
   const { filters, setFilter, clear, active: activeFilters } = useReviewFilters();
-  const facets = useReviewFacets();
   const queue = useReviewQueue(filters);
+  // The counts only fill the filter menus: asked for once the list is in, so the list comes first.
+  const facets = useReviewFacets(!queue.isPending);
   const list = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
+  const { drawn, complete } = useTopDrawnFirst(list, FIRST_DRAWN);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
@@ -141,7 +147,7 @@ export function ReviewPage() {
                 aria-label="Contacts to review"
                 aria-busy={queue.isFetchingNextPage}
               >
-                {list.map((item) => (
+                {drawn.map((item) => (
                   <ReviewRow
                     key={item.contactId}
                     ref={(el) => {
@@ -159,16 +165,18 @@ export function ReviewPage() {
                   />
                 ))}
               </Stack>
-              <LoadMoreFooter
-                pages={queue}
-                label="Load more"
-                variant="light"
-                end={
-                  <Text size="xs" c="dimmed" ta="center" py="sm">
-                    That is every analysed contact{activeFilters > 0 ? ' matching these filters' : ''}.
-                  </Text>
-                }
-              />
+              {complete ? (
+                <LoadMoreFooter
+                  pages={queue}
+                  label="Load more"
+                  variant="light"
+                  end={
+                    <Text size="xs" c="dimmed" ta="center" py="sm">
+                      That is every analysed contact{activeFilters > 0 ? ' matching these filters' : ''}.
+                    </Text>
+                  }
+                />
+              ) : null}
             </>
           )}
         </Box>

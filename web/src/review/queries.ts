@@ -36,11 +36,12 @@ export function useReviewQueue(filters: ReviewFilters) {
   });
 }
 
-export function useReviewFacets() {
+export function useReviewFacets(enabled = true) {
   return useQuery({
     queryKey: reviewKeys.facets,
     queryFn: ({ signal }) => api<ReviewFacets>('/analysis/review/facets', { signal }),
     staleTime: 60_000,
+    enabled,
   });
 }
 

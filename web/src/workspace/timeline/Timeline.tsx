@@ -4,7 +4,7 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { channelLabel, ChannelIcon } from '../channels';
 import { usePeopleNames, useTimeline } from '../queries';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
-import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
+import { useTopDrawnFirst } from '../../components/useAfterFirstPaint';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { TimelineItem } from './TimelineItem';
 
@@ -29,7 +29,6 @@ export function Timeline({
   const names = usePeopleNames();
   const queue = useQueueKey();
   const [filter, setFilter] = useState<string[]>([]);
-  const painted = useAfterFirstPaint();
   const all = useMemo(() => timeline.data?.pages.flatMap((p) => p.items) ?? [], [timeline.data]);
   const channels = useMemo(
     () => [...new Set(all.filter((i) => i.type === 'contact' && i.channel).map((i) => i.channel!))].sort(),
@@ -39,6 +38,7 @@ export function Timeline({
     filter.length === 0
       ? all
       : all.filter((i) => (i.type === 'contact' ? filter.includes(i.channel ?? '') : filter.includes(EVENTS)));
+  const { drawn, complete } = useTopDrawnFirst(shown, FIRST_DRAWN);
   const caseLink = (caseId: string) => withQueue(`/work/cases/${caseId}`, queue);
 
   return (
@@ -83,7 +83,7 @@ export function Timeline({
       ) : (
         <>
           <Stack gap={8} role="feed" aria-label="Timeline" aria-busy={timeline.isFetchingNextPage}>
-            {(painted ? shown : shown.slice(0, FIRST_DRAWN)).map((item, index) => (
+            {drawn.map((item, index) => (
               <TimelineItem
                 key={`${item.type}-${item.id}`}
                 item={item}
@@ -103,7 +103,7 @@ export function Timeline({
             </Text>
           ) : null}
           {/* Not before the whole page is drawn: with only its top drawn, the footer would be in view and load the next. */}
-          {painted ? (
+          {complete ? (
             <LoadMoreFooter
               pages={timeline}
               label="Load older"
