@@ -4,7 +4,6 @@ import {
   countCustomerFailure,
   findVerificationRecord,
   findVerificationSession,
-  findVerificationSessionForUpdate,
   oldestAskerFailure,
   recordAskerFailure,
   verificationLimits,
@@ -36,7 +35,7 @@ export async function openSessionForStep(
   now: Date,
   options: { acceptPassed: boolean },
 ): Promise<OpenSession> {
-  const session = await findVerificationSessionForUpdate(scope, sessionId);
+  const session = await findVerificationSession(scope, sessionId, { lock: true });
   if (!session) throw sessionNotFound();
   if (session.status === 'failed') throw sessionOver('failed');
   if (session.status === 'passed' && !options.acceptPassed) throw sessionOver('failed');

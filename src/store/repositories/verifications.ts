@@ -87,29 +87,20 @@ export async function insertVerificationSession(
   return rows[0]!;
 }
 
-/** The session, locked for the rest of the transaction: two requests on one session take turns. */
-export async function findVerificationSessionForUpdate(
-  scope: TenantScope,
-  id: string,
-): Promise<VerificationSessionRow | undefined> {
-  const rows = await scope.db
-    .select()
-    .from(verificationSessions)
-    .where(and(eq(verificationSessions.tenantId, scope.tenantId), eq(verificationSessions.id, id)))
-    .for('update')
-    .limit(1);
-  return rows[0];
-}
-
+/**
+ * A session of this tenant. With `lock`, it stays locked for the rest of the transaction, so two
+ * requests on one session take turns.
+ */
 export async function findVerificationSession(
   scope: TenantScope,
   id: string,
+  options: { lock?: boolean } = {},
 ): Promise<VerificationSessionRow | undefined> {
-  const rows = await scope.db
+  const query = scope.db
     .select()
     .from(verificationSessions)
-    .where(and(eq(verificationSessions.tenantId, scope.tenantId), eq(verificationSessions.id, id)))
-    .limit(1);
+    .where(and(eq(verificationSessions.tenantId, scope.tenantId), eq(verificationSessions.id, id)));
+  const rows = await (options.lock ? query.for('update') : query).limit(1);
   return rows[0];
 }
 
