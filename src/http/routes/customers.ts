@@ -108,6 +108,17 @@ export const TimelineItem = Type.Object(
 /** GET /customers/:id adds every identity with whether a channel proved it is theirs. */
 export const CustomerDetail = Type.Object({
   ...CustomerResponse.properties,
+  addressWithheld: Type.Boolean({
+    description:
+      'The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer ' +
+      'passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour',
+  }),
+  verifiedUntil: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'Until when a passed verification lets the address be shown; null when none passed in the last hour',
+    }),
+  ),
   identities: Type.Array(
     Type.Object({
       kind: Type.Enum(['email', 'phone', 'handle']),
@@ -181,7 +192,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, ' +
           'and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current. ' +
-          'Roles that may not read personal data (analysts) get [EMAIL], [PHONE] and [HANDLE] in place of the values, and an empty address.',
+          'Roles that may not read personal data (analysts) get [EMAIL], [PHONE] and [HANDLE] in place of the values, and an empty address. ' +
+          'The postal address is withheld from everyone (an empty object, addressWithheld) until the customer passed verification in a session started within the last hour.',
         params: IdParams,
         response: { 200: CustomerDetail, ...errors(400, 401, 403, 404) },
       },

@@ -1,24 +1,45 @@
 import type { Actor } from '../actor.ts';
 import { contactReader } from '../analysis/analyst-copy.ts';
 import { listIdentities } from '../../store/repositories/customers.ts';
+import { lastPassedVerificationStart } from '../../store/repositories/verifications.ts';
 import { customerProfile } from './customer-profile.ts';
+
+/**
+ * How long a passed verification lets the screens show the record's postal address: the call it
+ * was made on and a little more (a session lasts 15 minutes; a call back soon after is still the
+ * same conversation). Counted from the start of the session that passed.
+ */
+export const ADDRESS_SHOWN_MINUTES = 60;
 
 /**
  * A customer and every way they can be reached, as this actor may see them. Roles that may not
  * read personal data (analysts) learn how a customer can be reached, never the addresses and
  * numbers themselves.
+ *
+ * The postal address is what a caller is asked to prove who they are (seed 000): an agent who
+ * can read it before the caller passed verification can read it out, or hint at it. It is
+ * withheld (an empty object, `addressWithheld` true) until this customer passed a verification
+ * session started within the last ADDRESS_SHOWN_MINUTES; `verifiedUntil` says when it hides
+ * again. Date of birth, PIN and last payment are never shown (verificationDetails says whether
+ * they are held). Names, emails and phone numbers, needed to reach the customer, are shown.
  */
-export async function customerDetail(actor: Actor, customerId: string) {
+export async function customerDetail(actor: Actor, customerId: string, now = new Date()) {
   const profile = await customerProfile(actor.scope, customerId);
-  const identities = await listIdentities(actor.scope, profile.id);
-  if (contactReader(actor.role).personalData) return { ...profile, identities };
+  const [identities, passedAt] = await Promise.all([
+    listIdentities(actor.scope, profile.id),
+    lastPassedVerificationStart(actor.scope, profile.id, new Date(now.getTime() - ADDRESS_SHOWN_MINUTES * 60_000)),
+  ]);
+  const verifiedUntil = passedAt ? new Date(passedAt.getTime() + ADDRESS_SHOWN_MINUTES * 60_000).toISOString() : null;
+  const personalData = contactReader(actor.role).personalData;
+  const addressWithheld = profile.address !== null && (!personalData || verifiedUntil === null);
+  const shown = { ...profile, address: addressWithheld ? {} : profile.address, addressWithheld, verifiedUntil };
+  if (personalData) return { ...shown, identities };
   const masked = (kind: 'email' | 'phone' | 'handle') => `[${kind.toUpperCase()}]`;
   return {
-    ...profile,
+    ...shown,
     emails: profile.emails.map(() => masked('email')),
     phones: profile.phones.map(() => masked('phone')),
     handles: profile.handles.map(() => masked('handle')),
-    address: profile.address ? {} : null,
     identities: identities.map((identity) => ({ ...identity, value: masked(identity.kind) })),
   };
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { rowsOf } from '../database.ts';
 import {
   customers,
@@ -193,6 +193,28 @@ export async function oldestAskerFailure(
       ),
     )
     .orderBy(verificationFailures.failedAt)
+    .limit(1);
+  return rows[0]?.at;
+}
+
+/** When the customer's newest session started since `since` that passed, if any. */
+export async function lastPassedVerificationStart(
+  scope: TenantScope,
+  customerId: string,
+  since: Date,
+): Promise<Date | undefined> {
+  const rows = await scope.db
+    .select({ at: verificationSessions.createdAt })
+    .from(verificationSessions)
+    .where(
+      and(
+        eq(verificationSessions.tenantId, scope.tenantId),
+        eq(verificationSessions.customerId, customerId),
+        eq(verificationSessions.status, 'passed'),
+        gt(verificationSessions.createdAt, since),
+      ),
+    )
+    .orderBy(desc(verificationSessions.createdAt))
     .limit(1);
   return rows[0]?.at;
 }

@@ -8740,7 +8740,7 @@ export interface paths {
         };
         /**
          * A customer and every way they can be reached; the id of a merged customer answers with the customer it was merged into
-         * @description A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current. Roles that may not read personal data (analysts) get [EMAIL], [PHONE] and [HANDLE] in place of the values, and an empty address.
+         * @description A customer merged into another keeps its id: asking for it answers 200 with the surviving customer (following merges of merges), whose own id is in `id`, and `mergedFrom` naming the id asked for and the merge. Clients holding an old id can rely on `id` being the customer to use from then on; `mergedFrom` is null when the id asked for is current. Roles that may not read personal data (analysts) get [EMAIL], [PHONE] and [HANDLE] in place of the values, and an empty address. The postal address is withheld from everyone (an empty object, addressWithheld) until the customer passed verification in a session started within the last hour.
          */
         get: {
             parameters: {
@@ -8767,6 +8767,8 @@ export interface paths {
                                 line2?: string;
                                 postcode?: string;
                             } | null;
+                            /** @description The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour */
+                            addressWithheld: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             emails: string[];
@@ -8800,6 +8802,11 @@ export interface paths {
                                 lastPayment: boolean;
                                 pin: boolean;
                             };
+                            /**
+                             * Format: date-time
+                             * @description Until when a passed verification lets the address be shown; null when none passed in the last hour
+                             */
+                            verifiedUntil: string | null;
                         };
                     };
                 };
@@ -17443,6 +17450,8 @@ export interface paths {
                                     line2?: string;
                                     postcode?: string;
                                 } | null;
+                                /** @description The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour */
+                                addressWithheld: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
                                 emails: string[];
@@ -17476,6 +17485,11 @@ export interface paths {
                                     lastPayment: boolean;
                                     pin: boolean;
                                 };
+                                /**
+                                 * Format: date-time
+                                 * @description Until when a passed verification lets the address be shown; null when none passed in the last hour
+                                 */
+                                verifiedUntil: string | null;
                             };
                             effort: {
                                 /** @description Distinct people who owned the case */

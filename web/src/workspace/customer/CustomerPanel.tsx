@@ -50,17 +50,19 @@ export function CustomerPanel({ customerId, caseId }: { customerId: string; case
 }
 
 function CustomerCard({ customer, caseId }: { customer: Customer; caseId?: string }) {
-  const address = customer.address
-    ? [
-        customer.address.line1,
-        customer.address.line2,
-        customer.address.city,
-        customer.address.postcode,
-        customer.address.country,
-      ]
-        .filter(Boolean)
-        .join(', ')
-    : '';
+  const address = customer.addressWithheld
+    ? 'Verify to see the address'
+    : customer.address
+      ? [
+          customer.address.line1,
+          customer.address.line2,
+          customer.address.city,
+          customer.address.postcode,
+          customer.address.country,
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : '';
   return (
     <Stack gap="sm">
       <div>
