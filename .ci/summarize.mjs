@@ -14,6 +14,19 @@ for (const path of reports) {
     failed += report.testResults.filter(
       (file) => file.status === 'failed' && file.assertionResults.length === 0,
     ).length;
+    // Name what failed here, at the end, where the tail of a CI log is read.
+    for (const file of report.testResults) {
+      const where = file.name.replace(process.cwd() + '/', '');
+      if (file.status === 'failed' && file.assertionResults.length === 0) {
+        console.log(`  failed to load: ${where}: ${String(file.message).split('\n')[0].slice(0, 300)}`);
+      }
+      for (const test of file.assertionResults.filter((result) => result.status === 'failed')) {
+        const why = String(test.failureMessages?.[0] ?? '')
+          .split('\n')[0]
+          .slice(0, 300);
+        console.log(`  failed: ${where} > ${test.fullName}: ${why}`);
+      }
+    }
     console.log(`${path.split('/').pop()}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
   } catch {
     console.log(`${path}: no report (the test run did not finish)`);

@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) =>
     wantsWebAppPage(request) ? sendWebAppNotFound(reply) : notFoundHandler(request, reply),
   );
-  await registerSecurityHeaders(app, { publicUrl: options.publicUrl });
+  registerSecurityHeaders(app, { publicUrl: options.publicUrl });
   await app.register(cookie);
   registerCrossSiteGuard(app, { publicUrl: options.publicUrl });
   registerStrictNumbers(app);

@@ -26,21 +26,49 @@ const PARTS = [
  * through only numbers and plain decimal strings; AJV then coerces those as before.
  */
 export function registerStrictNumbers(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const schema = request.routeOptions.schema as Record<string, Schema | undefined> | undefined;
-    if (!schema) return;
-    for (const [part, field] of PARTS) {
-      const partSchema = schema[part];
-      if (partSchema === undefined) continue;
-      const problem = lenientNumber(partSchema, (request as unknown as Record<string, unknown>)[field], part);
-      if (problem) refuse(problem);
+    if (schema) {
+      for (const [part, field] of PARTS) {
+        const partSchema = schema[part];
+        if (partSchema === undefined || !holdsNumbers(partSchema)) continue;
+        const problem = lenientNumber(partSchema, (request as unknown as Record<string, unknown>)[field], part);
+        if (problem) return done(refusal(problem));
+      }
     }
+    done();
   });
 }
 
-function refuse(field: string): never {
+// Most schemas hold no number at all (a contact, a reply): they are looked through once, not per request.
+const numbersInSchema = new WeakMap<Schema, boolean>();
+
+function holdsNumbers(schema: Schema): boolean {
+  let known = numbersInSchema.get(schema);
+  if (known === undefined) {
+    known = findsNumber(schema);
+    numbersInSchema.set(schema, known);
+  }
+  return known;
+}
+
+function findsNumber(schema: Schema): boolean {
+  const types = typesOf(schema);
+  if (types.includes('integer') || types.includes('number')) return true;
+  const inside = [
+    ...Object.values(schema.properties ?? {}),
+    ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+    ...(Array.isArray(schema.items) ? schema.items : schema.items ? [schema.items] : []),
+    ...(schema.anyOf ?? []),
+    ...(schema.oneOf ?? []),
+    ...(schema.allOf ?? []),
+  ];
+  return inside.some(findsNumber);
+}
+
+function refusal(field: string): AppError {
   const message = 'must be a number (digits, optionally with a decimal point)';
-  throw new AppError('validation_failed', `${field} ${message}`, [{ field, message }]);
+  return new AppError('validation_failed', `${field} ${message}`, [{ field, message }]);
 }
 
 const typesOf = (schema: Schema): string[] =>
