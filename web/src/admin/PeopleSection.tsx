@@ -2,6 +2,7 @@ import { Badge, Button, Group, Menu, SegmentedControl, Stack, Table, Text } from
 import { IconDots, IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { StatusBadge, AdminTable, ListStates, matches, Panel, SearchField, SectionHeader } from './parts';
+import { SignInLockout } from './SignInLockout';
 import { DeactivateModal, EditPersonModal, InviteModal, ResetPasswordModal } from './PersonModals';
 import { adminKeys, useAdminQuery } from './queries';
 import type { Team, User } from './types';
@@ -66,7 +67,10 @@ export function PeopleSection() {
           noMatch="Nobody matches that search"
         >
           {(items) => (
-            <AdminTable label="People" columns={['Name', 'Role', 'Team', 'Supervisor', 'Skills', 'Status', '']}>
+            <AdminTable
+              label="People"
+              columns={['Name', 'Role', 'Team', 'Supervisor', 'Skills', 'Status', 'Sign-in', '']}
+            >
               {items.map((u) => (
                 <Table.Tr key={u.id}>
                   <Table.Td>
@@ -91,6 +95,9 @@ export function PeopleSection() {
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge active={u.active}>{u.active ? 'Active' : 'Deactivated'}</StatusBadge>
+                  </Table.Td>
+                  <Table.Td>
+                    <SignInLockout user={u} />
                   </Table.Td>
                   <Table.Td ta="right">
                     <Menu position="bottom-end" withinPortal>

@@ -5,6 +5,7 @@ import { DARK_GREEN } from '../components/readable';
 import { FailedAction } from '../components/states';
 import { topicLabel } from '../components/analysis';
 import { RelativeTime } from '../workspace/format';
+import { MODEL_TRAINING_ROLES, useMe } from '../session/session';
 import { notifyDone } from '../workspace/notify';
 import { useTopicModels, useTrainTopicModel } from './queries';
 
@@ -15,6 +16,9 @@ function accuracyOf(model: AnalysisModel): number | null {
 
 /** The organisation's topic classifier: which version answers now, and a way to train the next one from the experts' labels. */
 export function TopicModelCard() {
+  const me = useMe();
+  // Training switches the model every later analysis uses: supervisors and administrators only (analysis:models).
+  const mayTrain = MODEL_TRAINING_ROLES.includes(me.role);
   const models = useTopicModels();
   const train = useTrainTopicModel();
   const active = models.data?.find((m) => m.active) ?? null;
@@ -36,9 +40,11 @@ export function TopicModelCard() {
               Topic model
             </Title>
           </Group>
-          <Button size="xs" variant="light" loading={train.isPending} onClick={onTrain}>
-            Train from labels
-          </Button>
+          {mayTrain ? (
+            <Button size="xs" variant="light" loading={train.isPending} onClick={onTrain}>
+              Train from labels
+            </Button>
+          ) : null}
         </Group>
         {models.isPending ? (
           <Skeleton h={16} />
@@ -60,7 +66,9 @@ export function TopicModelCard() {
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            No topic model yet: label the topic of a few contacts, then train one.
+            {mayTrain
+              ? 'No topic model yet: label the topic of a few contacts, then train one.'
+              : 'No topic model yet: label the topic of a few contacts; a supervisor can train one from them.'}
           </Text>
         )}
         {train.isError ? <FailedAction title="No model was trained" error={train.error} /> : null}

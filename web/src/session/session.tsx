@@ -83,6 +83,13 @@ export const SUPERVISING_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 
 /** Who reviews the analysis of contacts and labels them (the server's analysis:review permission). */
 export const REVIEWING_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 'analyst'];
 
+/** Who sees a verified caller's differences from the record and corrects it (records:correct). */
+export const CORRECTING_ROLES: readonly Me['role'][] = ['admin', 'supervisor', 'agent'];
+/** Who lifts a customer's verification lock (verifications:unlock). */
+export const UNLOCKING_ROLES: readonly Me['role'][] = ['admin'];
+/** Who trains and switches topic models (analysis:models): not analysts. */
+export const MODEL_TRAINING_ROLES: readonly Me['role'][] = ['admin', 'supervisor'];
+
 /** Analysts study the contacts but work no cases: they have no workspace. */
 export const hasWorkspace = (role: Me['role']): boolean => role !== 'analyst' && role !== 'customer';
 

@@ -11,6 +11,7 @@ import { CustomerPanel } from '../customer/CustomerPanel';
 import { useCase, useCaseScreen, useCustomer, useTimeline } from '../queries';
 import { unlessDialogOpen } from '../../components/shortcuts';
 import { Timeline } from '../timeline/Timeline';
+import { VerificationPanel } from '../verification/VerificationPanel';
 import { CaseHeader } from './CaseHeader';
 import { Composer, type ComposerHandle } from './Composer';
 
@@ -73,6 +74,7 @@ function OpenCase({ detail }: { detail: CaseDetail }) {
       </VisuallyHidden>
       <HandoffBanners caseId={detail.id} customerId={detail.customerId} />
       <CustomerPanel customerId={detail.customerId} caseId={detail.id} />
+      <VerificationPanel customerId={detail.customerId} caseId={detail.id} />
       <Paper component="section" aria-label="Case" withBorder p="md">
         <Stack gap="sm">
           <CaseHeader detail={detail} />
