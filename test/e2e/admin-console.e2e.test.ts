@@ -184,6 +184,26 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the admin console in the bro
     await sees(page.getByText('already been used'));
   });
 
+  step('ten wrong passwords lock the agent out; the administrator sees it and unlocks them', async () => {
+    const signIn = (password: string) =>
+      fetch(`${hearken.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenant: hearken.organisation.tenant.slug, email: agent.email, password }),
+      });
+    for (let attempt = 0; attempt < 10; attempt++) await signIn('not-what-ana-chose');
+    expect((await signIn(agent.password)).status).toBe(429);
+    const page = admin();
+    await section('People');
+    await page.reload();
+    const row = page.getByRole('table', { name: 'People' }).getByRole('row').filter({ hasText: agent.email });
+    await sees(row.getByText(/^Locked until/));
+    await row.getByRole('button', { name: `Unlock ${agent.name}` }).click();
+    await sees(toasts(page).filter({ hasText: `${agent.name} can sign in again` }));
+    await noLongerSees(row.getByText(/^Locked until/));
+    expect((await signIn(agent.password)).status).toBe(200);
+  });
+
   step('the administrator adds a business-hours calendar', async () => {
     const page = admin();
     await section('SLA');

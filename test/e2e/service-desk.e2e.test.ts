@@ -16,6 +16,7 @@ import {
 import { startHearken, type RunningHearken } from './helpers/server.ts';
 import { adminClient, setUpServiceDesk, type ServiceDesk } from './helpers/service-desk.ts';
 import { story } from './helpers/story.ts';
+import { setUpVerificationStory, type VerificationStory } from './helpers/verification.ts';
 
 /*
  * The whole service-desk story in a real browser against a real `hearken serve`: a customer
@@ -29,6 +30,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
   let hearken: RunningHearken;
   let desk: ServiceDesk;
   let browser: Browser;
+  let helen: VerificationStory;
   const windows: Record<'customer' | 'agent' | 'colleague' | 'supervisor', Page | undefined> = {
     customer: undefined,
     agent: undefined,
@@ -60,11 +62,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     // The server and its store are this file's alone, so the organisation can have a plain name for the pictures.
     hearken = await startHearken('lumen', 'Lumen Mobile');
     desk = await setUpServiceDesk(hearken);
+    helen = await setUpVerificationStory(hearken);
     browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
+    await helen?.close();
     await hearken?.stop();
   }, 30_000);
 
@@ -221,6 +225,75 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     expect(held.ownerId).toBe(desk.colleague.id);
   });
 
+  // Seed 000: the record says 10 Orchard Row, she lives at 30, and nobody could say so or fix it.
+  const verification = (page: Page) => page.getByRole('region', { name: 'Verify the caller' });
+  /** Nothing the record holds for verification, nor which field differed, anywhere on the page. */
+  const showsNothingStored = async (page: Page) => {
+    const text = await page.locator('body').innerText();
+    for (const stored of ['Orchard', 'Harrogate', 'HG1', '1986', '2468', '32.99']) expect(text).not.toContain(stored);
+    expect(text.toLowerCase()).not.toMatch(/differ|house number|street/);
+  };
+
+  step(
+    'a caller claims 30 Orchard Row where the record says 10: partial, and the page shows nothing stored',
+    async () => {
+      const page = windows.agent!;
+      await page.goto(`${hearken.url}/work/cases/${helen.caseId}`);
+      await sees(page.getByRole('region', { name: 'Customer' }).getByText('Verify to see the address'));
+      await showsNothingStored(page);
+      await verification(page).getByRole('button', { name: 'Start verification' }).click();
+      // The first field has the focus: the agent types what they hear, Enter checks it.
+      await sees(field(verification(page), 'Full name'));
+      await page.keyboard.type('helen carter');
+      await verification(page).getByLabel('Date of birth').fill('1986-07-14');
+      await field(verification(page), 'Address (first line)').fill('30 Orchard Row');
+      await field(verification(page), 'Postcode').fill('hg1 4qt');
+      await field(verification(page), 'Postcode').press('Enter');
+      await sees(verification(page).getByText('Partial', { exact: true }));
+      await sees(verification(page).getByText('No assurance: share and change nothing'));
+      await showsNothingStored(page);
+      await screenshot(page, 'verification-partial');
+      await audit(page, 'verification panel');
+    },
+  );
+
+  step('a code to her registered mobile passes, and the correction task shows the difference', async () => {
+    const page = windows.agent!;
+    await verification(page).getByRole('button', { name: 'Send a code by text message' }).click();
+    await sees(verification(page).getByText('A code was sent to the mobile number registered on the account'));
+    await showsNothingStored(page);
+    const code = field(verification(page), 'Code the caller reads out');
+    await sees(code);
+    await expect.poll(() => code.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(helen.lastCode());
+    await page.keyboard.press('Enter');
+    await sees(verification(page).getByText('Medium assurance: code proved, the record can be corrected'));
+    await verification(page).getByRole('button', { name: 'Open the record correction' }).click();
+    const differences = verification(page).getByRole('table', { name: 'What differs from the record' });
+    await sees(
+      differences
+        .getByRole('row')
+        .filter({ hasText: '10 Orchard Row, Harrogate' })
+        .filter({ hasText: '30 Orchard Row, Harrogate' }),
+    );
+    await screenshot(page, 'verification-correction');
+  });
+
+  step('applying it corrects the record, and its history keeps the old address', async () => {
+    const page = windows.agent!;
+    await verification(page).getByRole('textbox', { name: 'Note' }).fill('Keying error: she has lived at 30 for years');
+    await verification(page).getByRole('button', { name: 'Apply to the record' }).click();
+    await sees(verification(page).getByText('Applied', { exact: true }));
+    await sees(page.getByRole('region', { name: 'Customer' }).getByText(/30 Orchard Row, Harrogate/));
+    const history = await adminClient(hearken)<{ items: { field: string; oldValue: { line1?: string } }[] }>(
+      'GET',
+      `/customers/${helen.customerId}/record-history`,
+    );
+    expect(history.items).toEqual([
+      expect.objectContaining({ field: 'address', oldValue: expect.objectContaining({ line1: '10 Orchard Row' }) }),
+    ]);
+  });
+
   step('the supervisor sees escalations, SLA, alerts and team queues', async () => {
     const page = await open('supervisor');
     await signInAsStaff(page, hearken.url, signInDetails(desk.supervisor));
@@ -321,6 +394,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
       'workspace queue',
       'case view',
       'case view with a notification',
+      'verification panel',
       'transfer dialog',
       'portal case',
       'supervisor',

@@ -2,6 +2,7 @@ import { Stack, Title, VisuallyHidden } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useCustomer } from '../queries';
 import { Timeline } from '../timeline/Timeline';
+import { VerificationPanel } from '../verification/VerificationPanel';
 import { CustomerPanel } from './CustomerPanel';
 
 /** A customer without a case open (from search): the same picture and timeline, nothing to act on. */
@@ -16,6 +17,7 @@ export function CustomerView() {
         <Title order={1}>Customer {customer.data?.name ?? ''}</Title>
       </VisuallyHidden>
       <CustomerPanel customerId={id} />
+      {customer.data ? <VerificationPanel customerId={id} /> : null}
       <Timeline customerId={id} customerName={customer.data?.name} />
     </Stack>
   );

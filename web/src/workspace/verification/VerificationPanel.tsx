@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, T
 import { IconLockOpen, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { VerificationSession, VerificationStanding } from '../../api/types';
+import { DARK_ORANGE } from '../../components/readable';
 import { ErrorState } from '../../components/states';
 import { CORRECTING_ROLES, UNLOCKING_ROLES, useMe } from '../../session/session';
 import { notifyDone } from '../notify';
@@ -106,7 +107,7 @@ function Standing({ customerId, standing }: { customerId: string; standing: Veri
           Locked after {standing.failedAttempts} failed attempts
         </Badge>
       ) : standing.failedAttempts > 0 ? (
-        <Badge color="yellow" variant="light" c="yellow.9" tt="none">
+        <Badge color="orange" variant="light" c={DARK_ORANGE} tt="none">
           {standing.failedAttempts} of {standing.lockAfter} failed attempts
         </Badge>
       ) : null}

@@ -1,11 +1,11 @@
 import { Alert, Badge, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { VerificationSession } from '../../api/types';
-import { DARK_GREEN } from '../../components/readable';
+import { DARK_GREEN, DARK_ORANGE } from '../../components/readable';
 
 const RESULT = {
   pass: { label: 'Pass', color: 'green', text: DARK_GREEN },
-  partial: { label: 'Partial', color: 'yellow', text: 'yellow.9' },
+  partial: { label: 'Partial', color: 'orange', text: DARK_ORANGE },
   fail: { label: 'Fail', color: 'red', text: 'red.9' },
 } as const;
 
