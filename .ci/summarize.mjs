@@ -21,9 +21,12 @@ for (const path of reports) {
         console.log(`  failed to load: ${where}: ${String(file.message).split('\n')[0].slice(0, 300)}`);
       }
       for (const test of file.assertionResults.filter((result) => result.status === 'failed')) {
+        // The first lines of the message: an accessibility audit lists the rule and the element there.
         const why = String(test.failureMessages?.[0] ?? '')
-          .split('\n')[0]
-          .slice(0, 300);
+          .split('\n')
+          .slice(0, 8)
+          .map((line) => line.slice(0, 300))
+          .join('\n      ');
         console.log(`  failed: ${where} > ${test.fullName}: ${why}`);
       }
     }

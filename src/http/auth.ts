@@ -43,7 +43,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db, credentials
       scope: scopeTo(db, principal.tenantId),
       role: principal.role,
       userId: principal.userId,
-      label: principal.userId ? `user:${principal.userId}` : `token:${principal.role}`,
+      label: principal.userId ? `user:${principal.userId}` : `token:${principal.token?.name ?? principal.role}`,
+      ...(principal.token && { tokenId: principal.token.id }),
     };
   });
 }

@@ -65,6 +65,25 @@ describe('verification limits', () => {
     await org.api(org.admin, 'PATCH', '/organisation', { verificationLockAfter: 5 });
   });
 
+  it('limits one asker’s failures per hour with 429 and Retry-After, whichever customer they ask about', async () => {
+    // The agent did not pass three times in the first test; the IVR, a token of its own, starts at none.
+    await org.api(org.admin, 'PATCH', '/organisation', { verificationFailuresPerHour: 4 });
+    const ivr = (await org.ok(org.admin, 'POST', '/tokens', { name: 'IVR', role: 'agent' })).token as string;
+    for (let i = 0; i < 4; i++)
+      expect((await claim(await start(ivr), WRONG, ivr)).json()).toMatchObject({ result: 'fail' });
+    const limited = await claim(await start(ivr), HELEN_SAYS, ivr);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.details).toMatchObject({ reason: 'asker_rate_limited' });
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(3000);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    // Another agent is not held back by the IVR's failures.
+    const other = await claim(await start(), HELEN_SAYS);
+    expect(other.statusCode, other.body).toBe(200);
+    await org.api(org.admin, 'PATCH', '/organisation', { verificationFailuresPerHour: 20 });
+    await org.api(org.admin, 'POST', `/customers/${org.helenId}/verification/unlock`, {});
+  });
+
   it('voids a code after three wrong tries, and refuses an expired one', async () => {
     const id = await start();
     await claim(id, HELEN_SAYS);

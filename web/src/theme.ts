@@ -44,6 +44,8 @@ export const theme = createTheme({
   primaryShade: 7,
   colors: { hearken },
   defaultRadius: 'md',
+  // People who ask their system for less motion get dialogs and menus without fades.
+  respectReducedMotion: true,
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   headings: { fontWeight: '650' },
   variantColorResolver: readableVariants,

@@ -75,7 +75,9 @@ export const customerLocked = (): AppError =>
   );
 
 export const askerLimited = (retryAfterSeconds: number): AppError =>
-  new AppError('rate_limited', 'Too many failed verification attempts from you in the last hour; try again later', {
-    reason: 'asker_rate_limited',
+  new AppError(
+    'rate_limited',
+    'Too many failed verification attempts from you in the last hour; try again later',
+    { reason: 'asker_rate_limited', retryAfterSeconds },
     retryAfterSeconds,
-  });
+  );

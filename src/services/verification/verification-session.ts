@@ -11,7 +11,7 @@ import {
 } from '../../store/repositories/verifications.ts';
 import type { VerificationSessionRow } from '../../store/schema.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
-import type { Actor } from '../actor.ts';
+import { askerKey, type Actor } from '../actor.ts';
 import { recordVerificationEvent } from './verification-events.ts';
 import { askerLimited, customerLocked, sessionNotFound, sessionOver, VERIFICATION } from './verification-rules.ts';
 import { verificationView } from './verification-view.ts';
@@ -45,8 +45,8 @@ export async function openSessionForStep(
   if (record.lockedAt !== null) throw customerLocked();
   const limits = await verificationLimits(scope);
   const since = new Date(now.getTime() - VERIFICATION.askerWindowMinutes * 60_000);
-  if ((await countAskerFailures(scope, actor.label, since)) >= limits.failuresPerHour) {
-    const oldest = await oldestAskerFailure(scope, actor.label, since);
+  if ((await countAskerFailures(scope, askerKey(actor), since)) >= limits.failuresPerHour) {
+    const oldest = await oldestAskerFailure(scope, askerKey(actor), since);
     const retryAt = (oldest ?? now).getTime() + VERIFICATION.askerWindowMinutes * 60_000;
     throw askerLimited(Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)));
   }
@@ -64,7 +64,7 @@ export async function countFailure(
   now: Date,
 ): Promise<{ failures: number; locked: boolean }> {
   const counted = await countCustomerFailure(scope, open.session.customerId, open.limits.lockAfter, now);
-  await recordAskerFailure(scope, { sessionId: open.session.id, askedByLabel: actor.label, at: now });
+  await recordAskerFailure(scope, { sessionId: open.session.id, askedByLabel: askerKey(actor), at: now });
   if (counted.lockedNow)
     await recordVerificationEvent(scope, actor, {
       customerId: open.session.customerId,

@@ -11,6 +11,8 @@ export interface Principal {
   role: Role;
   userId: string | null;
   customerId: string | null;
+  /** The API token that authenticated the call; null for a signed-in person. */
+  token: { id: string; name: string } | null;
 }
 
 export async function insertApiToken(
@@ -33,6 +35,8 @@ export async function findPrincipalByTokenHash(db: Db, tokenHash: string): Promi
       userId: apiTokens.userId,
       customerId: users.customerId,
       active: users.active,
+      tokenId: apiTokens.id,
+      tokenName: apiTokens.name,
     })
     .from(apiTokens)
     .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
@@ -47,6 +51,7 @@ export async function findPrincipalByTokenHash(db: Db, tokenHash: string): Promi
     role: row.role,
     userId: row.userId,
     customerId: row.customerId ?? null,
+    token: { id: row.tokenId, name: row.tokenName },
   };
 }
 
@@ -71,7 +76,7 @@ export async function findPrincipalBySessionHash(db: Db, tokenHash: string, now:
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
     .limit(1);
-  return rows[0];
+  return rows[0] && { ...rows[0], token: null };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
