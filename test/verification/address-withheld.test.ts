@@ -16,6 +16,25 @@ afterAll(async () => {
 });
 
 describe('the stored address is withheld until the caller passed verification', () => {
+  it('is not given back by an edit of something else or a merge either', async () => {
+    const stored = ['Orchard', 'Harrogate', 'HG1'];
+    const edited = await org.api(org.agent, 'PATCH', `/customers/${org.helenId}`, { region: 'North' });
+    expect(edited.json()).toMatchObject({ region: 'North', address: {}, addressWithheld: true });
+    const duplicate = await org.ok(org.agent, 'POST', '/customers', {
+      name: 'H. Carter',
+      emails: ['helen.c@mail.example'],
+      address: { line1: '30 Orchard Row', city: 'Harrogate', postcode: 'HG1 4QT' },
+    });
+    // Whoever sends an address sees what they sent.
+    expect(duplicate).toMatchObject({ address: { line1: '30 Orchard Row' }, addressWithheld: false });
+    const merged = await org.api(org.agent, 'POST', `/customers/${org.helenId}/merge`, { duplicateId: duplicate.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const undone = await org.api(org.agent, 'POST', `/customer-merges/${merged.json().id}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    for (const text of [edited.body, merged.body, undone.body])
+      for (const value of stored) expect(text).not.toContain(value);
+  });
+
   it('is absent from the customer and the case screen before, and present after a passed code', async () => {
     const kase = (await org.ok(org.agent, 'POST', '/cases', {
       customerId: org.helenId,

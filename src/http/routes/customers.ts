@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../../errors.ts';
 import { createCustomer } from '../../services/customers/create-customer.ts';
-import { customerDetail } from '../../services/customers/customer-detail.ts';
+import { asShownTo, customerDetail } from '../../services/customers/customer-detail.ts';
 import { customerProfile } from '../../services/customers/customer-profile.ts';
 import { customerTimeline } from '../../services/customers/customer-timeline.ts';
 import { saveVerificationDetails } from '../../services/customers/verification-details.ts';
@@ -40,6 +40,17 @@ export const CustomerResponse = Type.Object({
   ),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
+  addressWithheld: Type.Boolean({
+    description:
+      'The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer ' +
+      'passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour',
+  }),
+  verifiedUntil: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'Until when a passed verification lets the address be shown; null when none passed in the last hour',
+    }),
+  ),
   mergedFrom: Nullable(
     Type.Object(
       { customerId: Uuid, mergeId: Uuid, mergedAt: Type.String({ format: 'date-time' }) },
@@ -108,17 +119,6 @@ export const TimelineItem = Type.Object(
 /** GET /customers/:id adds every identity with whether a channel proved it is theirs. */
 export const CustomerDetail = Type.Object({
   ...CustomerResponse.properties,
-  addressWithheld: Type.Boolean({
-    description:
-      'The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer ' +
-      'passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour',
-  }),
-  verifiedUntil: Nullable(
-    Type.String({
-      format: 'date-time',
-      description: 'Until when a passed verification lets the address be shown; null when none passed in the last hour',
-    }),
-  ),
   identities: Type.Array(
     Type.Object({
       kind: Type.Enum(['email', 'phone', 'handle']),
@@ -178,7 +178,14 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: CustomerResponse, ...errors(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createCustomer(request.actor.scope, request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await asShownTo(request.actor, await createCustomer(request.actor.scope, request.body), {
+            addressSent: true,
+          }),
+        ),
   );
 
   app.get(
@@ -228,7 +235,9 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const updated = customerId && (await updateCustomerProfile(request.actor.scope, customerId, profile));
       if (!updated) throw notFound('Customer');
       await saveVerificationDetails(request.actor.scope, customerId, { dateOfBirth, pin, lastPaymentAmount });
-      return customerProfile(request.actor.scope, request.params.id);
+      return asShownTo(request.actor, await customerProfile(request.actor.scope, request.params.id), {
+        addressSent: profile.address !== undefined,
+      });
     },
   );
 

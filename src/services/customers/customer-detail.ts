@@ -2,7 +2,7 @@ import type { Actor } from '../actor.ts';
 import { contactReader } from '../analysis/analyst-copy.ts';
 import { listIdentities } from '../../store/repositories/customers.ts';
 import { lastPassedVerificationStart } from '../../store/repositories/verifications.ts';
-import { customerProfile } from './customer-profile.ts';
+import { customerProfile, type CustomerProfile } from './customer-profile.ts';
 
 /**
  * How long a passed verification lets the screens show the record's postal address: the call it
@@ -25,15 +25,11 @@ export const ADDRESS_SHOWN_MINUTES = 60;
  */
 export async function customerDetail(actor: Actor, customerId: string, now = new Date()) {
   const profile = await customerProfile(actor.scope, customerId);
-  const [identities, passedAt] = await Promise.all([
+  const [identities, shown] = await Promise.all([
     listIdentities(actor.scope, profile.id),
-    lastPassedVerificationStart(actor.scope, profile.id, new Date(now.getTime() - ADDRESS_SHOWN_MINUTES * 60_000)),
+    asShownTo(actor, profile, { now }),
   ]);
-  const verifiedUntil = passedAt ? new Date(passedAt.getTime() + ADDRESS_SHOWN_MINUTES * 60_000).toISOString() : null;
-  const personalData = contactReader(actor.role).personalData;
-  const addressWithheld = profile.address !== null && (!personalData || verifiedUntil === null);
-  const shown = { ...profile, address: addressWithheld ? {} : profile.address, addressWithheld, verifiedUntil };
-  if (personalData) return { ...shown, identities };
+  if (contactReader(actor.role).personalData) return { ...shown, identities };
   const masked = (kind: 'email' | 'phone' | 'handle') => `[${kind.toUpperCase()}]`;
   return {
     ...shown,
@@ -42,4 +38,25 @@ export async function customerDetail(actor: Actor, customerId: string, now = new
     handles: profile.handles.map(() => masked('handle')),
     identities: identities.map((identity) => ({ ...identity, value: masked(identity.kind) })),
   };
+}
+
+/**
+ * A customer's profile with the postal address withheld unless the customer passed verification
+ * within the last ADDRESS_SHOWN_MINUTES. Every answer that carries a profile goes through this:
+ * the one that follows an edit or a merge too, or reading it back would be a way round the rule.
+ * An address the caller has just sent (`addressSent`, creating or correcting it) is theirs to see.
+ */
+export async function asShownTo<P extends CustomerProfile>(
+  actor: Pick<Actor, 'scope' | 'role'>,
+  profile: P,
+  options: { addressSent?: boolean; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - ADDRESS_SHOWN_MINUTES * 60_000);
+  const passedAt = await lastPassedVerificationStart(actor.scope, profile.id, since);
+  const verifiedUntil = passedAt ? new Date(passedAt.getTime() + ADDRESS_SHOWN_MINUTES * 60_000).toISOString() : null;
+  const addressWithheld =
+    profile.address !== null &&
+    (!contactReader(actor.role).personalData || (verifiedUntil === null && !options.addressSent));
+  return { ...profile, address: addressWithheld ? {} : profile.address, addressWithheld, verifiedUntil };
 }

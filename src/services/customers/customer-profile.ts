@@ -30,3 +30,5 @@ export async function customerProfile(scope: TenantScope, requestedId: string) {
     mergedFrom: merge ? { customerId: requestedId, mergeId: merge.id, mergedAt: merge.mergedAt.toISOString() } : null,
   };
 }
+
+export type CustomerProfile = Awaited<ReturnType<typeof customerProfile>>;

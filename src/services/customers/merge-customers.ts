@@ -14,6 +14,7 @@ import {
 import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { customerMergeView, mergeRefusalError } from './customer-merge-view.ts';
+import { asShownTo } from './customer-detail.ts';
 import { customerProfile } from './customer-profile.ts';
 
 const PROFILE_FIELDS: readonly ProfileField[] = ['name', 'region', 'address'];
@@ -68,6 +69,9 @@ export function mergeCustomers(actor: Actor, survivorId: string, input: { duplic
         data: { mergeId: merge.id, customerId: survivor.id, name: customerLabel(survivor) },
       },
     ]);
-    return { ...customerMergeView(record), survivor: await customerProfile(scope, survivor.id) };
+    return {
+      ...customerMergeView(record),
+      survivor: await asShownTo({ ...actor, scope }, await customerProfile(scope, survivor.id)),
+    };
   });
 }

@@ -16,6 +16,7 @@ import {
 import { inTransaction } from '../../store/tenant-scope.ts';
 import type { Actor } from '../actor.ts';
 import { customerMergeView, mergeRefusalError } from './customer-merge-view.ts';
+import { asShownTo } from './customer-detail.ts';
 import { customerProfile } from './customer-profile.ts';
 
 /**
@@ -62,8 +63,8 @@ export function undoCustomerMerge(actor: Actor, mergeId: string, now = new Date(
     ]);
     return {
       ...customerMergeView(record),
-      survivor: await customerProfile(scope, survivor.id),
-      restoredCustomer: await customerProfile(scope, merged.id),
+      survivor: await asShownTo({ ...actor, scope }, await customerProfile(scope, survivor.id)),
+      restoredCustomer: await asShownTo({ ...actor, scope }, await customerProfile(scope, merged.id)),
     };
   });
 }

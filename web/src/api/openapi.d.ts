@@ -8406,6 +8406,8 @@ export interface paths {
                                     line2?: string;
                                     postcode?: string;
                                 } | null;
+                                /** @description The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour */
+                                addressWithheld: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
                                 emails: string[];
@@ -8432,6 +8434,11 @@ export interface paths {
                                     lastPayment: boolean;
                                     pin: boolean;
                                 };
+                                /**
+                                 * Format: date-time
+                                 * @description Until when a passed verification lets the address be shown; null when none passed in the last hour
+                                 */
+                                verifiedUntil: string | null;
                             };
                             /** Format: uuid */
                             survivingCustomerId: string;
@@ -8443,6 +8450,8 @@ export interface paths {
                                     line2?: string;
                                     postcode?: string;
                                 } | null;
+                                /** @description The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour */
+                                addressWithheld: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
                                 emails: string[];
@@ -8469,6 +8478,11 @@ export interface paths {
                                     lastPayment: boolean;
                                     pin: boolean;
                                 };
+                                /**
+                                 * Format: date-time
+                                 * @description Until when a passed verification lets the address be shown; null when none passed in the last hour
+                                 */
+                                verifiedUntil: string | null;
                             };
                             /** Format: date-time */
                             undoneAt: string | null;
@@ -8630,6 +8644,8 @@ export interface paths {
                                 line2?: string;
                                 postcode?: string;
                             } | null;
+                            /** @description The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour */
+                            addressWithheld: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             emails: string[];
@@ -8656,6 +8672,11 @@ export interface paths {
                                 lastPayment: boolean;
                                 pin: boolean;
                             };
+                            /**
+                             * Format: date-time
+                             * @description Until when a passed verification lets the address be shown; null when none passed in the last hour
+                             */
+                            verifiedUntil: string | null;
                         };
                     };
                 };
@@ -8930,6 +8951,8 @@ export interface paths {
                                 line2?: string;
                                 postcode?: string;
                             } | null;
+                            /** @description The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour */
+                            addressWithheld: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             emails: string[];
@@ -8956,6 +8979,11 @@ export interface paths {
                                 lastPayment: boolean;
                                 pin: boolean;
                             };
+                            /**
+                             * Format: date-time
+                             * @description Until when a passed verification lets the address be shown; null when none passed in the last hour
+                             */
+                            verifiedUntil: string | null;
                         };
                     };
                 };
@@ -9352,6 +9380,8 @@ export interface paths {
                                     line2?: string;
                                     postcode?: string;
                                 } | null;
+                                /** @description The record holds a postal address, withheld (address is {}) because it is what a caller is asked: shown once the customer passed verification (POST /verifications/:id/claims, /code) in a session started within the last hour */
+                                addressWithheld: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
                                 emails: string[];
@@ -9378,6 +9408,11 @@ export interface paths {
                                     lastPayment: boolean;
                                     pin: boolean;
                                 };
+                                /**
+                                 * Format: date-time
+                                 * @description Until when a passed verification lets the address be shown; null when none passed in the last hour
+                                 */
+                                verifiedUntil: string | null;
                             };
                             /** Format: date-time */
                             undoneAt: string | null;
