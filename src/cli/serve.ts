@@ -7,6 +7,7 @@ import { startMailListener, type MailListener } from '../services/channels/email
 import { openDatabase, type Database } from '../store/database.ts';
 import { prettyLogStream } from './pretty-log.ts';
 import { ensureWebAppBuilt } from './web-build.ts';
+import { startRetention } from '../store/retention.ts';
 import { startStoreUpkeep } from '../store/upkeep.ts';
 
 export interface RunningServer {
@@ -96,6 +97,9 @@ export async function startServer(
   const stopUpkeep = startStoreUpkeep(database, {
     onError: (error) => app.log.warn({ err: error }, 'store upkeep failed'),
   });
+  const stopRetention = startRetention(database, {
+    onError: (error) => app.log.warn({ err: error }, 'forgetting expired rows failed'),
+  });
   let stopping: Promise<void> | undefined;
   const server: RunningServer = {
     app,
@@ -108,6 +112,7 @@ export async function startServer(
         await worker.stop();
         await analysis.stop();
         await stopUpkeep();
+        await stopRetention();
         await app.close();
         await database.close();
       })()),

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Role } from '../../domain/vocabulary.ts';
 import type { Db } from '../database.ts';
 import { apiTokens, sessions, tenants, users } from '../schema.ts';
@@ -81,8 +81,4 @@ export async function findPrincipalBySessionHash(db: Db, tokenHash: string, now:
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-}
-
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
