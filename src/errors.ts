@@ -23,6 +23,8 @@ export type ErrorCode =
   /** Too many wrong passwords for this account: no sign-in until it ends or an administrator unlocks it. */
   | 'account_locked'
   | 'store_locked'
+  /** This server process is stopping: another process (or this one, restarted) takes the request. */
+  | 'shutting_down'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -42,6 +44,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   account_locked: 429,
   store_locked: 503,
+  shutting_down: 503,
   internal: 500,
 };
 

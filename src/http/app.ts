@@ -13,6 +13,7 @@ import { DEFAULT_LOGIN_LIMITS } from '../domain/auth/login-limits.ts';
 import { registerCrossSiteGuard } from './cross-site-guard.ts';
 import { clientErrorHandler, errorHandler, notFoundHandler } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerShutdownRefusal } from './shutdown-refusal.ts';
 import { registerStrictNumbers } from './strict-numbers.ts';
 import { WEBHOOK_SECURITY } from './signed-webhooks.ts';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_SIGNATURE_SCHEME } from '../services/channels/webhook-signature.ts';
@@ -91,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
     // …and so do those Node's parser raises before there is a request (431 headers too large, 408).
     clientErrorHandler,
+    // Fastify's own 503 while closing has its own shape; registerShutdownRefusal answers in ours.
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -99,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     wantsWebAppPage(request) ? sendWebAppNotFound(reply) : notFoundHandler(request, reply),
   );
   registerSecurityHeaders(app, { publicUrl: options.publicUrl });
+  registerShutdownRefusal(app);
   await app.register(cookie);
   registerCrossSiteGuard(app, { publicUrl: options.publicUrl });
   registerStrictNumbers(app);
