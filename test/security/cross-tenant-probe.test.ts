@@ -10,6 +10,7 @@ import { scopeTo } from '../../src/store/tenant-scope.ts';
 import { contactCentre } from '../helpers/contact-centre.ts';
 import { postContact, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { webhookSecret } from '../helpers/webhooks.ts';
+import { readOperations, type Operation, type Schema } from './openapi-operations.ts';
 import { HELEN_SAYS, verificationOrganisation } from '../verification/verification-kit.ts';
 
 /**
@@ -70,27 +71,6 @@ const NOT_AN_ID: Record<string, string> = {
  * refused 401 (the signature is not B's), which is the cross-organisation answer there.
  */
 const SIGNED_WEBHOOK = /^POST \/api\/v1\/channels\/\{tenant\}\//;
-
-type Schema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  pattern?: string;
-  minLength?: number;
-  minimum?: number;
-  minItems?: number;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-};
-interface Operation {
-  method: string;
-  path: string;
-  key: string;
-  body?: Schema;
-}
 
 /** Bodies for operations whose schema's required fields alone are not a valid request. */
 const BODIES: Record<string, (ids: Ids) => unknown> = {
@@ -416,15 +396,7 @@ beforeAll(async () => {
   aWebhookSecret = await webhookSecret(t, a.token);
   aPortal = await portalOfA();
   ids = await populateB();
-  const doc = (await t.call(undefined, { method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
-  };
-  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => {
-      const body = op.requestBody?.content?.['application/json']?.schema;
-      return { method: method.toUpperCase(), path, key: `${method.toUpperCase()} ${path}`, ...(body ? { body } : {}) };
-    }),
-  );
+  operations = await readOperations(t);
   before = await snapshotOfB();
 }, 180_000);
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactCentre } from '../helpers/contact-centre.ts';
 import { postContact, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { readOperations, type Operation, type Schema } from './openapi-operations.ts';
 
 /**
  * Every operation in the OpenAPI document, called as an organisation's administrator (the
@@ -27,41 +28,6 @@ const SKIPPED: Record<string, string> = {
   // fuzz uses, so it cannot revoke its own token or deactivate itself, and logout with a bearer
   // token only clears a cookie. Add "METHOD /path" entries here with a one-line reason.
 };
-
-type Schema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  nullable?: boolean;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-};
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: Schema;
-}
-interface Operation {
-  method: string;
-  path: string;
-  key: string;
-  parameters: Parameter[];
-  body?: Schema;
-  /** Content types the operation answers with on success. */
-  successTypes: string[];
-}
 
 let t: TestApp;
 let admin: string;
@@ -106,26 +72,7 @@ beforeAll(async () => {
     centre.teams.front,
     centre.alice.id,
   ];
-  const doc = (await t.call(undefined, { method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, Record<string, unknown>>>;
-  };
-  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]): Operation => {
-      const content = (op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content;
-      const responses = (op.responses ?? {}) as Record<string, { content?: Record<string, unknown> }>;
-      const successTypes = Object.entries(responses)
-        .filter(([status]) => status.startsWith('2'))
-        .flatMap(([, r]) => Object.keys(r.content ?? {}));
-      return {
-        method: method.toUpperCase(),
-        path,
-        key: `${method.toUpperCase()} ${path}`,
-        parameters: (op.parameters ?? []) as Parameter[],
-        ...(content?.['application/json']?.schema ? { body: content['application/json'].schema } : {}),
-        successTypes,
-      };
-    }),
-  );
+  operations = await readOperations(t);
 }, 120_000);
 afterAll(() => t?.close());
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_APP_DIST } from '../../src/http/web-app-files.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -64,5 +64,16 @@ describe('the web app served by Hearken', () => {
     const response = await t.call(undefined, { method: 'GET', url: '/api/v1/no-such-thing' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: { code: expect.any(String) } });
+  });
+
+  it("is React's production build, though the test runner built it (NODE_ENV=test)", async () => {
+    const scripts = (await readdir(`${WEB_APP_DIST}/assets`)).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const name of scripts) {
+      const text = await readFile(`${WEB_APP_DIST}/assets/${name}`, 'utf8');
+      // The development JSX runtime and React's development warnings make every screen slower.
+      expect(text, name).not.toContain('jsxDEV');
+      expect(text, name).not.toContain('recordLegacyContextWarning');
+    }
   });
 });
