@@ -8,15 +8,15 @@ import { SetPasswordPage } from './pages/SetPasswordPage';
 import { homeFor, REVIEWING_ROLES, STAFF_ROLES, SUPERVISING_ROLES, useSession } from './session/session';
 import type { Role } from './api/types';
 import { OUTBOX_ROLES } from './outbox/roles';
-import { loadWorkspace } from './workspace/load-workspace';
+import { SECTION_CODE } from './section-code';
 
 // Each part of the app loads on its own: a customer on the portal never downloads the workspace.
 const PortalPage = lazy(() => import('./portal/PortalPage').then((m) => ({ default: m.PortalPage })));
-const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
-const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
-const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
-const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
-const WorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspacePage })));
+const SupervisorPage = lazy(() => SECTION_CODE.supervisor().then((m) => ({ default: m.SupervisorPage })));
+const ReviewPage = lazy(() => SECTION_CODE.review().then((m) => ({ default: m.ReviewPage })));
+const OutboxPage = lazy(() => SECTION_CODE.outbox().then((m) => ({ default: m.OutboxPage })));
+const AdminPage = lazy(() => SECTION_CODE.admin().then((m) => ({ default: m.AdminPage })));
+const WorkspacePage = lazy(() => SECTION_CODE.work().then((m) => ({ default: m.WorkspacePage })));
 
 export function AppRoutes() {
   return (

@@ -11,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { AppRoutes } from './AppRoutes';
+import { loadSectionOfAddress } from './section-code';
 import { SessionProvider } from './session/session';
 import { cssVariables, theme } from './theme';
 
@@ -24,6 +25,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+loadSectionOfAddress(window.location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

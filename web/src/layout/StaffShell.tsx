@@ -1,10 +1,11 @@
 import { AppShell, Avatar, Badge, Group, Menu, Tabs, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKeyboard, IconLogout } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { hasWorkspace, REVIEWING_ROLES, SUPERVISING_ROLES, useMe, useSession } from '../session/session';
 import { OUTBOX_ROLES } from '../outbox/roles';
+import { loadSectionsWhenIdle, type Section } from '../section-code';
 import { Brand } from './Brand';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
@@ -15,14 +16,18 @@ export function StaffShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
-  const sections = [
-    ...(hasWorkspace(me.role) ? [{ value: 'work', label: 'Workspace', to: '/work' }] : []),
-    ...(SUPERVISING_ROLES.includes(me.role) ? [{ value: 'supervisor', label: 'Supervisor', to: '/supervisor' }] : []),
-    ...(REVIEWING_ROLES.includes(me.role) ? [{ value: 'review', label: 'Review', to: '/review' }] : []),
-    ...(OUTBOX_ROLES.includes(me.role) ? [{ value: 'outbox', label: 'Outbox', to: '/outbox' }] : []),
-    ...(me.role === 'admin' ? [{ value: 'admin', label: 'Admin', to: '/admin' }] : []),
+  const sections: { value: Section; label: string; to: string }[] = [
+    ...(hasWorkspace(me.role) ? [{ value: 'work' as const, label: 'Workspace', to: '/work' }] : []),
+    ...(SUPERVISING_ROLES.includes(me.role)
+      ? [{ value: 'supervisor' as const, label: 'Supervisor', to: '/supervisor' }]
+      : []),
+    ...(REVIEWING_ROLES.includes(me.role) ? [{ value: 'review' as const, label: 'Review', to: '/review' }] : []),
+    ...(OUTBOX_ROLES.includes(me.role) ? [{ value: 'outbox' as const, label: 'Outbox', to: '/outbox' }] : []),
+    ...(me.role === 'admin' ? [{ value: 'admin' as const, label: 'Admin', to: '/admin' }] : []),
   ];
   const section = sections.find((s) => location.pathname.startsWith(s.to))?.value ?? 'work';
+  const openable = sections.map((s) => s.value).join(' ');
+  useEffect(() => loadSectionsWhenIdle(openable.split(' ') as Section[]), [openable]);
 
   return (
     <AppShell header={{ height: 60 }} padding={0}>

@@ -101,6 +101,28 @@ export function useCase(id: string, enabled = true) {
 
 type CaseScreen = Success<'/api/v1/workspace/cases/{id}'>;
 
+/** Case screens asked for the moment a row was pressed, before the router drew the new screen. */
+const askedAhead = new Map<string, { answer: Promise<CaseScreen>; at: number }>();
+const ASKED_AHEAD_MS = 5_000;
+
+/**
+ * Starts a case screen's one request as the agent presses its row: the queue redraws beside the
+ * case before the screen mounts and asks, and those tens of milliseconds were spent waiting.
+ */
+export function askForCaseScreen(id: string): void {
+  const held = askedAhead.get(id);
+  if (held && Date.now() - held.at < ASKED_AHEAD_MS) return;
+  const answer = api<CaseScreen>(`/workspace/cases/${id}`, { query: { timelineLimit: TIMELINE_PAGE } });
+  answer.catch(() => askedAhead.delete(id));
+  askedAhead.set(id, { answer, at: Date.now() });
+}
+
+function takeCaseScreenAskedAhead(id: string): Promise<CaseScreen> | undefined {
+  const held = askedAhead.get(id);
+  askedAhead.delete(id);
+  return held && Date.now() - held.at < ASKED_AHEAD_MS ? held.answer : undefined;
+}
+
 /**
  * Opens a case with one request instead of eleven queueing on the server: its answer fills the
  * cache of every part of the case screen (case, customer, open cases, timeline, SLA, effort,
@@ -115,10 +137,8 @@ export function useCaseScreen(id: string) {
     gcTime: 0,
     retry: false,
     queryFn: async ({ signal }) => {
-      const screen = await api<CaseScreen>(`/workspace/cases/${id}`, {
-        signal,
-        query: { timelineLimit: TIMELINE_PAGE },
-      });
+      const screen = await (takeCaseScreenAskedAhead(id) ??
+        api<CaseScreen>(`/workspace/cases/${id}`, { signal, query: { timelineLimit: TIMELINE_PAGE } }));
       const customerId = screen.case.customerId;
       client.setQueryData(keys.case(id), screen.case);
       client.setQueryData(keys.customer(customerId), screen.customer);

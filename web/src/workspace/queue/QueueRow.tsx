@@ -6,6 +6,7 @@ import { DueBadge, PriorityBadge, StatusBadge } from '../badges';
 import { ChannelIcon } from '../channels';
 import { RelativeTime } from '../format';
 import type { QueueItem } from '../queue-types';
+import { useAskAheadOnPress } from './useAskAheadOnPress';
 
 interface Props {
   item: QueueItem;
@@ -17,11 +18,13 @@ interface Props {
 /** One case waiting in a queue: what it is, whose it is, and what falls due next. The whole row is the link. */
 export const QueueRow = forwardRef<HTMLAnchorElement, Props>(function QueueRow({ item, to, selected, compact }, ref) {
   const owner = item.ownerName ?? (item.teamName ? `${item.teamName}, no owner` : 'No owner');
+  const askAhead = useAskAheadOnPress(item, selected);
   return (
     <UnstyledButton
       ref={ref}
       component={Link}
       to={to}
+      {...askAhead}
       aria-current={selected ? 'true' : undefined}
       display="block"
       px="sm"

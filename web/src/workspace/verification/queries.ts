@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import type {
   CodeChecked,
@@ -18,11 +18,14 @@ export const verificationKeys = {
 };
 
 /** Locked or not, the failures so far, what the record can answer and where a code can go. */
-export function useVerificationStanding(customerId: string) {
-  return useQuery({
+export const verificationStandingQuery = (customerId: string) =>
+  queryOptions({
     queryKey: verificationKeys.standing(customerId),
     queryFn: ({ signal }) => api<VerificationStanding>(`/customers/${customerId}/verification`, { signal }),
   });
+
+export function useVerificationStanding(customerId: string) {
+  return useQuery(verificationStandingQuery(customerId));
 }
 
 export function useVerificationSession(id: string | null) {

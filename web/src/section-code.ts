@@ -1,0 +1,46 @@
+import { loadWorkspace } from './workspace/load-workspace';
+
+/**
+ * Each section's code, loaded on its own (a customer on the portal never downloads the
+ * workspace). The staff frame loads the sections a person may open once the first screen is
+ * drawn and the browser is idle, so moving to another tab does not wait for its code.
+ */
+export const SECTION_CODE = {
+  work: loadWorkspace,
+  supervisor: () => import('./supervisor/SupervisorPage'),
+  review: () => import('./review/ReviewPage'),
+  outbox: () => import('./outbox/OutboxPage'),
+  admin: () => import('./admin/AdminPage'),
+} as const;
+
+export type Section = keyof typeof SECTION_CODE;
+
+const SECTION_PATHS: [string, Section][] = [
+  ['/work', 'work'],
+  ['/supervisor', 'supervisor'],
+  ['/review', 'review'],
+  ['/outbox', 'outbox'],
+  ['/admin', 'admin'],
+];
+
+/**
+ * On a page load, the code of the section in the address starts downloading at once, beside the
+ * question of who is signed in, instead of after it.
+ */
+export function loadSectionOfAddress(pathname: string): void {
+  const section = SECTION_PATHS.find(([path]) => pathname === path || pathname.startsWith(`${path}/`))?.[1];
+  if (section) void SECTION_CODE[section]().catch(() => undefined);
+}
+
+/** Loads the code of these sections when the browser has nothing else to do. */
+export function loadSectionsWhenIdle(sections: readonly Section[]): () => void {
+  const load = () => {
+    for (const section of sections) void SECTION_CODE[section]().catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(load, { timeout: 4_000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = window.setTimeout(load, 1_500);
+  return () => window.clearTimeout(timer);
+}
