@@ -179,13 +179,11 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await asShownTo(request.actor, await createCustomer(request.actor.scope, request.body), {
-            addressSent: true,
-          }),
-        ),
+      reply.status(201).send(
+        await asShownTo(request.actor, await createCustomer(request.actor.scope, request.body), {
+          addressSent: true,
+        }),
+      ),
   );
 
   app.get(
