@@ -98,11 +98,15 @@ export async function loadTenant(
     if (check.ok) batch.push(check.contact);
     else rejected++;
     row++;
-    if (batch.length >= options.batchSize) {
+    // Rows before plan.customers are each customer's first contact, with every identity. They
+    // are all stored before any later contact: a later one (one identity) stored alongside would
+    // find no customer yet and start another, splitting a heavy customer's timeline.
+    const firstContactsEnd = row === plan.customers;
+    if (batch.length >= options.batchSize || firstContactsEnd) {
       store(batch, batchStart);
       batch = [];
       batchStart = row;
-      while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+      while (inFlight.size >= (firstContactsEnd ? 1 : options.concurrency)) await Promise.race(inFlight);
       if (failure !== undefined) break;
     }
   }
