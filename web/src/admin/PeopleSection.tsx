@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Menu, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconDots, IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { StatusBadge, AdminTable, ListStates, matches, Panel, SearchField, SectionHeader } from './parts';
+import { StatusBadge, AdminTable, ListStates, matches, Panel, SearchField, SectionHeader, WHOLE_WORD } from './parts';
 import { SignInLockout } from './SignInLockout';
 import { DeactivateModal, EditPersonModal, InviteModal, ResetPasswordModal } from './PersonModals';
 import { adminKeys, useAdminQuery } from './queries';
@@ -82,7 +82,12 @@ export function PeopleSection() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={u.role === 'admin' ? 'grape' : 'hearken'} tt="none">
+                    <Badge
+                      variant="light"
+                      color={u.role === 'admin' ? 'grape' : 'hearken'}
+                      tt="none"
+                      style={WHOLE_WORD}
+                    >
                       {u.role}
                     </Badge>
                   </Table.Td>

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconLockOpen } from '@tabler/icons-react';
 import { errorMessage } from '../api/client';
 import { notifyDone } from '../workspace/notify';
+import { WHOLE_WORD } from './parts';
 import { adminKeys, useAdminChange } from './queries';
 import type { User } from './types';
 
@@ -22,7 +23,7 @@ export function SignInLockout({ user }: { user: User }) {
     );
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge variant="light" color="red" c="red.9" tt="none">
+      <Badge variant="light" color="red" c="red.9" tt="none" style={WHOLE_WORD}>
         Locked until {lockedUntil.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
       </Badge>
       <Button

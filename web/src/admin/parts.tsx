@@ -100,7 +100,9 @@ export function AdminTable({ columns, children, label }: { columns: string[]; ch
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c}>{c === '' ? <VisuallyHidden>Actions</VisuallyHidden> : c}</Table.Th>
+              <Table.Th key={c} style={{ whiteSpace: 'nowrap' }}>
+                {c === '' ? <VisuallyHidden>Actions</VisuallyHidden> : c}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
@@ -166,9 +168,18 @@ export const formatDateTime = (iso: string | null | undefined, timeZone?: string
     : '—';
 
 /** Active or not, readable at WCAG AA on its tint. */
+/** A badge in a table keeps its whole word: a squeezed column cut "Active" to "Ac…". */
+export const WHOLE_WORD = { minWidth: 'max-content' } as const;
+
 export function StatusBadge({ active, children }: { active: boolean; children: ReactNode }) {
   return (
-    <Badge variant="light" color={active ? 'green' : 'gray'} c={active ? DARK_GREEN : 'dark.6'} tt="none">
+    <Badge
+      variant="light"
+      color={active ? 'green' : 'gray'}
+      c={active ? DARK_GREEN : 'dark.6'}
+      tt="none"
+      style={WHOLE_WORD}
+    >
       {children}
     </Badge>
   );
