@@ -1,10 +1,9 @@
 import { notFound } from '../../errors.ts';
 import {
-  countAskerFailures,
+  askerFailuresSince,
   countCustomerFailure,
   findVerificationRecord,
   findVerificationSession,
-  oldestAskerFailure,
   recordAskerFailure,
   verificationLimits,
   type VerificationRecord,
@@ -45,9 +44,9 @@ export async function openSessionForStep(
   if (record.lockedAt !== null) throw customerLocked();
   const limits = await verificationLimits(scope);
   const since = new Date(now.getTime() - VERIFICATION.askerWindowMinutes * 60_000);
-  if ((await countAskerFailures(scope, askerKey(actor), since)) >= limits.failuresPerHour) {
-    const oldest = await oldestAskerFailure(scope, askerKey(actor), since);
-    const retryAt = (oldest ?? now).getTime() + VERIFICATION.askerWindowMinutes * 60_000;
+  const failures = await askerFailuresSince(scope, askerKey(actor), since);
+  if (failures.count >= limits.failuresPerHour) {
+    const retryAt = (failures.oldest ?? now).getTime() + VERIFICATION.askerWindowMinutes * 60_000;
     throw askerLimited(Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)));
   }
   return { session, record, limits };

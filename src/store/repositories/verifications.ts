@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, min, sql } from 'drizzle-orm';
 import { rowsOf } from '../database.ts';
 import {
   customers,
@@ -161,10 +161,17 @@ export async function recordAskerFailure(
   });
 }
 
-/** Failed attempts by one person or token since `since` (the per-asker hourly limit). */
-export async function countAskerFailures(scope: TenantScope, askedByLabel: string, since: Date): Promise<number> {
+/**
+ * Failed attempts by one person or token since `since` (the per-asker hourly limit), and the
+ * oldest of them: when it leaves the hour, the asker may try again.
+ */
+export async function askerFailuresSince(
+  scope: TenantScope,
+  askedByLabel: string,
+  since: Date,
+): Promise<{ count: number; oldest: Date | undefined }> {
   const rows = await scope.db
-    .select({ n: count() })
+    .select({ n: count(), oldest: min(verificationFailures.failedAt) })
     .from(verificationFailures)
     .where(
       and(
@@ -173,28 +180,8 @@ export async function countAskerFailures(scope: TenantScope, askedByLabel: strin
         gt(verificationFailures.failedAt, since),
       ),
     );
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** The oldest failure counted since `since`: when it leaves the hour, the asker may try again. */
-export async function oldestAskerFailure(
-  scope: TenantScope,
-  askedByLabel: string,
-  since: Date,
-): Promise<Date | undefined> {
-  const rows = await scope.db
-    .select({ at: verificationFailures.failedAt })
-    .from(verificationFailures)
-    .where(
-      and(
-        eq(verificationFailures.tenantId, scope.tenantId),
-        eq(verificationFailures.askedByLabel, askedByLabel),
-        gt(verificationFailures.failedAt, since),
-      ),
-    )
-    .orderBy(verificationFailures.failedAt)
-    .limit(1);
-  return rows[0]?.at;
+  const oldest = rows[0]?.oldest;
+  return { count: Number(rows[0]?.n ?? 0), oldest: oldest ? new Date(oldest) : undefined };
 }
 
 /** When the customer's newest session started since `since` that passed, if any. */
