@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { repeatInBackground } from './background-rounds.ts';
 import { rowsOf, type Database, type Db } from './database.ts';
 
 /**
@@ -19,56 +20,50 @@ const BATCH = 1000;
 
 interface Sweep {
   name: string;
-  /** The ids to delete next (a bounded sub-select), given the moment that counts as now. */
-  select: (now: Date) => SQL;
   table: string;
+  /** The column that names a row (ctid where the key has several columns). */
   key: string;
+  /** Which rows have outlived their use, given the moment that counts as now. */
+  expired: (now: Date) => SQL;
 }
 
 const hoursBefore = (now: Date, hours: number) => new Date(now.getTime() - hours * 3600_000).toISOString();
 
 // These run across organisations on purpose: they remove what has expired by time alone and
-// read nothing out. Each sub-select names its own table, never input.
+// read nothing out. Table and column names are the constants below, never input.
 const SWEEPS: Sweep[] = [
   {
     name: 'sessions',
     table: 'sessions',
     key: 'token_hash',
-    select: (now) =>
-      sql`SELECT token_hash FROM sessions WHERE expires_at < ${now.toISOString()}::timestamptz LIMIT ${BATCH}`,
+    expired: (now) => sql`expires_at < ${now.toISOString()}::timestamptz`,
   },
   {
     name: 'password links',
     table: 'password_links',
     key: 'token_hash',
     // A week after it expired, a link is refused as unknown rather than as expired.
-    select: (now) =>
-      sql`SELECT token_hash FROM password_links WHERE expires_at < ${hoursBefore(now, 7 * 24)}::timestamptz LIMIT ${BATCH}`,
+    expired: (now) => sql`expires_at < ${hoursBefore(now, 7 * 24)}::timestamptz`,
   },
   {
     name: 'login failures',
     table: 'login_failures',
     key: 'ctid',
-    select: (now) => sql`SELECT ctid FROM login_failures
-      WHERE last_failed_at < ${hoursBefore(now, RETENTION.loginFailureHours)}::timestamptz
-        AND (locked_until IS NULL OR locked_until < ${now.toISOString()}::timestamptz)
-      LIMIT ${BATCH}`,
+    expired: (now) => sql`last_failed_at < ${hoursBefore(now, RETENTION.loginFailureHours)}::timestamptz
+      AND (locked_until IS NULL OR locked_until < ${now.toISOString()}::timestamptz)`,
   },
   {
     name: 'verification failures',
     table: 'verification_failures',
     key: 'id',
-    select: (now) => sql`SELECT id FROM verification_failures
-      WHERE failed_at < ${hoursBefore(now, RETENTION.verificationFailureHours)}::timestamptz LIMIT ${BATCH}`,
+    expired: (now) => sql`failed_at < ${hoursBefore(now, RETENTION.verificationFailureHours)}::timestamptz`,
   },
   {
     name: 'finished jobs',
     table: 'jobs',
     key: 'id',
-    select: (now) => sql`SELECT id FROM jobs
-      WHERE status IN ('done', 'cancelled')
-        AND finished_at < ${hoursBefore(now, RETENTION.finishedJobDays * 24)}::timestamptz
-      LIMIT ${BATCH}`,
+    expired: (now) => sql`status IN ('done', 'cancelled')
+      AND finished_at < ${hoursBefore(now, RETENTION.finishedJobDays * 24)}::timestamptz`,
   },
 ];
 
@@ -77,12 +72,12 @@ export async function forgetExpired(db: Db, now = new Date()): Promise<Record<st
   const forgotten: Record<string, number> = {};
   for (const sweep of SWEEPS) {
     let total = 0;
+    const table = sql.identifier(sweep.table);
+    const key = sql.identifier(sweep.key);
     for (;;) {
-      const table = sql.identifier(sweep.table);
-      const key = sql.identifier(sweep.key);
-      const result = await db.execute(
-        sql`DELETE FROM ${table} WHERE ${key} IN (${sweep.select(now)}) RETURNING 1 AS gone`,
-      );
+      const result = await db.execute(sql`
+        DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${sweep.expired(now)} LIMIT ${BATCH})
+        RETURNING 1 AS gone`);
       const deleted = rowsOf(result).length;
       total += deleted;
       await new Promise((resolve) => setImmediate(resolve));
@@ -98,22 +93,9 @@ export function startRetention(
   database: Database,
   options: { firstAfterMs?: number; everyMs?: number; onError: (error: unknown) => void },
 ): () => Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = forgetExpired(database.backgroundDb)
-        .catch(options.onError)
-        .finally(() => schedule(options.everyMs ?? 3600_000));
-    }, ms);
-    timer.unref();
-  };
-  schedule(options.firstAfterMs ?? 60_000);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return repeatInBackground(() => forgetExpired(database.backgroundDb), {
+    firstAfterMs: options.firstAfterMs ?? 60_000,
+    everyMs: options.everyMs ?? 3600_000,
+    onError: options.onError,
+  });
 }

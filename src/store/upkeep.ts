@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { repeatInBackground } from './background-rounds.ts';
 import { rowsOf, type Database, type Db } from './database.ts';
 
 /**
@@ -72,27 +73,12 @@ export function startStoreUpkeep(
   options: { firstAfterMs?: number; everyMs?: number; onError: (error: unknown) => void },
 ): () => Promise<void> {
   if (database.kind !== 'pglite') return async () => undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const round = async () => {
-    await runUpkeep(database.backgroundDb, upkeepDue(await readTableStats(database.backgroundDb)));
-  };
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = round()
-        .catch(options.onError)
-        .finally(() => schedule(options.everyMs ?? 10 * 60_000));
-    }, ms);
-    timer.unref();
-  };
-  schedule(options.firstAfterMs ?? 5_000);
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  };
+  const db = database.backgroundDb;
+  return repeatInBackground(async () => runUpkeep(db, upkeepDue(await readTableStats(db))), {
+    firstAfterMs: options.firstAfterMs ?? 5_000,
+    everyMs: options.everyMs ?? 10 * 60_000,
+    onError: options.onError,
+  });
 }
 
 /** After a bulk load (the demo's seed, an import): measure every table at once, before anyone queries. */
