@@ -15,20 +15,23 @@ export const SECTION_CODE = {
 
 export type Section = keyof typeof SECTION_CODE;
 
-const SECTION_PATHS: [string, Section][] = [
-  ['/work', 'work'],
-  ['/supervisor', 'supervisor'],
-  ['/review', 'review'],
-  ['/outbox', 'outbox'],
-  ['/admin', 'admin'],
-];
+/** Where each section lives in the address bar. */
+export const SECTION_PATH: Record<Section, string> = {
+  work: '/work',
+  supervisor: '/supervisor',
+  review: '/review',
+  outbox: '/outbox',
+  admin: '/admin',
+};
 
 /**
  * On a page load, the code of the section in the address starts downloading at once, beside the
  * question of who is signed in, instead of after it.
  */
 export function loadSectionOfAddress(pathname: string): void {
-  const section = SECTION_PATHS.find(([path]) => pathname === path || pathname.startsWith(`${path}/`))?.[1];
+  const section = (Object.keys(SECTION_PATH) as Section[]).find(
+    (key) => pathname === SECTION_PATH[key] || pathname.startsWith(`${SECTION_PATH[key]}/`),
+  );
   if (section) void SECTION_CODE[section]().catch(() => undefined);
 }
 

@@ -1,13 +1,26 @@
 import { AppShell, Avatar, Badge, Group, Menu, Tabs, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKeyboard, IconLogout } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { hasWorkspace, REVIEWING_ROLES, SUPERVISING_ROLES, useMe, useSession } from '../session/session';
 import { OUTBOX_ROLES } from '../outbox/roles';
-import { loadSectionsWhenIdle, type Section } from '../section-code';
+import type { Role } from '../api/types';
+import { loadSectionsWhenIdle, SECTION_PATH, type Section } from '../section-code';
 import { Brand } from './Brand';
 import { ShortcutsHelp } from './ShortcutsHelp';
+
+/** The sections this role may open, in the order the header lists them. */
+function sectionsFor(role: Role): { value: Section; label: string; to: string }[] {
+  const section = (value: Section, label: string) => ({ value, label, to: SECTION_PATH[value] });
+  return [
+    ...(hasWorkspace(role) ? [section('work', 'Workspace')] : []),
+    ...(SUPERVISING_ROLES.includes(role) ? [section('supervisor', 'Supervisor')] : []),
+    ...(REVIEWING_ROLES.includes(role) ? [section('review', 'Review')] : []),
+    ...(OUTBOX_ROLES.includes(role) ? [section('outbox', 'Outbox')] : []),
+    ...(role === 'admin' ? [section('admin', 'Admin')] : []),
+  ];
+}
 
 /** The frame of every staff screen: brand, where to go, search, and who is signed in. */
 export function StaffShell({ children }: { children: ReactNode }) {
@@ -16,18 +29,9 @@ export function StaffShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
-  const sections: { value: Section; label: string; to: string }[] = [
-    ...(hasWorkspace(me.role) ? [{ value: 'work' as const, label: 'Workspace', to: '/work' }] : []),
-    ...(SUPERVISING_ROLES.includes(me.role)
-      ? [{ value: 'supervisor' as const, label: 'Supervisor', to: '/supervisor' }]
-      : []),
-    ...(REVIEWING_ROLES.includes(me.role) ? [{ value: 'review' as const, label: 'Review', to: '/review' }] : []),
-    ...(OUTBOX_ROLES.includes(me.role) ? [{ value: 'outbox' as const, label: 'Outbox', to: '/outbox' }] : []),
-    ...(me.role === 'admin' ? [{ value: 'admin' as const, label: 'Admin', to: '/admin' }] : []),
-  ];
+  const sections = useMemo(() => sectionsFor(me.role), [me.role]);
   const section = sections.find((s) => location.pathname.startsWith(s.to))?.value ?? 'work';
-  const openable = sections.map((s) => s.value).join(' ');
-  useEffect(() => loadSectionsWhenIdle(openable.split(' ') as Section[]), [openable]);
+  useEffect(() => loadSectionsWhenIdle(sections.map((s) => s.value)), [sections]);
 
   return (
     <AppShell header={{ height: 60 }} padding={0}>
