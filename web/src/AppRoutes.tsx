@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { LoadedScreen } from './components/LoadedScreen';
 import { Loading } from './components/states';
 import { StaffShell } from './layout/StaffShell';
 import { SignInPage } from './pages/SignInPage';
@@ -9,36 +10,24 @@ import { homeFor, REVIEWING_ROLES, STAFF_ROLES, SUPERVISING_ROLES, useSession } 
 import type { Role } from './api/types';
 import { OUTBOX_ROLES } from './outbox/roles';
 import { SECTION_CODE } from './section-code';
+import { screenCode } from './screen-code';
 
 // Each part of the app loads on its own: a customer on the portal never downloads the workspace.
-const PortalPage = lazy(() => import('./portal/PortalPage').then((m) => ({ default: m.PortalPage })));
-const SupervisorPage = lazy(() => SECTION_CODE.supervisor().then((m) => ({ default: m.SupervisorPage })));
-const ReviewPage = lazy(() => SECTION_CODE.review().then((m) => ({ default: m.ReviewPage })));
-const OutboxPage = lazy(() => SECTION_CODE.outbox().then((m) => ({ default: m.OutboxPage })));
-const AdminPage = lazy(() => SECTION_CODE.admin().then((m) => ({ default: m.AdminPage })));
-const WorkspacePage = lazy(() => SECTION_CODE.work().then((m) => ({ default: m.WorkspacePage })));
+const PORTAL_CODE = screenCode(() => import('./portal/PortalPage').then((m) => m.PortalPage));
 
 export function AppRoutes() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <AppRoutesInner />
-    </Suspense>
-  );
-}
-
-function AppRoutesInner() {
   return (
     <Routes>
       <Route path="/" element={<Home />} />
       <Route path="/signin" element={<SignInPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
-      <Route path="/portal/:organisation/*" element={<PortalPage />} />
+      <Route path="/portal/:organisation/*" element={<LoadedScreen code={PORTAL_CODE} />} />
       <Route
         path="/work/*"
         element={
           <StaffOnly roles={STAFF_ROLES}>
             <StaffShell>
-              <WorkspacePage />
+              <LoadedScreen code={SECTION_CODE.work} />
             </StaffShell>
           </StaffOnly>
         }
@@ -48,7 +37,7 @@ function AppRoutesInner() {
         element={
           <StaffOnly roles={SUPERVISING_ROLES}>
             <StaffShell>
-              <SupervisorPage />
+              <LoadedScreen code={SECTION_CODE.supervisor} />
             </StaffShell>
           </StaffOnly>
         }
@@ -58,7 +47,7 @@ function AppRoutesInner() {
         element={
           <StaffOnly roles={REVIEWING_ROLES}>
             <StaffShell>
-              <ReviewPage />
+              <LoadedScreen code={SECTION_CODE.review} />
             </StaffShell>
           </StaffOnly>
         }
@@ -68,7 +57,7 @@ function AppRoutesInner() {
         element={
           <StaffOnly roles={['admin']}>
             <StaffShell>
-              <AdminPage />
+              <LoadedScreen code={SECTION_CODE.admin} />
             </StaffShell>
           </StaffOnly>
         }
@@ -78,7 +67,7 @@ function AppRoutesInner() {
         element={
           <StaffOnly roles={OUTBOX_ROLES}>
             <StaffShell>
-              <OutboxPage />
+              <LoadedScreen code={SECTION_CODE.outbox} />
             </StaffShell>
           </StaffOnly>
         }

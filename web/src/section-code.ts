@@ -1,4 +1,4 @@
-import { loadWorkspace } from './workspace/load-workspace';
+import { screenCode } from './screen-code';
 
 /**
  * Each section's code, loaded on its own (a customer on the portal never downloads the
@@ -6,11 +6,11 @@ import { loadWorkspace } from './workspace/load-workspace';
  * drawn and the browser is idle, so moving to another tab does not wait for its code.
  */
 export const SECTION_CODE = {
-  work: loadWorkspace,
-  supervisor: () => import('./supervisor/SupervisorPage'),
-  review: () => import('./review/ReviewPage'),
-  outbox: () => import('./outbox/OutboxPage'),
-  admin: () => import('./admin/AdminPage'),
+  work: screenCode(() => import('./workspace/WorkspacePage').then((m) => m.WorkspacePage)),
+  supervisor: screenCode(() => import('./supervisor/SupervisorPage').then((m) => m.SupervisorPage)),
+  review: screenCode(() => import('./review/ReviewPage').then((m) => m.ReviewPage)),
+  outbox: screenCode(() => import('./outbox/OutboxPage').then((m) => m.OutboxPage)),
+  admin: screenCode(() => import('./admin/AdminPage').then((m) => m.AdminPage)),
 } as const;
 
 export type Section = keyof typeof SECTION_CODE;
@@ -32,13 +32,13 @@ export function loadSectionOfAddress(pathname: string): void {
   const section = (Object.keys(SECTION_PATH) as Section[]).find(
     (key) => pathname === SECTION_PATH[key] || pathname.startsWith(`${SECTION_PATH[key]}/`),
   );
-  if (section) void SECTION_CODE[section]().catch(() => undefined);
+  if (section) void SECTION_CODE[section].load().catch(() => undefined);
 }
 
 /** Loads the code of these sections when the browser has nothing else to do. */
 export function loadSectionsWhenIdle(sections: readonly Section[]): () => void {
   const load = () => {
-    for (const section of sections) void SECTION_CODE[section]().catch(() => undefined);
+    for (const section of sections) void SECTION_CODE[section].load().catch(() => undefined);
   };
   if (typeof window.requestIdleCallback === 'function') {
     const handle = window.requestIdleCallback(load, { timeout: 4_000 });

@@ -4,7 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm, type Credentials } from '../components/SignInForm';
 import { Brand } from '../layout/Brand';
 import { homeFor, useSession } from '../session/session';
-import { loadWorkspace } from '../workspace/load-workspace';
+import { SECTION_CODE } from '../section-code';
 
 const LAST_ORGANISATION = 'hearken.organisation';
 
@@ -16,7 +16,7 @@ export function SignInPage() {
   const [tenant, setTenant] = useState(params.get('organisation') ?? localStorage.getItem(LAST_ORGANISATION) ?? '');
   // Most staff land on the workspace: fetch its code while they type (an import runs only once).
   useEffect(() => {
-    const idle = setTimeout(() => void loadWorkspace().catch(() => undefined), 300);
+    const idle = setTimeout(() => void SECTION_CODE.work.load().catch(() => undefined), 300);
     return () => clearTimeout(idle);
   }, []);
 
