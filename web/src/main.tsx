@@ -11,8 +11,9 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { AppRoutes } from './AppRoutes';
+import { askFirstQuestions } from './first-questions';
 import { loadSectionOfAddress } from './section-code';
-import { SessionProvider } from './session/session';
+import { askWhoIsSignedIn, SessionProvider } from './session/session';
 import { cssVariables, theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -26,14 +27,17 @@ const queryClient = new QueryClient({
   },
 });
 
+// Before anything is drawn: who is signed in, the screen's code and its first data, all at once.
+const signedIn = askWhoIsSignedIn();
 loadSectionOfAddress(window.location.pathname);
+askFirstQuestions(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
-        <SessionProvider>
+        <SessionProvider asked={signedIn}>
           <BrowserRouter>
             <AppRoutes />
           </BrowserRouter>

@@ -7,7 +7,7 @@ import {
   listTeamLoads,
 } from '../../store/repositories/supervisor-overview.ts';
 import type { Actor } from '../actor.ts';
-import { teamQueue } from '../cases/team-queue.ts';
+import { teamQueues } from '../cases/team-queue.ts';
 import { formatCaseReference } from '../../domain/channels/case-reference.ts';
 
 const OVERVIEW_ROLES = new Set(['admin', 'supervisor', 'analyst']);
@@ -31,12 +31,15 @@ export async function supervisorOverview(actor: Actor, now = new Date()) {
     await listTeams(scope),
     await listTeamLoads(scope),
   ];
-  const teamViews = [];
-  for (const team of teams) {
-    // The same estimate a caller gets from GET /teams/:id/queue, so both always agree.
-    const queue = await teamQueue(scope, team.id);
+  // The same estimate a caller gets from GET /teams/:id/queue, so both always agree.
+  const queues = await teamQueues(
+    scope,
+    teams.map((t) => t.id),
+  );
+  const teamViews = teams.map((team, i) => {
+    const queue = queues[i]!;
     const load = loads.get(team.id);
-    teamViews.push({
+    return {
       teamId: team.id,
       name: team.name,
       agents: queue.agents,
@@ -45,8 +48,8 @@ export async function supervisorOverview(actor: Actor, now = new Date()) {
       oldestWaitingSince: load?.oldestWaitingSince?.toISOString() ?? null,
       estimatedWaitMinutes: queue.estimatedWaitMinutes,
       offerCallback: queue.offerCallback,
-    });
-  }
+    };
+  });
   return {
     totals,
     escalations: escalations.map((e) => ({

@@ -1,9 +1,11 @@
 import { Anchor, Center, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm, type Credentials } from '../components/SignInForm';
 import { Brand } from '../layout/Brand';
 import { homeFor, useSession } from '../session/session';
+import { askFirstQuestions } from '../first-questions';
 import { SECTION_CODE } from '../section-code';
 
 const LAST_ORGANISATION = 'hearken.organisation';
@@ -13,6 +15,7 @@ export function SignInPage() {
   const { me, signIn } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [tenant, setTenant] = useState(params.get('organisation') ?? localStorage.getItem(LAST_ORGANISATION) ?? '');
   // Most staff land on the workspace: fetch its code while they type (an import runs only once).
   useEffect(() => {
@@ -25,9 +28,10 @@ export function SignInPage() {
   async function signInHere({ email, password }: Credentials) {
     const who = await signIn({ tenant: tenant.trim(), email, password });
     localStorage.setItem(LAST_ORGANISATION, tenant.trim());
-    navigate(who.role === 'customer' ? homeFor(who) : (safeNext(params.get('next')) ?? homeFor(who)), {
-      replace: true,
-    });
+    const destination = who.role === 'customer' ? homeFor(who) : (safeNext(params.get('next')) ?? homeFor(who));
+    // The first screen's data is asked for now, not once that screen is drawn.
+    askFirstQuestions(queryClient, new URL(destination, window.location.origin));
+    navigate(destination, { replace: true });
   }
 
   return (

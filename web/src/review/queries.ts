@@ -1,4 +1,11 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+} from '@tanstack/react-query';
 import { api } from '../api/client';
 import type {
   AnalysisAudit,
@@ -26,15 +33,16 @@ export const reviewKeys = {
 };
 
 /** The review queue, most to learn from first, one page of PAGE_SIZE at a time. */
-export function useReviewQueue(filters: ReviewFilters) {
-  return useInfiniteQuery({
+export const reviewQueueQuery = (filters: ReviewFilters) =>
+  infiniteQueryOptions({
     queryKey: reviewKeys.queue(filters),
     queryFn: ({ signal, pageParam }) =>
       api<ReviewPage>('/analysis/review', { signal, query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-}
+
+export const useReviewQueue = (filters: ReviewFilters) => useInfiniteQuery(reviewQueueQuery(filters));
 
 export function useReviewFacets(enabled = true) {
   return useQuery({

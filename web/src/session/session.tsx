@@ -13,20 +13,27 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-/** Who is signed in, for every screen. The session itself is the server's HttpOnly cookie. */
-export function SessionProvider({ children }: { children: ReactNode }) {
+/** Asks the server who is signed in (nobody: null). */
+export const askWhoIsSignedIn = (): Promise<Me | null> =>
+  api<Me>('/auth/me', { quietUnauthenticated: true }).catch(() => null);
+
+/**
+ * Who is signed in, for every screen. The session itself is the server's HttpOnly cookie.
+ * `asked`: the question already on its way (the page asks it before drawing anything).
+ */
+export function SessionProvider({ asked, children }: { asked?: Promise<Me | null>; children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [endedReason, setEndedReason] = useState<string | null>(null);
 
   useEffect(() => {
-    const controller = new AbortController();
-    api<Me>('/auth/me', { signal: controller.signal, quietUnauthenticated: true })
-      .then(setMe)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setMe(null);
-      });
-    return () => controller.abort();
-  }, []);
+    let live = true;
+    void (asked ?? askWhoIsSignedIn()).then((who) => {
+      if (live) setMe((current) => (current === undefined ? who : current));
+    });
+    return () => {
+      live = false;
+    };
+  }, [asked]);
 
   useEffect(
     () =>

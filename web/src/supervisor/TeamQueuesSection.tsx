@@ -4,11 +4,16 @@ import { IconPhoneCall, IconUsersGroup } from '@tabler/icons-react';
 import type { TeamWait } from '../api/types';
 import { Empty } from '../components/states';
 import { SectionCard } from '../components/SectionCard';
+import { useAfterFirstPaint } from '../components/useAfterFirstPaint';
 import { SectionTable } from './SectionTable';
 import { formatSpan } from './time';
 
+const CHART_HEIGHT = 220;
+
 /** Each team's queue: a chart to compare at a glance, and the table with the figures. */
 export function TeamQueuesSection({ teams, now }: { teams: TeamWait[]; now: number }) {
+  // The chart is the costliest part of the screen to draw: the figures show first, it a frame later.
+  const painted = useAfterFirstPaint();
   const chartData = teams.map((t) => ({ team: t.name, waiting: t.waiting, open: t.open }));
   const described = teams.map((t) => `${t.name}: ${t.waiting} waiting, ${t.open} open`).join('; ');
   return (
@@ -19,21 +24,23 @@ export function TeamQueuesSection({ teams, now }: { teams: TeamWait[]; now: numb
         </Empty>
       ) : (
         <>
-          <Box role="img" aria-label={`Waiting and open cases per team. ${described}`} mb="md">
-            <BarChart
-              h={220}
-              data={chartData}
-              dataKey="team"
-              series={[
-                { name: 'waiting', label: 'Waiting', color: 'orange.6' },
-                { name: 'open', label: 'Open', color: 'hearken.5' },
-              ]}
-              withLegend
-              legendProps={{ verticalAlign: 'top', height: 36 }}
-              tickLine="y"
-              maxBarWidth={40}
-              yAxisProps={{ allowDecimals: false }}
-            />
+          <Box role="img" aria-label={`Waiting and open cases per team. ${described}`} mb="md" mih={CHART_HEIGHT}>
+            {painted ? (
+              <BarChart
+                h={CHART_HEIGHT}
+                data={chartData}
+                dataKey="team"
+                series={[
+                  { name: 'waiting', label: 'Waiting', color: 'orange.6' },
+                  { name: 'open', label: 'Open', color: 'hearken.5' },
+                ]}
+                withLegend
+                legendProps={{ verticalAlign: 'top', height: 36 }}
+                tickLine="y"
+                maxBarWidth={40}
+                yAxisProps={{ allowDecimals: false }}
+              />
+            ) : null}
           </Box>
           <SectionTable
             columns={[

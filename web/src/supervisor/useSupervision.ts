@@ -1,28 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client';
-import type { RecentAlert, SupervisorOverview } from '../api/types';
+import type { RecentAlert } from '../api/types';
 import { useLiveFeed, type LiveFeedEvent, type LiveFeedStatus } from './live-feed';
+import { ALERTS_KEY, OVERVIEW_KEY, overviewQuery, recentAlertsQuery } from './queries';
 
-export const OVERVIEW_KEY = ['supervisor', 'overview'] as const;
-const REFRESH_MS = 15_000;
 /** Live events come in bursts (a chat is many messages): refetch once per burst, not per event. */
 const REFETCH_AFTER_EVENT_MS = 2_000;
 /** How far back the activity count looks. */
 export const ACTIVITY_WINDOW_MS = 5 * 60_000;
 const MAX_ALERTS = 50;
-/** How many earlier alerts the panel shows when the screen opens. */
-const RECENT_ALERTS = 20;
-const ALERTS_KEY = ['supervisor', 'alerts'] as const;
 
-export function useSupervisorOverview() {
-  return useQuery({
-    queryKey: OVERVIEW_KEY,
-    queryFn: ({ signal }) => api<SupervisorOverview>('/supervisor/overview', { signal }),
-    refetchInterval: REFRESH_MS,
-    staleTime: 5_000,
-  });
-}
+export const useSupervisorOverview = () => useQuery(overviewQuery);
 
 /** A conversation that turned negative or shows churn intent: loaded with the page or arrived live since. */
 export interface LiveAlert {
@@ -76,13 +64,7 @@ const toAlerts = (data: { items: RecentAlert[] }) => data.items.map(fromRecent);
 
 /** The alerts raised before the screen opened (and while its live feed was down). */
 function useRecentAlerts() {
-  return useQuery({
-    queryKey: ALERTS_KEY,
-    queryFn: ({ signal }) =>
-      api<{ items: RecentAlert[] }>('/analysis/alerts', { signal, query: { limit: RECENT_ALERTS } }),
-    staleTime: 60_000,
-    select: toAlerts,
-  });
+  return useQuery({ ...recentAlertsQuery, select: toAlerts });
 }
 
 /** Live and loaded alerts as one list, newest first: the same alert (contact and reason) shows once. */

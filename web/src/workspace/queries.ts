@@ -1,4 +1,11 @@
-import { queryOptions, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { api } from '../api/client';
 import type {
@@ -40,24 +47,26 @@ export const keys = {
 const QUEUE_PAGE = 30;
 const TIMELINE_PAGE = 30;
 
-export function useQueues() {
-  return useQuery({
-    queryKey: keys.queues,
-    queryFn: ({ signal }) => api<QueuesResponse>('/workspace/queues', { signal }),
-    // Live events refresh sooner; this is the fallback when the socket is down.
-    refetchInterval: 30_000,
-  });
-}
+/** Every queue's count, for the queue list. */
+export const queuesQuery = queryOptions({
+  queryKey: keys.queues,
+  queryFn: ({ signal }) => api<QueuesResponse>('/workspace/queues', { signal }),
+  // Live events refresh sooner; this is the fallback when the socket is down.
+  refetchInterval: 30_000,
+});
 
-export function useQueueItems(key: QueueKey) {
-  return useInfiniteQuery({
+/** One queue's cases, a page at a time. */
+export const queueItemsQuery = (key: QueueKey) =>
+  infiniteQueryOptions({
     queryKey: keys.queue(key),
     queryFn: ({ signal, pageParam }) =>
       api<QueuePage>(`/workspace/queues/${key}`, { signal, query: { limit: QUEUE_PAGE, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-}
+
+export const useQueues = () => useQuery(queuesQuery);
+export const useQueueItems = (key: QueueKey) => useInfiniteQuery(queueItemsQuery(key));
 
 export function useCustomer(id: string | undefined) {
   return useQuery({
@@ -206,12 +215,39 @@ export const useTeams = () => useQuery(teams);
  */
 export function usePrefetchWorkspaceLists() {
   const client = useQueryClient();
-  useEffect(() => {
-    void client.prefetchQuery(users);
-    void client.prefetchQuery(teams);
-    void client.prefetchQuery(transfersToMe);
-    void client.prefetchQuery(escalationsForMe);
-  }, [client]);
+  useEffect(
+    // After the queue is in: asked beside it, these four delayed its answer on the one connection.
+    () =>
+      whenNothingLoads(client, () => {
+        void client.prefetchQuery(users);
+        void client.prefetchQuery(teams);
+        void client.prefetchQuery(transfersToMe);
+        void client.prefetchQuery(escalationsForMe);
+      }),
+    [client],
+  );
+}
+
+/** Runs `work` once no query is loading (at the latest after `maxWaitMs`); the returned function cancels. */
+function whenNothingLoads(client: QueryClient, work: () => void, maxWaitMs = 3_000): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    stop();
+    window.clearTimeout(timer);
+    work();
+  };
+  const stop = client.getQueryCache().subscribe(() => {
+    if (client.isFetching() === 0) run();
+  });
+  const timer = window.setTimeout(run, maxWaitMs);
+  if (client.isFetching() === 0) run();
+  return () => {
+    done = true;
+    stop();
+    window.clearTimeout(timer);
+  };
 }
 
 export function useOpenProblems(enabled: boolean) {
