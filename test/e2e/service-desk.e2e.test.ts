@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request as PlaywrightRequest, Response as PlaywrightResponse } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditScreen, describeViolations, type ScreenAudit } from './helpers/accessibility.ts';
 import {
@@ -305,6 +305,31 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     await screenshot(page, 'supervisor');
     await audit(page, 'supervisor');
   });
+
+  step(
+    'a reload of the supervisor view asks for its figures beside "who is signed in", not after the answer',
+    async () => {
+      const page = windows.supervisor!;
+      const events: string[] = [];
+      const watched = (url: string) => {
+        const path = new URL(url).pathname;
+        return path === '/api/v1/auth/me' || path === '/api/v1/supervisor/overview' ? path : undefined;
+      };
+      const asked = (r: PlaywrightRequest) => watched(r.url()) && events.push(`asked ${watched(r.url())}`);
+      const answered = (r: PlaywrightResponse) => watched(r.url()) && events.push(`answered ${watched(r.url())}`);
+      page.on('request', asked);
+      page.on('response', answered);
+      await page.reload();
+      await sees(page.getByRole('heading', { level: 2, name: 'Escalations waiting' }));
+      page.off('request', asked);
+      page.off('response', answered);
+      const overviewAsked = events.indexOf('asked /api/v1/supervisor/overview');
+      expect(overviewAsked, events.join(', ')).toBeGreaterThanOrEqual(0);
+      expect(overviewAsked, events.join(', ')).toBeLessThan(events.indexOf('answered /api/v1/auth/me'));
+      // Asked once: the screen took the answer already on its way instead of asking again.
+      expect(events.filter((e) => e === 'asked /api/v1/supervisor/overview')).toHaveLength(1);
+    },
+  );
 
   step("the supervisor reviews the customer's analysed request and labels it", async () => {
     const page = windows.supervisor!;
