@@ -15,8 +15,8 @@ import { ReviewRow } from './ReviewRow';
 import { TopicModelCard } from './TopicModelCard';
 import { useTopDrawnFirst } from '../components/useAfterFirstPaint';
 
-/** What fits on the first screen, drawn at once; the rest of the page a frame later. */
-const FIRST_DRAWN = 10;
+/** What fits on the first screen (two or three rows at 800 px), drawn at once; the rest a frame later. */
+const FIRST_DRAWN = 4;
 
 /**
  * The experts' review queue: analysed contacts, most to learn from first, narrowed by topic,
