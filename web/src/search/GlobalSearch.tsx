@@ -51,7 +51,8 @@ export function GlobalSearch() {
           leftSection={results.isFetching ? <Loader size={16} /> : <IconSearch size={18} aria-hidden />}
           aria-label="Search"
         />
-        <Spotlight.ActionsList>
+        {/* Which words the list answers: while a new answer is on its way, the last one still shows. */}
+        <Spotlight.ActionsList data-results-for={results.data ? debounced : undefined}>
           {debounced.length < 2 ? (
             <Spotlight.Empty>Type at least two characters.</Spotlight.Empty>
           ) : results.isError ? (
