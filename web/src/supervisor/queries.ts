@@ -17,6 +17,7 @@ export const overviewQuery = queryOptions({
 /** The alerts raised before the screen opened (and while its live feed was down). */
 export const recentAlertsQuery = queryOptions({
   queryKey: ALERTS_KEY,
-  queryFn: ({ signal }) => api<{ items: RecentAlert[] }>('/analysis/alerts', { signal, query: { limit: RECENT_ALERTS } }),
+  queryFn: ({ signal }) =>
+    api<{ items: RecentAlert[] }>('/analysis/alerts', { signal, query: { limit: RECENT_ALERTS } }),
   staleTime: 60_000,
 });
