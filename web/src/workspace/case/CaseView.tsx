@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { CaseDetail } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
+import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import { useMe } from '../../session/session';
 import { ActionBar, useAssignToMe, type CaseDialog } from '../actions/ActionBar';
 import { HandoffBanners } from '../actions/HandoffBanners';
@@ -14,6 +15,9 @@ import { Timeline } from '../timeline/Timeline';
 import { VerificationPanel } from '../verification/VerificationPanel';
 import { CaseHeader } from './CaseHeader';
 import { Composer, type ComposerHandle } from './Composer';
+
+/** About the height of the composer with an empty reply. */
+const COMPOSER_HEIGHT = 241;
 
 /** A case, customer first: who they are and what they have been through, then the case and what to do about it. */
 export function CaseView() {
@@ -41,6 +45,9 @@ function OpenCase({ detail }: { detail: CaseDetail }) {
   const [dialog, setDialog] = useState<CaseDialog | null>(null);
   const assign = useAssignToMe(detail.id, detail.customerId, me.id);
   const closed = detail.status === 'closed';
+  // The composer sits below the case and measures its text box as it mounts: drawn a frame after
+  // the customer and the case, which show first. Its room is kept, so nothing below moves.
+  const painted = useAfterFirstPaint();
 
   // Replies go out on the channel of the customer's latest message on this case.
   const replyChannel = useMemo(() => {
@@ -91,8 +98,10 @@ function OpenCase({ detail }: { detail: CaseDetail }) {
           />
         </Stack>
       </Paper>
-      {closed ? null : (
+      {closed ? null : painted ? (
         <Composer ref={composer} caseId={detail.id} customerId={detail.customerId} replyChannel={replyChannel} />
+      ) : (
+        <Box mih={COMPOSER_HEIGHT} aria-hidden />
       )}
       <Timeline customerId={detail.customerId} customerName={customer.data?.name} openCaseId={detail.id} />
     </Stack>
