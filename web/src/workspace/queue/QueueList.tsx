@@ -6,9 +6,13 @@ import { Empty, ErrorState } from '../../components/states';
 import { useQueueItems, useQueues } from '../queries';
 import type { QueueKey } from '../queue-types';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
+import { useTopDrawnFirst } from '../../components/useAfterFirstPaint';
 import { unlessDialogOpen } from '../../components/shortcuts';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { QueueRow } from './QueueRow';
+
+/** The rows a first screen holds (ten or so at 800 px), drawn at once; the rest a frame later. */
+const FIRST_DRAWN = 12;
 
 const EMPTY: Record<QueueKey, { title: string; hint: string }> = {
   mine: { title: 'Nothing waiting for you', hint: 'Cases you own appear here as soon as they need you.' },
@@ -45,6 +49,7 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
 
   const list = useMemo(() => items.data?.pages.flatMap((p) => p.items) ?? [], [items.data]);
   const selectedIndex = list.findIndex((i) => i.caseId === openCaseId);
+  const { drawn, complete } = useTopDrawnFirst(list, FIRST_DRAWN);
 
   const step = (delta: 1 | -1) => {
     if (list.length === 0) return;
@@ -113,7 +118,7 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
           bdrs={compact ? undefined : 'md'}
           bg="white"
         >
-          {list.map((item) => (
+          {drawn.map((item) => (
             <QueueRow
               key={item.caseId}
               ref={(el) => {
@@ -126,7 +131,7 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
               compact={compact}
             />
           ))}
-          <LoadMoreFooter pages={items} label="Load more" />
+          {complete ? <LoadMoreFooter pages={items} label="Load more" /> : null}
         </Box>
       )}
     </Box>
