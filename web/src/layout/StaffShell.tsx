@@ -1,11 +1,13 @@
 import { AppShell, Avatar, Badge, Group, Menu, Tabs, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKeyboard, IconLogout } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { hasWorkspace, REVIEWING_ROLES, SUPERVISING_ROLES, useMe, useSession } from '../session/session';
 import { OUTBOX_ROLES } from '../outbox/roles';
 import type { Role } from '../api/types';
+import { askFirstQuestions } from '../first-questions';
 import { loadSectionsWhenIdle, SECTION_PATH, type Section } from '../section-code';
 import { Brand } from './Brand';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -27,6 +29,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
   const me = useMe();
   const { signOut } = useSession();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const location = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
   const sections = useMemo(() => sectionsFor(me.role), [me.role]);
@@ -41,7 +44,12 @@ export function StaffShell({ children }: { children: ReactNode }) {
             <Brand subtitle={me.tenant} />
             <Tabs
               value={section}
-              onChange={(value) => navigate(sections.find((s) => s.value === value)?.to ?? '/')}
+              onChange={(value) => {
+                const to = sections.find((s) => s.value === value)?.to ?? '/';
+                // The section's first data is asked for now, beside taking the last one down.
+                askFirstQuestions(queryClient, new URL(to, window.location.origin));
+                navigate(to);
+              }}
               variant="pills"
               aria-label="Sections"
             >
