@@ -412,6 +412,41 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the service desk in the brow
     await sees(page.getByRole('status').filter({ hasText: /session has ended/i }));
   });
 
+  step(
+    "the next person to sign in at the same desk never sees the last one's queue, not even for a moment",
+    async () => {
+      const { context, page } = await openWindow(browser);
+      try {
+        await signInAsStaff(page, hearken.url, signInDetails(desk.colleague));
+        const queue = page.locator('section[aria-label^="Queue:"]');
+        await sees(queue.getByText(request.subject).first());
+        await page.getByRole('button', { name: `Account: ${desk.colleague.name}` }).click();
+        await page.getByRole('menuitem', { name: 'Sign out' }).click();
+        await arrivesAt(page, /^\/signin$/);
+        // From here on, every change to the page is checked for the colleague's case in a queue.
+        await page.evaluate((subject) => {
+          const seen = window as unknown as { lastPersonsCaseShown?: boolean };
+          seen.lastPersonsCaseShown = false;
+          new MutationObserver(() => {
+            for (const section of document.querySelectorAll('section[aria-label^="Queue:"]'))
+              if (section.textContent?.includes(subject)) seen.lastPersonsCaseShown = true;
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        }, request.subject);
+        // Signed in within the same app (no page load), as someone sharing the desk would.
+        await fillSignIn(page, signInDetails(desk.agent));
+        await sees(page.getByRole('button', { name: `Account: ${desk.agent.name}` }));
+        await noLongerSees(queue.locator('.mantine-Skeleton-root'));
+        await sees(queue.getByRole('heading', { level: 1 }));
+        await page.waitForTimeout(500);
+        expect(
+          await page.evaluate(() => (window as unknown as { lastPersonsCaseShown?: boolean }).lastPersonsCaseShown),
+        ).toBe(false);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
   describe('accessibility (axe-core, WCAG 2 A and AA): no serious or critical violations', () => {
     it.each([
       'sign-in',

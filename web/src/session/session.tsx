@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onSessionEnded } from '../api/client';
 import type { Me } from '../api/types';
@@ -24,6 +25,7 @@ export const askWhoIsSignedIn = (): Promise<Me | null> =>
 export function SessionProvider({ asked, children }: { asked?: Promise<Me | null>; children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [endedReason, setEndedReason] = useState<string | null>(null);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     let live = true;
@@ -46,17 +48,22 @@ export function SessionProvider({ asked, children }: { asked?: Promise<Me | null
     [],
   );
 
-  const signIn = useCallback(async (input: { tenant: string; email: string; password: string }) => {
-    // The answer names who signed in, as /auth/me would: no second round trip before the first screen.
-    const { user: who } = await api<{ user: Me }>('/auth/login', {
-      method: 'POST',
-      body: input,
-      quietUnauthenticated: true,
-    });
-    setEndedReason(null);
-    setMe(who);
-    return who;
-  }, []);
+  const signIn = useCallback(
+    async (input: { tenant: string; email: string; password: string }) => {
+      // The answer names who signed in, as /auth/me would: no second round trip before the first screen.
+      const { user: who } = await api<{ user: Me }>('/auth/login', {
+        method: 'POST',
+        body: input,
+        quietUnauthenticated: true,
+      });
+      // What the last person's screens fetched is not the next person's to see (a shared desk).
+      queryClient.clear();
+      setEndedReason(null);
+      setMe(who);
+      return who;
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -66,7 +73,8 @@ export function SessionProvider({ asked, children }: { asked?: Promise<Me | null
     }
     setEndedReason(null);
     setMe(null);
-  }, []);
+    queryClient.clear();
+  }, [queryClient]);
 
   const value = useMemo(() => ({ me, endedReason, signIn, signOut }), [me, endedReason, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
