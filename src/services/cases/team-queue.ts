@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { notFound } from '../../errors.ts';
 import { queueWait } from '../../domain/cases/callbacks.ts';
 import { loadCasePolicy } from '../../store/repositories/organisation.ts';
@@ -18,14 +18,15 @@ export interface TeamQueue {
 export async function teamQueue(scope: TenantScope, teamId: string): Promise<TeamQueue> {
   const team = await findTeam(scope, teamId);
   if (!team) throw notFound('Team');
-  return (await teamQueues(scope, [teamId], teamId))[0]!;
+  return (await teamQueues(scope, [teamId]))[0]!;
 }
 
 /**
  * The same estimate for many teams, counted in one query per table whatever their number (the
- * supervisor overview shows every team); `only` narrows the counts to one team.
+ * supervisor overview shows every team).
  */
-export async function teamQueues(scope: TenantScope, teamIds: readonly string[], only?: string): Promise<TeamQueue[]> {
+export async function teamQueues(scope: TenantScope, teamIds: readonly string[]): Promise<TeamQueue[]> {
+  if (teamIds.length === 0) return [];
   const [waiting, agents, policy] = [
     await scope.db
       .select({ teamId: cases.teamId, n: sql<number>`count(*)::int` })
@@ -33,7 +34,7 @@ export async function teamQueues(scope: TenantScope, teamIds: readonly string[],
       .where(
         and(
           eq(cases.tenantId, scope.tenantId),
-          only ? eq(cases.teamId, only) : isNotNull(cases.teamId),
+          inArray(cases.teamId, [...teamIds]),
           isNull(cases.ownerId),
           ne(cases.status, 'closed'),
           ne(cases.status, 'solved'),
@@ -43,13 +44,7 @@ export async function teamQueues(scope: TenantScope, teamIds: readonly string[],
     await scope.db
       .select({ teamId: users.teamId, n: sql<number>`count(*)::int` })
       .from(users)
-      .where(
-        and(
-          eq(users.tenantId, scope.tenantId),
-          only ? eq(users.teamId, only) : isNotNull(users.teamId),
-          eq(users.active, true),
-        ),
-      )
+      .where(and(eq(users.tenantId, scope.tenantId), inArray(users.teamId, [...teamIds]), eq(users.active, true)))
       .groupBy(users.teamId),
     await loadCasePolicy(scope),
   ];
