@@ -11,11 +11,15 @@ export const minutesAfter = (date: Date, minutes: number): Date => new Date(date
 
 /** The same moment if it falls within [open, close) hours (UTC), else soon after the next opening. */
 export function withinHours(date: Date, [open, close]: readonly [number, number], random: DemoRandom): Date {
+  // Drawn whether or not they are used: otherwise the hour of `now` decided how many numbers each
+  // journey took, and so every later customer's history, and the demo was not the same by the hour.
+  const minutes = random.int(0, 89);
+  const seconds = random.int(0, 59);
   const hour = date.getUTCHours();
   if (hour >= open && hour < close) return date;
   const next = new Date(date);
   if (hour >= close) next.setUTCDate(next.getUTCDate() + 1);
-  next.setUTCHours(open, random.int(0, 89), random.int(0, 59), 0);
+  next.setUTCHours(open, minutes, seconds, 0);
   return next;
 }
 
