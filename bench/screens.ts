@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
-      executablePath: values.chromium,
+      executablePath: await asOrdinaryUser(values.chromium),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     const bench = new ScreenBench(browser, server.url, server.logins, runs, timeout);
@@ -131,6 +131,27 @@ async function main(): Promise<void> {
     await server.stop();
     if (!values['data-dir']) await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Chromium raises its own display threads to nice -8 when it may (as root here), so in this
+ * one-machine bench it starved the server: answers took 3–7× longer than with the browser idle.
+ * A person's browser, on a desktop without that right, runs at the server's priority. Returns a
+ * launcher that drops the right (CAP_SYS_NICE) first, when running as root with setpriv at hand.
+ */
+async function asOrdinaryUser(chromiumPath: string): Promise<string> {
+  const setpriv = '/usr/bin/setpriv';
+  if (process.getuid?.() !== 0 || !existsSync(setpriv)) return chromiumPath;
+  const launcher = join(await mkdtemp(join(tmpdir(), 'hearken-chromium-')), 'chromium');
+  const quoted = `'${chromiumPath.replaceAll("'", "'\\''")}'`;
+  await writeFile(
+    launcher,
+    `#!/bin/sh\nexec ${setpriv} --inh-caps=-sys_nice --bounding-set=-sys_nice ${quoted} "$@"\n`,
+    {
+      mode: 0o755,
+    },
+  );
+  return launcher;
 }
 
 /** `hearken demo` as its own process, so its CPU can be read from /proc. */
@@ -224,6 +245,8 @@ class ScreenBench {
     for (let i = 0; i < this.runs; i++) {
       const { context, page, calls } = await this.window();
       await page.goto(`${this.url}/signin?organisation=demo`);
+      // A person reads and types for seconds: by then the page has fetched what it asks ahead.
+      await page.waitForLoadState('networkidle');
       await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('demo');
       await page.getByRole('textbox', { name: 'Email', exact: true }).fill(agent.email);
       await page.getByRole('textbox', { name: 'Password', exact: true }).fill(agent.password);

