@@ -221,6 +221,24 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+interface Window {
+  context: BrowserContext;
+  page: Page;
+  calls: ApiCall[];
+}
+
+const QUIET_MS = 300;
+const quietAfter = new WeakMap<Page, { inFlight: number; lastAt: number }>();
+
+async function settled(page: Page): Promise<void> {
+  const traffic = quietAfter.get(page);
+  const until = performance.now() + 5000;
+  while (traffic && performance.now() < until) {
+    if (traffic.inFlight === 0 && performance.now() - traffic.lastAt >= QUIET_MS) break;
+    await sleep(25);
+  }
+}
+
 class ScreenBench {
   private readonly samples = new Map<string, Sample[]>();
   private readonly failures = new Map<string, string[]>();
@@ -243,21 +261,23 @@ class ScreenBench {
     const agent = this.login('agent');
     // Sign-in: a fresh window each time (no cookie), from pressing the button to the queue's cases.
     for (let i = 0; i < this.runs; i++) {
-      const { context, page, calls } = await this.window();
+      const signIn = await this.window();
+      const { context, page } = signIn;
       await page.goto(`${this.url}/signin?organisation=demo`);
       // A person reads and types for seconds: by then the page has fetched what it asks ahead.
       await page.waitForLoadState('networkidle');
       await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('demo');
       await page.getByRole('textbox', { name: 'Email', exact: true }).fill(agent.email);
       await page.getByRole('textbox', { name: 'Password', exact: true }).fill(agent.password);
-      await this.measure('sign-in (agent, to the queue)', calls, async () => {
+      await this.measure('sign-in (agent, to the queue)', signIn, async () => {
         await page.getByRole('button', { name: 'Sign in' }).click();
         await this.queueShown(page);
       });
       await context.close();
     }
 
-    const { page, calls } = await this.signedIn(agent);
+    const agentWindow = await this.signedIn(agent);
+    const { page } = agentWindow;
     // Each queue switch: a click on the queue, until its cases (or its empty state) show.
     const names = await page
       .getByRole('navigation', { name: 'Queues' })
@@ -272,7 +292,7 @@ class ScreenBench {
       await this.queueShown(page, start);
       for (const key of keys) {
         if (key === start) continue;
-        await this.measure(`queue switch: ${key}`, calls, async () => {
+        await this.measure(`queue switch: ${key}`, agentWindow, async () => {
           await page.locator(`nav[aria-label="Queues"] a[href*="queue=${key}"]`).first().click();
           await this.queueShown(page, key);
         });
@@ -290,7 +310,7 @@ class ScreenBench {
       const href = caseLinks[i % caseLinks.length]!;
       await page.goto(`${this.url}/work?queue=team`);
       await this.queueShown(page, 'team');
-      await this.measure('open a case (customer, timeline)', calls, async () => {
+      await this.measure('open a case (customer, timeline)', agentWindow, async () => {
         await page.locator(`section[aria-label^="Queue:"] a[href="${href}"]`).first().click();
         // CSS for the same region, heading and feed: role queries over the whole page cost the page tens of ms per poll.
         await page.locator('section[aria-label="Customer"] h2').first().waitFor();
@@ -306,7 +326,7 @@ class ScreenBench {
       await page.keyboard.press('Escape');
       // Closed before it is opened again: Ctrl K while it fades out did not reopen it.
       await searchBox.waitFor({ state: 'hidden' });
-      await this.measure('search (Ctrl K, type, results)', calls, async () => {
+      await this.measure('search (Ctrl K, type, results)', agentWindow, async () => {
         await page.keyboard.press('Control+K');
         const box = searchBox;
         const word = words[i % words.length]!;
@@ -334,17 +354,17 @@ class ScreenBench {
     for (let i = 0; i < this.runs; i++) {
       await supervisor.page.goto(`${this.url}/work`);
       await this.queueShown(supervisor.page);
-      await this.measure('supervisor view (Supervisor tab)', supervisor.calls, async () => {
+      await this.measure('supervisor view (Supervisor tab)', supervisor, async () => {
         await supervisor.page.locator('[role="tab"]', { hasText: 'Supervisor' }).click();
         await summaryShown(supervisor.page);
       });
-      await this.measure('review screen (Review tab)', supervisor.calls, async () => {
+      await this.measure('review screen (Review tab)', supervisor, async () => {
         await supervisor.page.locator('[role="tab"]', { hasText: 'Review' }).click();
         await reviewShown(supervisor.page);
       });
     }
     for (let i = 0; i < this.runs; i++) {
-      await this.measure('supervisor view (page reload)', supervisor.calls, async () => {
+      await this.measure('supervisor view (page reload)', supervisor, async () => {
         await supervisor.page.goto(`${this.url}/supervisor`);
         await summaryShown(supervisor.page);
       });
@@ -353,7 +373,7 @@ class ScreenBench {
 
     const analyst = await this.signedIn(this.login('analyst'), '/review');
     for (let i = 0; i < this.runs; i++) {
-      await this.measure('review screen (page reload)', analyst.calls, async () => {
+      await this.measure('review screen (page reload)', analyst, async () => {
         await analyst.page.goto(`${this.url}/review`);
         await reviewShown(analyst.page);
       });
@@ -362,7 +382,7 @@ class ScreenBench {
 
     const docs = await this.window();
     for (let i = 0; i < this.runs; i++) {
-      await this.measure('/api/docs', docs.calls, async () => {
+      await this.measure('/api/docs', docs, async () => {
         await docs.page.goto(`${this.url}/api/docs`);
         await docs.page.locator('.opblock').first().waitFor();
       });
@@ -382,7 +402,7 @@ class ScreenBench {
     return window;
   }
 
-  private async window(): Promise<{ context: BrowserContext; page: Page; calls: ApiCall[] }> {
+  private async window(): Promise<Window> {
     const context = await this.browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'en-GB',
@@ -391,6 +411,18 @@ class ScreenBench {
     context.setDefaultTimeout(this.timeout);
     const page = await context.newPage();
     const calls: ApiCall[] = [];
+    const traffic = { inFlight: 0, lastAt: performance.now() };
+    quietAfter.set(page, traffic);
+    page.on('request', () => {
+      traffic.inFlight++;
+      traffic.lastAt = performance.now();
+    });
+    const done = () => {
+      traffic.inFlight = Math.max(0, traffic.inFlight - 1);
+      traffic.lastAt = performance.now();
+    };
+    page.on('requestfailed', done);
+    page.on('requestfinished', done);
     page.on('requestfinished', (request: Request) => {
       const url = new URL(request.url());
       if (!url.pathname.startsWith('/api/')) return;
@@ -420,7 +452,14 @@ class ScreenBench {
     );
   }
 
-  private async measure(screen: string, calls: ApiCall[], action: () => Promise<void>): Promise<void> {
+  /**
+   * Each measurement starts from a settled screen, as a person's next step does (they read what
+   * is shown before they click): nothing in flight for `QUIET_MS`, so the last screen's deferred
+   * work is not counted against the next one.
+   */
+  private async measure(screen: string, window: Window, action: () => Promise<void>): Promise<void> {
+    await settled(window.page);
+    const calls = window.calls;
     const wallStart = Date.now();
     const from = calls.length;
     const started = performance.now();
