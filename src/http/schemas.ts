@@ -4,6 +4,9 @@ import { CASE_PRIORITIES, CASE_STATUSES, CHANNELS, DIRECTIONS, ROLES } from '../
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 
+/** How the OpenAPI document describes the error answer (and how it finds its copies). */
+export const ERROR_SHAPE = 'Every error has this shape';
+
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
@@ -12,7 +15,7 @@ export const ErrorResponse = Type.Object(
       details: Type.Optional(Type.Unknown()),
     }),
   },
-  { description: 'Every error has this shape' },
+  { description: ERROR_SHAPE },
 );
 
 export const Channel = Type.Enum(CHANNELS);

@@ -135,6 +135,33 @@ describe('the server', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
+    // Every error answer refers to the one shape, written out once.
+    const answers = Object.values(doc.paths as Record<string, Record<string, { responses: object }>>)
+      .flatMap((operations) => Object.values(operations))
+      .flatMap((operation) => Object.entries(operation.responses));
+    const errorAnswers = answers.filter(([status]) => /^[45]/.test(status));
+    const shared = errorAnswers.filter(
+      ([, answer]) => (answer as { $ref?: string }).$ref === '#/components/responses/Error',
+    );
+    expect(shared.length).toBeGreaterThan(100);
+    const writtenOut = errorAnswers.filter(([, answer]) => {
+      const json = (answer as { content?: Record<string, unknown> }).content?.['application/json'];
+      return JSON.stringify(json ?? {}).includes('"required":["error"]');
+    });
+    expect(writtenOut).toEqual([]);
+    expect(doc.components.responses.Error.content['application/json'].schema.properties.error.required).toEqual([
+      'code',
+      'message',
+    ]);
+    // The reference opens on its areas: each one an operation names is listed, with what it holds.
+    const used = new Set(
+      Object.values(doc.paths as Record<string, Record<string, { tags?: string[] }>>).flatMap((operations) =>
+        Object.values(operations).flatMap((operation) => operation.tags ?? []),
+      ),
+    );
+    const areas = doc.tags as { name: string; description: string }[];
+    expect(areas.map((a) => a.name).sort()).toEqual([...used].sort());
+    for (const area of areas) expect(area.description.length).toBeGreaterThan(10);
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
