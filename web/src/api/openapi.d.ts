@@ -2052,7 +2052,11 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 endedAt: string | null;
-                                endedBy: ("sharer" | "partner") | (never | null);
+                                /**
+                                 * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                                 * @enum {string|null}
+                                 */
+                                endedBy: "sharer" | "partner" | null;
                                 /** @description Times the case moved between the two organisations (sharing is the first) */
                                 handoffs: number;
                                 /** Format: uuid */
@@ -2152,7 +2156,11 @@ export interface paths {
                             };
                             /** Format: date-time */
                             endedAt: string | null;
-                            endedBy: ("sharer" | "partner") | (never | null);
+                            /**
+                             * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                             * @enum {string|null}
+                             */
+                            endedBy: "sharer" | "partner" | null;
                             /** @description Times the case moved between the two organisations (sharing is the first) */
                             handoffs: number;
                             /** Format: uuid */
@@ -4542,7 +4550,8 @@ export interface paths {
                             /** Format: uuid */
                             reviewerId: string;
                             reviewerName: string | null;
-                            sentiment: ("negative" | "neutral" | "positive") | (never | null);
+                            /** @enum {string|null} */
+                            sentiment: "negative" | "neutral" | "positive" | null;
                             topic: string | null;
                         }[];
                     };
@@ -4602,7 +4611,8 @@ export interface paths {
                             /** Format: uuid */
                             reviewerId: string;
                             reviewerName: string | null;
-                            sentiment: ("negative" | "neutral" | "positive") | (never | null);
+                            /** @enum {string|null} */
+                            sentiment: "negative" | "neutral" | "positive" | null;
                             topic: string | null;
                         };
                     };
@@ -5587,7 +5597,11 @@ export interface paths {
                                     /** @description Calibrated probability that the topic is right */
                                     topicConfidence: number | null;
                                 } | null;
-                                automated?: ("auto_reply" | "bounce" | "bulk") | (never | null);
+                                /**
+                                 * @description Mail no person wrote; it never opens a case
+                                 * @enum {string|null}
+                                 */
+                                automated?: "auto_reply" | "bounce" | "bulk" | null;
                                 /** Format: uuid */
                                 caseId: string | null;
                                 caseNumber: number | null;
@@ -5830,14 +5844,19 @@ export interface paths {
                             from: string | null;
                             /** Format: uuid */
                             id: string;
-                            result: ("pass" | "partial" | "fail") | (never | null);
+                            /**
+                             * @description pass: everything claimed agrees (one slip forgiven); partial: almost everything agrees; fail: too little agrees, or several fields are only nearly right. Never says which field, nor any stored value.
+                             * @enum {string|null}
+                             */
+                            result: "pass" | "partial" | "fail" | null;
                             /**
                              * @description open: claims may be checked; passed; failed: attempts or code tries used up, or the customer locked
                              * @enum {unknown}
                              */
                             status: "open" | "passed" | "failed" | "expired";
                             stepUp: {
-                                channel: ("sms" | "email") | (never | null);
+                                /** @enum {string|null} */
+                                channel: "sms" | "email" | null;
                                 /** @description A code is waiting to be checked */
                                 codeSent: boolean;
                                 /** Format: date-time */
@@ -6079,7 +6098,11 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 endedAt: string | null;
-                                endedBy: ("sharer" | "partner") | (never | null);
+                                /**
+                                 * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                                 * @enum {string|null}
+                                 */
+                                endedBy: "sharer" | "partner" | null;
                                 /** @description Times the case moved between the two organisations (sharing is the first) */
                                 handoffs: number;
                                 /** Format: uuid */
@@ -6178,7 +6201,11 @@ export interface paths {
                             };
                             /** Format: date-time */
                             endedAt: string | null;
-                            endedBy: ("sharer" | "partner") | (never | null);
+                            /**
+                             * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                             * @enum {string|null}
+                             */
+                            endedBy: "sharer" | "partner" | null;
                             /** @description Times the case moved between the two organisations (sharing is the first) */
                             handoffs: number;
                             /** Format: uuid */
@@ -6290,7 +6317,11 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 endedAt: string | null;
-                                endedBy: ("sharer" | "partner") | (never | null);
+                                /**
+                                 * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                                 * @enum {string|null}
+                                 */
+                                endedBy: "sharer" | "partner" | null;
                                 /** @description Times the case moved between the two organisations (sharing is the first) */
                                 handoffs: number;
                                 /** Format: uuid */
@@ -6413,7 +6444,11 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 endedAt: string | null;
-                                endedBy: ("sharer" | "partner") | (never | null);
+                                /**
+                                 * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                                 * @enum {string|null}
+                                 */
+                                endedBy: "sharer" | "partner" | null;
                                 /** @description Times the case moved between the two organisations (sharing is the first) */
                                 handoffs: number;
                                 /** Format: uuid */
@@ -7840,7 +7875,11 @@ export interface paths {
                             };
                             /** Format: date-time */
                             endedAt: string | null;
-                            endedBy: ("sharer" | "partner") | (never | null);
+                            /**
+                             * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                             * @enum {string|null}
+                             */
+                            endedBy: "sharer" | "partner" | null;
                             /** @description Times the case moved between the two organisations (sharing is the first) */
                             handoffs: number;
                             /** Format: uuid */
@@ -7953,7 +7992,11 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 endedAt: string | null;
-                                endedBy: ("sharer" | "partner") | (never | null);
+                                /**
+                                 * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                                 * @enum {string|null}
+                                 */
+                                endedBy: "sharer" | "partner" | null;
                                 /** @description Times the case moved between the two organisations (sharing is the first) */
                                 handoffs: number;
                                 /** Format: uuid */
@@ -8061,7 +8104,11 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 endedAt: string | null;
-                                endedBy: ("sharer" | "partner") | (never | null);
+                                /**
+                                 * @description sharer: the organisation whose case it is; partner: the organisation it is shared with
+                                 * @enum {string|null}
+                                 */
+                                endedBy: "sharer" | "partner" | null;
                                 /** @description Times the case moved between the two organisations (sharing is the first) */
                                 handoffs: number;
                                 /** Format: uuid */
@@ -9634,14 +9681,19 @@ export interface paths {
                             from: string | null;
                             /** Format: uuid */
                             id: string;
-                            result: ("pass" | "partial" | "fail") | (never | null);
+                            /**
+                             * @description pass: everything claimed agrees (one slip forgiven); partial: almost everything agrees; fail: too little agrees, or several fields are only nearly right. Never says which field, nor any stored value.
+                             * @enum {string|null}
+                             */
+                            result: "pass" | "partial" | "fail" | null;
                             /**
                              * @description open: claims may be checked; passed; failed: attempts or code tries used up, or the customer locked
                              * @enum {unknown}
                              */
                             status: "open" | "passed" | "failed" | "expired";
                             stepUp: {
-                                channel: ("sms" | "email") | (never | null);
+                                /** @enum {string|null} */
+                                channel: "sms" | "email" | null;
                                 /** @description A code is waiting to be checked */
                                 codeSent: boolean;
                                 /** Format: date-time */
@@ -10145,7 +10197,11 @@ export interface paths {
                                         /** @description Calibrated probability that the topic is right */
                                         topicConfidence: number | null;
                                     } | null;
-                                    automated?: ("auto_reply" | "bounce" | "bulk") | (never | null);
+                                    /**
+                                     * @description Mail no person wrote; it never opens a case
+                                     * @enum {string|null}
+                                     */
+                                    automated?: "auto_reply" | "bounce" | "bulk" | null;
                                     /** Format: uuid */
                                     caseId: string | null;
                                     caseNumber: number | null;
@@ -10291,7 +10347,8 @@ export interface paths {
                                     state: "ok" | "warning" | "breached";
                                 } | null;
                                 escalationLevel: number;
-                                lastChannel: ("email" | "chat" | "phone" | "sms" | "portal" | "forum" | "social") | (never | null);
+                                /** @enum {string|null} */
+                                lastChannel: "email" | "chat" | "phone" | "sms" | "portal" | "forum" | "social" | null;
                                 /** @description The hand-off note (transfers) or the reason (escalated) */
                                 note: string | null;
                                 /** Format: uuid */
