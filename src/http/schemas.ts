@@ -29,7 +29,8 @@ export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
  * A value or null. Written as OpenAPI's `nullable` where the schema names its type: as a union
  * with null, the response serialiser compiled a validator for each such field on the first answer
  * of every route (100 of the 244 ms of the first case opened after a start) and tested every value
- * against it after that. Schemas without a type (enums, unions) stay a union with null.
+ * against it after that. Only schemas with neither a type nor a list of words (unions) stay a
+ * union with null.
  */
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => {
   const { type, enum: values } = schema as { type?: unknown; enum?: unknown[] };
