@@ -71,11 +71,13 @@ export function QueueList({ compact = false }: { compact?: boolean }) {
   ]);
 
   // Keep the open case's row in sight as J/K move through the list; once the case is painted, as
-  // scrolling measures the page (and the row may be among those drawn a frame later).
+  // scrolling measures the page. Again when its row is first drawn (a frame later, or with its
+  // page), but not whenever more rows are: that would pull the column back while someone scrolls it.
+  const openRowDrawn = drawn.some((item) => item.caseId === openCaseId);
   useEffect(() => {
     if (!openCaseId) return;
     return afterPaint(() => rowRefs.current.get(openCaseId)?.scrollIntoView({ block: 'nearest' }));
-  }, [openCaseId, drawn.length]);
+  }, [openCaseId, openRowDrawn]);
 
   return (
     <Box
