@@ -15,20 +15,22 @@ const ERROR_REF = { $ref: '#/components/responses/Error' };
  */
 export function shareErrorResponses<T extends object>(document: T): T {
   const doc = document as OpenApiDocument;
-  let shared: unknown;
+  // The first error answer met is the one shared; only exact copies of it are replaced.
+  let shared: { response: unknown; json: string } | undefined;
   for (const operations of Object.values(doc.paths ?? {})) {
     for (const operation of Object.values(operations)) {
       const responses = operation.responses;
       if (!responses) continue;
       for (const [status, response] of Object.entries(responses)) {
         if (!isErrorResponse(response)) continue;
-        shared ??= response;
-        if (JSON.stringify(response) !== JSON.stringify(shared)) continue;
-        responses[status] = ERROR_REF;
+        const json = JSON.stringify(response);
+        shared ??= { response, json };
+        if (json === shared.json) responses[status] = ERROR_REF;
       }
     }
   }
-  if (shared) doc.components = { ...doc.components, responses: { ...doc.components?.responses, Error: shared } };
+  if (shared)
+    doc.components = { ...doc.components, responses: { ...doc.components?.responses, Error: shared.response } };
   return document;
 }
 
