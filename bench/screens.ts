@@ -221,19 +221,20 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-interface Window {
+/** A browser window the bench drives: its API calls, and how many requests it has in flight. */
+interface BenchWindow {
   context: BrowserContext;
   page: Page;
   calls: ApiCall[];
+  traffic: { inFlight: number; lastAt: number };
 }
 
 const QUIET_MS = 300;
-const quietAfter = new WeakMap<Page, { inFlight: number; lastAt: number }>();
 
-async function settled(page: Page): Promise<void> {
-  const traffic = quietAfter.get(page);
+/** Until nothing has been in flight for QUIET_MS (at most 5 s). */
+async function settled({ traffic }: BenchWindow): Promise<void> {
   const until = performance.now() + 5000;
-  while (traffic && performance.now() < until) {
+  while (performance.now() < until) {
     if (traffic.inFlight === 0 && performance.now() - traffic.lastAt >= QUIET_MS) break;
     await sleep(25);
   }
@@ -403,7 +404,7 @@ class ScreenBench {
     return window;
   }
 
-  private async window(): Promise<Window> {
+  private async window(): Promise<BenchWindow> {
     const context = await this.browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'en-GB',
@@ -413,7 +414,6 @@ class ScreenBench {
     const page = await context.newPage();
     const calls: ApiCall[] = [];
     const traffic = { inFlight: 0, lastAt: performance.now() };
-    quietAfter.set(page, traffic);
     page.on('request', () => {
       traffic.inFlight++;
       traffic.lastAt = performance.now();
@@ -435,7 +435,7 @@ class ScreenBench {
         totalMs: timing.responseEnd,
       });
     });
-    return { context, page, calls };
+    return { context, page, calls, traffic };
   }
 
   /** The queue's cases (or its empty state) on screen, no skeleton left. */
@@ -458,8 +458,8 @@ class ScreenBench {
    * is shown before they click): nothing in flight for `QUIET_MS`, so the last screen's deferred
    * work is not counted against the next one.
    */
-  private async measure(screen: string, window: Window, action: () => Promise<void>): Promise<void> {
-    await settled(window.page);
+  private async measure(screen: string, window: BenchWindow, action: () => Promise<void>): Promise<void> {
+    await settled(window);
     const calls = window.calls;
     const wallStart = Date.now();
     const from = calls.length;
